@@ -1,0 +1,20 @@
+package dev.regbench.suites.cli;
+
+import dev.regbench.suites.Environment;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code regbench env}: prints the {@link Environment} record results will carry. */
+@Command(name = "env", mixinStandardHelpOptions = true,
+        description = "Prints the ND4J backend, BLAS, threads, CPU, JVM and DL4J version in use.")
+final class EnvCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().getOut().println(Environment.current().describe());
+        return 0;
+    }
+}

@@ -1,0 +1,21 @@
+package dev.regbench.suites;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class EnvironmentTest {
+    @Test
+    void reportsTheActiveBackendAndVersions() {
+        Environment env = Environment.current();
+        assertEquals("CPU", env.backend(), "the default build uses the CPU backend");
+        assertTrue(env.backendClass().contains("Cpu"), env.backendClass());
+        assertEquals("FLOAT", env.dataType());
+        assertEquals("1.0.0-M2.1", env.dl4jVersion());
+        assertEquals("1.0.0-M2.1", env.nd4jVersion());
+        assertTrue(env.ompThreads() >= 1 && env.blasThreads() >= 1);
+        assertEquals(Runtime.getRuntime().availableProcessors(), env.cores());
+        assertTrue(env.describe().contains("OPENBLAS") || env.describe().contains("MKL"), env.describe());
+    }
+}
