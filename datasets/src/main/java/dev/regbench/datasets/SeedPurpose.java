@@ -15,7 +15,9 @@ public enum SeedPurpose {
     /** Initial weights. */
     INIT(0x5EED_0004L),
     /** Generating the synthetic polynomial task. */
-    POLYNOMIAL(0x5EED_0005L);
+    POLYNOMIAL(0x5EED_0005L),
+    /** Dropout masks (ND4J's global random generator during training). */
+    DROPOUT(0x5EED_0006L);
 
     private final long salt;
 

@@ -3,12 +3,13 @@ package dev.regbench.suites;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.regbench.reports.schema.Environment;
 import org.junit.jupiter.api.Test;
 
 class EnvironmentTest {
     @Test
     void reportsTheActiveBackendAndVersions() {
-        Environment env = Environment.current();
+        Environment env = EnvironmentProbe.current();
         assertEquals("CPU", env.backend(), "the default build uses the CPU backend");
         assertTrue(env.backendClass().contains("Cpu"), env.backendClass());
         assertEquals("FLOAT", env.dataType());

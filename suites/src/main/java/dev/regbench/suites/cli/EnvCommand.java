@@ -1,11 +1,11 @@
 package dev.regbench.suites.cli;
 
-import dev.regbench.suites.Environment;
+import dev.regbench.suites.EnvironmentProbe;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code regbench env}: prints the {@link Environment} record results will carry. */
+/** {@code regbench env}: prints the {@link dev.regbench.reports.schema.Environment} record results will carry. */
 @Command(name = "env", mixinStandardHelpOptions = true,
         description = "Prints the ND4J backend, BLAS, threads, CPU, JVM and DL4J version in use.")
 final class EnvCommand implements Callable<Integer> {
@@ -14,7 +14,7 @@ final class EnvCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getOut().println(Environment.current().describe());
+        spec.commandLine().getOut().println(EnvironmentProbe.current().describe());
         return 0;
     }
 }

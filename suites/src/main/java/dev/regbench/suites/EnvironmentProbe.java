@@ -1,40 +1,20 @@
 package dev.regbench.suites;
 
+import dev.regbench.reports.schema.Environment;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.nd4j.linalg.factory.Nd4j;
 
-/**
- * Where a result was computed: hardware, native backend and software versions. Every result file embeds
- * one, so that numbers can be compared knowing what produced them.
- *
- * @param backend       the active ND4J backend: {@code CPU} or {@code CUDA}
- * @param backendClass  the ND4J backend implementation class
- * @param blasVendor    BLAS library ND4J uses ({@code OPENBLAS}, {@code MKL}, {@code CUBLAS}, …)
- * @param ompThreads    OpenMP threads of libnd4j, ≥ 1
- * @param blasThreads   BLAS threads, ≥ 1
- * @param dataType      ND4J's default floating-point type ({@code FLOAT} = float32)
- * @param cpuModel      CPU model name from {@code /proc/cpuinfo}, or {@code unknown}
- * @param cpuFlags      vector extensions the CPU reports (subset of avx, avx2, avx512f, fma)
- * @param cores         logical cores the JVM sees
- * @param maxHeapBytes  JVM maximum heap, in bytes
- * @param jvm           JVM vendor, name and version
- * @param os            operating system name, version and architecture
- * @param dl4jVersion   Deeplearning4j version on the classpath
- * @param nd4jVersion   ND4J version on the classpath
- * @param gitCommit     commit of the regbench checkout (with {@code -dirty} if it has local changes), or
- *                      {@code unknown}
- */
-public record Environment(String backend, String backendClass, String blasVendor, int ompThreads, int blasThreads,
-                          String dataType, String cpuModel, String cpuFlags, int cores, long maxHeapBytes,
-                          String jvm, String os, String dl4jVersion, String nd4jVersion, String gitCommit) {
+/** Reads the {@link Environment} of this JVM: ND4J backend, BLAS, threads, CPU, JVM, versions, git commit. */
+public final class EnvironmentProbe {
+    private EnvironmentProbe() {
+    }
 
     /**
      * Reads the environment of this JVM; initializes ND4J if it is not yet.
@@ -61,17 +41,6 @@ public record Environment(String backend, String backendClass, String blasVendor
                 mavenVersion("org.deeplearning4j", "deeplearning4j-nn"),
                 mavenVersion("org.nd4j", "nd4j-api"),
                 gitCommit(Path.of(System.getProperty("regbench.home", "."))));
-    }
-
-    /** @return a few lines for humans, e.g. for {@code regbench env} and log headers */
-    public String describe() {
-        return String.format(Locale.ROOT,
-                "backend      %s (%s)%nBLAS         %s, %d threads%nOpenMP       %d threads%ndata type    %s%n"
-                        + "CPU          %s, %d logical cores, %s%nJVM          %s, max heap %d MiB%nOS           %s%n"
-                        + "DL4J / ND4J  %s / %s%ncommit       %s",
-                backend, backendClass, blasVendor, blasThreads, ompThreads, dataType, cpuModel, cores,
-                cpuFlags.isEmpty() ? "no AVX" : cpuFlags, jvm, maxHeapBytes >> 20, os, dl4jVersion, nd4jVersion,
-                gitCommit);
     }
 
     private static Optional<String> cpuInfo(String key) {
@@ -101,7 +70,7 @@ public record Environment(String backend, String backendClass, String blasVendor
 
     private static String mavenVersion(String group, String artifact) {
         String resource = "/META-INF/maven/" + group + "/" + artifact + "/pom.properties";
-        try (InputStream in = Environment.class.getResourceAsStream(resource)) {
+        try (InputStream in = EnvironmentProbe.class.getResourceAsStream(resource)) {
             if (in != null) {
                 Properties p = new Properties();
                 p.load(in);

@@ -1,0 +1,46 @@
+package dev.regbench.reports.schema;
+
+import java.util.Locale;
+
+/**
+ * Where a result was computed: hardware, native backend and software versions. Every result file embeds
+ * one, so that numbers are compared knowing what produced them. Filled in by the suites module's
+ * {@code EnvironmentProbe}.
+ *
+ * @param backend      the active ND4J backend: {@code CPU} or {@code CUDA} (or another name ND4J reports)
+ * @param backendClass the ND4J backend implementation class
+ * @param blasVendor   BLAS library ND4J uses ({@code OPENBLAS}, {@code MKL}, {@code CUBLAS}, …)
+ * @param ompThreads   OpenMP threads of libnd4j, ≥ 1
+ * @param blasThreads  BLAS threads, ≥ 1
+ * @param dataType     ND4J's default floating-point type ({@code FLOAT} = float32)
+ * @param cpuModel     CPU model name from {@code /proc/cpuinfo}, or {@code unknown}
+ * @param cpuFlags     vector extensions the CPU reports (subset of avx, avx2, fma, avx512f)
+ * @param cores        logical cores the JVM sees
+ * @param maxHeapBytes JVM maximum heap, in bytes
+ * @param jvm          JVM vendor, name and version
+ * @param os           operating system name, version and architecture
+ * @param dl4jVersion  Deeplearning4j version on the classpath
+ * @param nd4jVersion  ND4J version on the classpath
+ * @param gitCommit    commit of the regbench checkout ({@code -dirty} if it had local changes), or
+ *                     {@code unknown}
+ */
+public record Environment(String backend, String backendClass, String blasVendor, int ompThreads, int blasThreads,
+                          String dataType, String cpuModel, String cpuFlags, int cores, long maxHeapBytes,
+                          String jvm, String os, String dl4jVersion, String nd4jVersion, String gitCommit) {
+
+    /** @return a few aligned lines for humans (CLI, log headers) */
+    public String describe() {
+        return String.format(Locale.ROOT,
+                "backend      %s (%s)%nBLAS         %s, %d threads%nOpenMP       %d threads%ndata type    %s%n"
+                        + "CPU          %s, %d logical cores, %s%nJVM          %s, max heap %d MiB%nOS           %s%n"
+                        + "DL4J / ND4J  %s / %s%ncommit       %s",
+                backend, backendClass, blasVendor, blasThreads, ompThreads, dataType, cpuModel, cores,
+                cpuFlags.isEmpty() ? "no AVX" : cpuFlags, jvm, maxHeapBytes >> 20, os, dl4jVersion, nd4jVersion,
+                gitCommit);
+    }
+
+    /** @return one short line, e.g. {@code CPU/OPENBLAS omp=1 blas=2} */
+    public String brief() {
+        return String.format(Locale.ROOT, "%s/%s omp=%d blas=%d", backend, blasVendor, ompThreads, blasThreads);
+    }
+}

@@ -1,0 +1,129 @@
+package dev.regbench.reports.schema;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.regbench.reports.AtomicFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Reads and writes {@link RunResult} files (pretty JSON, UTF-8, absent values omitted). */
+public final class RunResultFiles {
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .build();
+
+    private RunResultFiles() {
+    }
+
+    /** @return the mapper configured for result files (also used for the report's JSON) */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /**
+     * @param result a result
+     * @return its JSON text
+     */
+    public static String toJson(RunResult result) {
+        try {
+            return MAPPER.writeValueAsString(result) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Writes atomically: the file either does not exist or is complete.
+     *
+     * @param file   target path
+     * @param result the result
+     * @throws IOException if it cannot be written
+     */
+    public static void write(Path file, RunResult result) throws IOException {
+        AtomicFiles.write(file, toJson(result).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /**
+     * @param file a result file
+     * @return its content, validated against the schema
+     * @throws ResultFileException if it is unreadable, not JSON, of another schema version, or lacks a
+     *                             required field
+     */
+    public static RunResult read(Path file) throws ResultFileException {
+        JsonNode tree;
+        try {
+            tree = MAPPER.readTree(Files.readAllBytes(file));
+        } catch (NoSuchFileException e) {
+            throw new ResultFileException(file, "file not found");
+        } catch (JsonProcessingException e) {
+            throw new ResultFileException(file, "not valid JSON (truncated or corrupt?): "
+                    + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new ResultFileException(file, "cannot be read (" + e.getMessage() + ")");
+        }
+        if (tree == null || !tree.isObject()) {
+            throw new ResultFileException(file, "not a regbench result (expected a JSON object)");
+        }
+        JsonNode version = tree.get("schemaVersion");
+        if (version == null || !version.isInt()) {
+            throw new ResultFileException(file, "not a regbench result (no integer schemaVersion)");
+        }
+        if (version.intValue() != RunResult.SCHEMA_VERSION) {
+            throw new ResultFileException(file, "schemaVersion " + version.intValue() + " is not supported (this "
+                    + "regbench reads version " + RunResult.SCHEMA_VERSION + "); re-run or use a matching regbench");
+        }
+        RunResult result;
+        try {
+            result = MAPPER.treeToValue(tree, RunResult.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new ResultFileException(file, "unknown field '" + e.getPropertyName() + "' at " + path(e));
+        } catch (MismatchedInputException e) {
+            throw new ResultFileException(file, "schema violation at " + path(e) + ": " + e.getOriginalMessage());
+        } catch (JsonProcessingException e) {
+            throw new ResultFileException(file, "schema violation: " + e.getOriginalMessage());
+        }
+        requirePresent(file, result);
+        return result;
+    }
+
+    private static String path(MismatchedInputException e) {
+        String p = e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining());
+        return p.isEmpty() ? "top level" : p.substring(p.startsWith(".") ? 1 : 0);
+    }
+
+    private static void requirePresent(Path file, RunResult r) throws ResultFileException {
+        List<String> missing = new java.util.ArrayList<>();
+        if (r.suite() == null) missing.add("suite");
+        if (r.task() == null) missing.add("task");
+        if (r.dataset() == null) missing.add("dataset");
+        if (r.network() == null) missing.add("network");
+        if (r.regularizer() == null) missing.add("regularizer");
+        if (r.status() == null) missing.add("status");
+        if (r.epochs() == null) missing.add("epochs");
+        if (r.initialParamsSha256() == null) missing.add("initialParamsSha256");
+        if (r.environment() == null) missing.add("environment");
+        if (r.status() == RunStatus.COMPLETED && r.finalMetrics() == null) missing.add("final");
+        if (r.status() == RunStatus.DIVERGED && r.divergedAtEpoch() == null) missing.add("divergedAtEpoch");
+        if (!missing.isEmpty()) {
+            throw new ResultFileException(file, "required field(s) missing: " + String.join(", ", missing));
+        }
+    }
+}

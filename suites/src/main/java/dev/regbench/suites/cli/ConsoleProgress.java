@@ -1,0 +1,96 @@
+package dev.regbench.suites.cli;
+
+import dev.regbench.reports.schema.EpochMetrics;
+import dev.regbench.reports.schema.RunResult;
+import dev.regbench.reports.schema.RunStatus;
+import dev.regbench.suites.harness.ProgressListener;
+import dev.regbench.suites.harness.RunKey;
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/**
+ * Progress on the console: on a terminal, one live line per run with a bar, losses and an ETA; in logs and
+ * CI, one concise line per epoch. The ETA assumes the remaining epochs take as long as the epochs so far.
+ */
+final class ConsoleProgress implements ProgressListener {
+    private static final int BAR = 20;
+
+    private final PrintWriter out;
+    private final boolean interactive;
+    private final int epochsPerRun;
+    private int runIndex;
+    private int runTotal;
+    private double secondsSoFar;
+    private int epochsSoFar;
+
+    ConsoleProgress(PrintWriter out, boolean interactive, int epochsPerRun) {
+        this.out = out;
+        this.interactive = interactive;
+        this.epochsPerRun = epochsPerRun;
+    }
+
+    @Override
+    public void runSkipped(RunKey key, RunResult existing) {
+        out.printf(Locale.ROOT, "skip  %-28s already finished (%s)%n", key, existing.status().name().toLowerCase(Locale.ROOT));
+        out.flush();
+    }
+
+    @Override
+    public void runStarted(RunKey key, int index, int total) {
+        runIndex = index;
+        runTotal = total;
+        if (!interactive) {
+            out.printf(Locale.ROOT, "run   [%d/%d] %s%n", index, total, key);
+            out.flush();
+        }
+    }
+
+    @Override
+    public void epochFinished(RunKey key, EpochMetrics m, int epochs) {
+        if (m.epoch() > 0) {
+            secondsSoFar += m.trainSeconds() + m.evalSeconds();
+            epochsSoFar++;
+        }
+        String accuracy = m.testAccuracy() == null ? ""
+                : String.format(Locale.ROOT, " | test acc %6.2f%%", 100 * m.testAccuracy());
+        String speed = m.examplesPerSecond() == null ? ""
+                : String.format(Locale.ROOT, " | %,.0f ex/s", m.examplesPerSecond());
+        String metrics = String.format(Locale.ROOT, "train %.4f | test %.4f | gap %+.4f%s%s | ETA %s",
+                m.trainLoss(), m.testLoss(), m.lossGap(), accuracy, speed, eta(m.epoch(), epochs));
+        if (interactive) {
+            int filled = epochs == 0 ? BAR : BAR * m.epoch() / epochs;
+            out.printf(Locale.ROOT, "\r[%d/%d] %-22s [%s%s] %3d/%d %s\u001b[K", runIndex, runTotal, key,
+                    "#".repeat(filled), "-".repeat(BAR - filled), m.epoch(), epochs, metrics);
+        } else {
+            out.printf(Locale.ROOT, "      %s | epoch %d/%d | %s%n", key, m.epoch(), epochs, metrics);
+        }
+        out.flush();
+    }
+
+    @Override
+    public void runFinished(RunKey key, RunResult result) {
+        if (interactive) {
+            out.println();
+        }
+        if (result.status() == RunStatus.DIVERGED) {
+            out.printf(Locale.ROOT, "DIVERGED %s: %s%n", key, result.failure());
+        }
+        out.flush();
+    }
+
+    private String eta(int epoch, int epochs) {
+        if (epochsSoFar == 0) {
+            return "?";
+        }
+        long remainingEpochs = (long) (epochs - epoch) + (long) (runTotal - runIndex) * epochsPerRun;
+        return duration(secondsSoFar / epochsSoFar * remainingEpochs);
+    }
+
+    static String duration(double seconds) {
+        long s = Math.round(seconds);
+        if (s >= 3600) {
+            return String.format(Locale.ROOT, "%dh%02dm", s / 3600, s % 3600 / 60);
+        }
+        return s >= 60 ? String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60) : s + "s";
+    }
+}

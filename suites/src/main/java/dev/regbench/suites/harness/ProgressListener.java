@@ -1,0 +1,39 @@
+package dev.regbench.suites.harness;
+
+import dev.regbench.reports.schema.EpochMetrics;
+import dev.regbench.reports.schema.RunResult;
+
+/** What the harness tells the outside world while it works (console progress, tests). */
+public interface ProgressListener {
+    /**
+     * A run (one regularizer, one seed) starts.
+     *
+     * @param key   which run
+     * @param index 1-based position among the runs to do now
+     * @param total runs to do now (skipped ones excluded)
+     */
+    default void runStarted(RunKey key, int index, int total) {
+    }
+
+    /**
+     * An epoch was trained and evaluated (epoch 0: evaluated before training).
+     *
+     * @param key     which run
+     * @param metrics its measurements
+     * @param epochs  epochs planned for the run
+     */
+    default void epochFinished(RunKey key, EpochMetrics metrics, int epochs) {
+    }
+
+    /** A run finished (completed or diverged) and its file was written. */
+    default void runFinished(RunKey key, RunResult result) {
+    }
+
+    /** A run was skipped because an identical finished result exists. */
+    default void runSkipped(RunKey key, RunResult existing) {
+    }
+
+    /** Listens to nothing. */
+    ProgressListener NONE = new ProgressListener() {
+    };
+}

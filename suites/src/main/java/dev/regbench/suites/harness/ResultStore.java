@@ -1,0 +1,174 @@
+package dev.regbench.suites.harness;
+
+import dev.regbench.reports.AtomicFiles;
+import dev.regbench.reports.schema.ResultFileException;
+import dev.regbench.reports.schema.RunResult;
+import dev.regbench.reports.schema.RunResultFiles;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+
+/**
+ * The output directory of {@code regbench run}: {@code <out>/runs/<regularizer>-seed<k>.json}, one file per
+ * finished run, each written atomically. Held under an exclusive lock ({@code <out>/.lock}) for as long as it
+ * is open, so two processes cannot interleave their writes; the operating system drops the lock if the
+ * process dies, so a killed run never blocks the next one.
+ */
+public final class ResultStore implements AutoCloseable {
+    /** Name of the lock file inside the output directory. */
+    public static final String LOCK_FILE = ".lock";
+
+    private final Path out;
+    private final Path runs;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+
+    private ResultStore(Path out, FileChannel lockChannel, FileLock lock) {
+        this.out = out;
+        this.runs = out.resolve("runs");
+        this.lockChannel = lockChannel;
+        this.lock = lock;
+    }
+
+    /**
+     * Creates the directory if needed, takes the lock and removes temporary files a killed process left.
+     *
+     * @param out the output directory
+     * @return the open store
+     * @throws OutputException if the directory cannot be created or written, or another process holds it
+     */
+    public static ResultStore open(Path out) throws OutputException {
+        Path runs = out.resolve("runs");
+        try {
+            Files.createDirectories(runs);
+        } catch (IOException e) {
+            throw new OutputException("cannot create output directory " + runs + " (" + e.getMessage()
+                    + "); choose a writable --out");
+        }
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(out.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw new OutputException("cannot write to output directory " + out + " (" + e.getMessage()
+                    + "); choose a writable --out");
+        }
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (IOException | OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            closeQuietly(channel);
+            throw new OutputException(out + " is in use by another regbench run (lock " + out.resolve(LOCK_FILE)
+                    + " is held); wait for it to finish or use another --out");
+        }
+        ResultStore store = new ResultStore(out, channel, lock);
+        store.removeStalePartials();
+        return store;
+    }
+
+    /** @return the output directory */
+    public Path directory() {
+        return out;
+    }
+
+    /** @return where the result of {@code key} goes */
+    public Path path(RunKey key) {
+        return runs.resolve(key.fileName());
+    }
+
+    /**
+     * @param key             a run
+     * @param effectiveSha256 the configuration hash the run would have now
+     * @return the finished result of {@code key}, if one exists for the same configuration
+     * @throws OutputException if a result exists for a different configuration (resuming would mix them)
+     */
+    public Optional<RunResult> finished(RunKey key, String effectiveSha256) throws OutputException {
+        Path file = path(key);
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        RunResult existing;
+        try {
+            existing = RunResultFiles.read(file);
+        } catch (ResultFileException e) {
+            throw new OutputException(e.getMessage() + "; delete it to train this run again");
+        }
+        String previous = existing.suite().effectiveSha256();
+        if (!effectiveSha256.equals(previous)) {
+            throw new OutputException(file + " was computed with a different configuration of suite '"
+                    + existing.suite().name() + "' (configuration sha256 " + abbreviate(previous) + " vs now "
+                    + abbreviate(effectiveSha256) + "); use a new --out, or delete " + out + " to start over");
+        }
+        return Optional.of(existing);
+    }
+
+    /**
+     * Writes a result atomically.
+     *
+     * @param key    the run
+     * @param result its result
+     * @throws OutputException if the file cannot be written
+     */
+    public void save(RunKey key, RunResult result) throws OutputException {
+        try {
+            RunResultFiles.write(path(key), result);
+        } catch (IOException e) {
+            throw new OutputException("cannot write " + path(key) + " (" + e.getMessage()
+                    + "); results already written are kept");
+        }
+    }
+
+    /**
+     * Saves a copy of the suite file next to the results, for provenance.
+     *
+     * @param suiteFile the suite file
+     * @throws OutputException if it cannot be written
+     */
+    public void keepSuiteFile(Path suiteFile) throws OutputException {
+        try {
+            AtomicFiles.write(out.resolve("suite.yaml"), Files.readAllBytes(suiteFile));
+        } catch (IOException e) {
+            throw new OutputException("cannot write " + out.resolve("suite.yaml") + " (" + e.getMessage() + ")");
+        }
+    }
+
+    private void removeStalePartials() throws OutputException {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(runs, "*" + AtomicFiles.TEMP_INFIX + "*")) {
+            for (Path f : files) {
+                Files.deleteIfExists(f);
+            }
+        } catch (IOException e) {
+            throw new OutputException("cannot clean " + runs + " (" + e.getMessage() + ")");
+        }
+    }
+
+    private static String abbreviate(String sha) {
+        return sha == null ? "none" : sha.substring(0, Math.min(12, sha.length())) + "…";
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // nothing to do
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            lock.release();
+        } catch (IOException e) {
+            // the channel close below releases it too
+        }
+        closeQuietly(lockChannel);
+    }
+}

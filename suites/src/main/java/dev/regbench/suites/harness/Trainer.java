@@ -1,0 +1,192 @@
+package dev.regbench.suites.harness;
+
+import dev.regbench.datasets.MinibatchIterator;
+import dev.regbench.datasets.SeedPurpose;
+import dev.regbench.reports.schema.Environment;
+import dev.regbench.reports.schema.EpochMetrics;
+import dev.regbench.reports.schema.NetworkInfo;
+import dev.regbench.reports.schema.OptimizerInfo;
+import dev.regbench.reports.schema.PolynomialFit;
+import dev.regbench.reports.schema.RegularizerInfo;
+import dev.regbench.reports.schema.RunResult;
+import dev.regbench.reports.schema.RunStatus;
+import dev.regbench.reports.schema.SuiteRef;
+import dev.regbench.reports.schema.TaskType;
+import dev.regbench.suites.network.NetworkFactory;
+import dev.regbench.suites.network.NetworkSpec;
+import dev.regbench.suites.network.OptimizerSpec;
+import dev.regbench.suites.network.OutputKind;
+import dev.regbench.suites.network.Regularizer;
+import dev.regbench.suites.suite.Suite;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Trains one (regularizer, seed) run with the real DL4J loop ({@code net.fit} on each minibatch) and measures
+ * it after epoch 0 and after every epoch. A NaN or infinite loss or weight stops the run with status
+ * {@code diverged}; it is recorded, never thrown.
+ */
+public final class Trainer {
+    /** Points of the [-1, 1] grid on which a regression network's final prediction is recorded. */
+    public static final int FIT_GRID_POINTS = 201;
+
+    private final Suite suite;
+    private final TaskData data;
+    private final Environment environment;
+    private final ProgressListener listener;
+
+    /**
+     * @param suite       the suite (with any overrides applied)
+     * @param data        its prepared data
+     * @param environment recorded in every result
+     * @param listener    progress events
+     */
+    public Trainer(Suite suite, TaskData data, Environment environment, ProgressListener listener) {
+        this.suite = suite;
+        this.data = data;
+        this.environment = environment;
+        this.listener = listener;
+    }
+
+    /** @return the network spec every variant of this suite shares */
+    public NetworkSpec networkSpec() {
+        return new NetworkSpec(data.train().inputs(), suite.hidden(), data.train().outputs(), suite.activation(),
+                suite.weightInit(), data.type() == TaskType.CLASSIFICATION ? OutputKind.SOFTMAX_CROSS_ENTROPY
+                : OutputKind.IDENTITY_MSE, suite.optimizer());
+    }
+
+    /**
+     * @param key which run
+     * @return its result (completed or diverged)
+     */
+    public RunResult run(RunKey key) {
+        Instant started = Instant.now();
+        long t0 = System.nanoTime();
+        Regularizer regularizer = key.variant().regularizer();
+        NetworkSpec spec = networkSpec();
+        MultiLayerNetwork net = NetworkFactory.build(spec, regularizer, suite.penalizeBiases(),
+                SeedPurpose.INIT.derive(key.seed()));
+        String initialSha = NetworkFactory.parametersSha256(net);
+        Nd4j.getRandom().setSeed(SeedPurpose.DROPOUT.derive(key.seed()));
+        MinibatchIterator batches = MinibatchIterator.shuffled(data.train(), suite.batchSize(),
+                SeedPurpose.SHUFFLE.derive(key.seed()));
+
+        List<EpochMetrics> epochs = new ArrayList<>();
+        Integer divergedAt = null;
+        String failure = null;
+        for (int epoch = 0; epoch <= suite.epochs(); epoch++) {
+            double trainSeconds = 0;
+            Double throughput = null;
+            if (epoch > 0) {
+                if (epoch > 1) {
+                    batches.reset();
+                }
+                long start = System.nanoTime();
+                while (batches.hasNext()) {
+                    net.fit(batches.next());
+                }
+                trainSeconds = (System.nanoTime() - start) / 1e9;
+                throughput = data.train().size() / trainSeconds;
+            }
+            long evalStart = System.nanoTime();
+            Measurement m = measure(net);
+            double evalSeconds = (System.nanoTime() - evalStart) / 1e9;
+            failure = m.divergence(epoch);
+            if (failure != null) {
+                divergedAt = epoch;
+                break;
+            }
+            EpochMetrics metrics = m.toMetrics(epoch, trainSeconds, evalSeconds, throughput,
+                    (System.nanoTime() - t0) / 1e9);
+            epochs.add(metrics);
+            listener.epochFinished(key, metrics, suite.epochs());
+        }
+        boolean completed = divergedAt == null;
+        return new RunResult(RunResult.SCHEMA_VERSION,
+                new SuiteRef(suite.name(), suite.file().toString(), suite.fileSha256(),
+                        suite.effectiveSha256(key.variant()), suite.overrides()),
+                data.type(), data.info(), networkInfo(spec), regularizerInfo(key), key.seed(),
+                completed ? RunStatus.COMPLETED : RunStatus.DIVERGED, divergedAt, failure, epochs,
+                completed ? epochs.get(epochs.size() - 1) : null, initialSha,
+                completed ? WeightStats.histogram(net) : null,
+                completed && data.type() == TaskType.REGRESSION ? fit(net) : null,
+                environment, started.truncatedTo(ChronoUnit.MILLIS).toString(),
+                Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
+    }
+
+    /** Everything measured at one point of a run, before it becomes an {@link EpochMetrics}. */
+    private record Measurement(Evaluator.Evaluation train, Evaluator.Evaluation test, double penalty,
+                               WeightStats weights, TaskType type) {
+
+        String divergence(int epoch) {
+            List<String> bad = new ArrayList<>();
+            if (!Double.isFinite(train.loss())) {
+                bad.add("training loss " + train.loss());
+            }
+            if (!Double.isFinite(test.loss())) {
+                bad.add("test loss " + test.loss());
+            }
+            if (!weights.finite() || !Double.isFinite(weights.l2())) {
+                bad.add("weights (NaN or infinite)");
+            }
+            if (!Double.isFinite(penalty)) {
+                bad.add("penalty " + penalty);
+            }
+            return bad.isEmpty() ? null : String.format(Locale.ROOT, "%s after epoch %d", String.join(", ", bad), epoch);
+        }
+
+        EpochMetrics toMetrics(int epoch, double trainSeconds, double evalSeconds, Double throughput,
+                               double elapsed) {
+            boolean classification = type == TaskType.CLASSIFICATION;
+            return new EpochMetrics(epoch, train.loss(), test.loss(), test.loss() - train.loss(), penalty,
+                    classification ? train.accuracy() : null, classification ? test.accuracy() : null,
+                    classification ? train.accuracy() - test.accuracy() : null,
+                    classification ? null : train.loss(), classification ? null : test.loss(),
+                    weights.l1(), weights.l2(), weights.nearZeroFraction(), trainSeconds, evalSeconds, throughput,
+                    elapsed);
+        }
+    }
+
+    private Measurement measure(MultiLayerNetwork net) {
+        return new Measurement(Evaluator.evaluate(net, data.evalTrain(), data.type()),
+                Evaluator.evaluate(net, data.test(), data.type()), net.calcRegularizationScore(true),
+                WeightStats.of(net), data.type());
+    }
+
+    private PolynomialFit fit(MultiLayerNetwork net) {
+        float[] x = new float[FIT_GRID_POINTS];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) (-1.0 + 2.0 * i / (x.length - 1));
+        }
+        float[] y = net.output(Nd4j.create(x, new long[] {x.length, 1}, 'c'), false).ravel().toFloatVector();
+        List<Double> xs = new ArrayList<>();
+        List<Double> ys = new ArrayList<>();
+        for (int i = 0; i < x.length; i++) {
+            xs.add((double) x[i]);
+            ys.add((double) y[i]);
+        }
+        return new PolynomialFit(xs, ys);
+    }
+
+    private NetworkInfo networkInfo(NetworkSpec spec) {
+        OptimizerSpec o = spec.optimizer();
+        return new NetworkInfo(spec.layerSizes(), spec.activation().id(), spec.weightInit().dl4j().name(),
+                spec.output().id(), spec.parametersPerLayer().stream().mapToLong(Long::longValue).sum(),
+                spec.parametersPerLayer(), new OptimizerInfo(o.type().id(), o.learningRate(),
+                o.type() == OptimizerSpec.Type.NESTEROV ? o.momentum() : null), suite.batchSize(), suite.epochs());
+    }
+
+    private RegularizerInfo regularizerInfo(RunKey key) {
+        Regularizer r = key.variant().regularizer();
+        Double lambda = r instanceof Regularizer.None ? null : r.lambda();
+        boolean dropout = r instanceof Regularizer.DropoutL2;
+        return new RegularizerInfo(key.variant().name(), r.kind(), lambda, dropout ? r.inputRetain() : null,
+                dropout ? r.hiddenRetain() : null, suite.penalizeBiases(), r.dl4jDescription()
+                + (suite.penalizeBiases() ? "; biases penalized too" : "; biases not penalized"));
+    }
+}

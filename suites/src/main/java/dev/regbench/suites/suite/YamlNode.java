@@ -1,0 +1,201 @@
+package dev.regbench.suites.suite;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A position in a parsed suite file: typed accessors that fail with {@link SuiteException} naming the file,
+ * the field path and the problem (unknown key, wrong type, out of range).
+ */
+final class YamlNode {
+    private final Path file;
+    private final String path;
+    private final JsonNode node;
+
+    private YamlNode(Path file, String path, JsonNode node) {
+        this.file = file;
+        this.path = path;
+        this.node = node;
+    }
+
+    static YamlNode root(Path file, JsonNode node) throws SuiteException {
+        if (node == null || node.isMissingNode() || node.isNull()) {
+            throw new SuiteException(file, "", "the file is empty; see suites/README.md for the keys");
+        }
+        YamlNode root = new YamlNode(file, "", node);
+        root.requireObject();
+        return root;
+    }
+
+    String path() {
+        return path;
+    }
+
+    SuiteException error(String problem) {
+        return new SuiteException(file, path, problem);
+    }
+
+    private String child(String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
+    private void requireObject() throws SuiteException {
+        if (!node.isObject()) {
+            throw error("expected a mapping of keys to values, found " + describe(node));
+        }
+    }
+
+    /** Fails on the first key not in {@code known}. */
+    void rejectUnknownKeys(Set<String> known) throws SuiteException {
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (!known.contains(key)) {
+                throw new SuiteException(file, child(key), "unknown key (known here: "
+                        + String.join(", ", new TreeSet<>(known)) + ")");
+            }
+        }
+    }
+
+    boolean has(String key) {
+        JsonNode v = node.get(key);
+        return v != null && !v.isNull();
+    }
+
+    YamlNode get(String key) throws SuiteException {
+        JsonNode v = node.get(key);
+        if (v == null || v.isNull()) {
+            throw new SuiteException(file, child(key), "required key is missing");
+        }
+        return new YamlNode(file, child(key), v);
+    }
+
+    YamlNode object(String key) throws SuiteException {
+        YamlNode n = get(key);
+        n.requireObject();
+        return n;
+    }
+
+    List<YamlNode> list(String key) throws SuiteException {
+        YamlNode n = get(key);
+        if (!n.node.isArray()) {
+            throw n.error("expected a list, found " + describe(n.node));
+        }
+        List<YamlNode> items = new ArrayList<>();
+        for (int i = 0; i < n.node.size(); i++) {
+            items.add(new YamlNode(file, n.path + "[" + i + "]", n.node.get(i)));
+        }
+        return items;
+    }
+
+    YamlNode asObject() throws SuiteException {
+        requireObject();
+        return this;
+    }
+
+    String string(String key) throws SuiteException {
+        return get(key).asString();
+    }
+
+    String string(String key, String fallback) throws SuiteException {
+        return has(key) ? string(key) : fallback;
+    }
+
+    String asString() throws SuiteException {
+        if (!node.isTextual()) {
+            throw error("expected text, found " + describe(node));
+        }
+        return node.textValue();
+    }
+
+    long asLong() throws SuiteException {
+        if (node.isIntegralNumber() && node.canConvertToLong()) {
+            return node.longValue();
+        }
+        if (node.isTextual()) {
+            try {
+                return Long.parseLong(node.textValue().strip());
+            } catch (NumberFormatException e) {
+                // fall through
+            }
+        }
+        throw error("expected an integer, found " + describe(node));
+    }
+
+    int integer(String key, int min, int max) throws SuiteException {
+        return get(key).asInt(min, max);
+    }
+
+    int integer(String key, int min, int max, int fallback) throws SuiteException {
+        return has(key) ? integer(key, min, max) : fallback;
+    }
+
+    int asInt(int min, int max) throws SuiteException {
+        long v = asLong();
+        if (v < min || v > max) {
+            throw error(String.format(Locale.ROOT, "must be in [%d, %d], was %d", min, max, v));
+        }
+        return (int) v;
+    }
+
+    double number(String key) throws SuiteException {
+        return get(key).asDouble();
+    }
+
+    double number(String key, double fallback) throws SuiteException {
+        return has(key) ? number(key) : fallback;
+    }
+
+    /** Numbers; also YAML 1.1 plain scalars such as {@code 1e-5} that the parser leaves as text. */
+    double asDouble() throws SuiteException {
+        if (node.isNumber()) {
+            return node.doubleValue();
+        }
+        if (node.isTextual()) {
+            try {
+                double v = Double.parseDouble(node.textValue().strip());
+                if (Double.isFinite(v)) {
+                    return v;
+                }
+            } catch (NumberFormatException e) {
+                // fall through
+            }
+        }
+        throw error("expected a number, found " + describe(node));
+    }
+
+    boolean bool(String key, boolean fallback) throws SuiteException {
+        if (!has(key)) {
+            return fallback;
+        }
+        YamlNode n = get(key);
+        if (!n.node.isBoolean()) {
+            throw n.error("expected true or false, found " + describe(n.node));
+        }
+        return n.node.booleanValue();
+    }
+
+    private static String describe(JsonNode n) {
+        if (n.isTextual()) {
+            return "text \"" + n.textValue() + "\"";
+        }
+        if (n.isArray()) {
+            return "a list";
+        }
+        if (n.isObject()) {
+            return "a mapping";
+        }
+        if (n.isBoolean()) {
+            return "boolean " + n.booleanValue();
+        }
+        if (n.isNumber()) {
+            return "number " + n.numberValue();
+        }
+        return n.getNodeType().toString().toLowerCase(Locale.ROOT);
+    }
+}
