@@ -23,6 +23,8 @@ import java.util.List;
  * @param finalMetrics        (JSON key {@code final}) the last epoch's measurements; absent if diverged
  * @param initialParamsSha256 SHA-256 of the initial parameters (float32, little-endian): equal across the
  *                            regularizers of a seed, which proves they started from the same weights
+ * @param finalParamsSha256   SHA-256 of the final parameters (absent if diverged): equal for two runs of the same
+ *                            configuration, seed and environment, which proves reproducibility
  * @param weightHistogram     final weights; absent if diverged
  * @param fit                 final prediction over [-1, 1] (regression only; absent if diverged)
  * @param environment         where it ran
@@ -30,12 +32,12 @@ import java.util.List;
  * @param finishedAt          ISO-8601 UTC end time
  */
 @JsonPropertyOrder({"schemaVersion", "suite", "task", "dataset", "network", "regularizer", "seed", "status",
-        "divergedAtEpoch", "failure", "epochs", "final", "initialParamsSha256", "weightHistogram", "fit", "environment",
+        "divergedAtEpoch", "failure", "epochs", "final", "initialParamsSha256", "finalParamsSha256", "weightHistogram", "fit", "environment",
         "startedAt", "finishedAt"})
 public record RunResult(int schemaVersion, SuiteRef suite, TaskType task, DatasetInfo dataset, NetworkInfo network,
                         RegularizerInfo regularizer, long seed, RunStatus status, Integer divergedAtEpoch,
                         String failure, List<EpochMetrics> epochs, @JsonProperty("final") EpochMetrics finalMetrics,
-                        String initialParamsSha256, WeightHistogram weightHistogram, PolynomialFit fit,
+                        String initialParamsSha256, String finalParamsSha256, WeightHistogram weightHistogram, PolynomialFit fit,
                         Environment environment, String startedAt, String finishedAt) {
     /** The schema version this code writes and reads. */
     public static final int SCHEMA_VERSION = 1;

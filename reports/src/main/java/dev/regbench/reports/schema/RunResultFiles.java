@@ -24,7 +24,6 @@ public final class RunResultFiles {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .build();
 
@@ -87,6 +86,10 @@ public final class RunResultFiles {
         if (version.intValue() != RunResult.SCHEMA_VERSION) {
             throw new ResultFileException(file, "schemaVersion " + version.intValue() + " is not supported (this "
                     + "regbench reads version " + RunResult.SCHEMA_VERSION + "); re-run or use a matching regbench");
+        }
+        String missing = RequiredFields.firstMissing(tree, RunResult.class);
+        if (missing != null) {
+            throw new ResultFileException(file, "required field missing: " + missing);
         }
         RunResult result;
         try {

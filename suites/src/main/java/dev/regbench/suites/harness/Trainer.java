@@ -113,6 +113,7 @@ public final class Trainer {
                 data.type(), data.info(), networkInfo(spec), regularizerInfo(key), key.seed(),
                 completed ? RunStatus.COMPLETED : RunStatus.DIVERGED, divergedAt, failure, epochs,
                 completed ? epochs.get(epochs.size() - 1) : null, initialSha,
+                completed ? NetworkFactory.parametersSha256(net) : null,
                 completed ? WeightStats.histogram(net) : null,
                 completed && data.type() == TaskType.REGRESSION ? fit(net) : null,
                 environment, started.truncatedTo(ChronoUnit.MILLIS).toString(),

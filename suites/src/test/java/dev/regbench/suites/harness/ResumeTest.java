@@ -1,0 +1,94 @@
+package dev.regbench.suites.harness;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.regbench.datasets.DataDirectory;
+import dev.regbench.reports.schema.Environment;
+import dev.regbench.reports.schema.RunResult;
+import dev.regbench.reports.schema.RunResultFiles;
+import dev.regbench.suites.EnvironmentProbe;
+import dev.regbench.suites.Fixtures;
+import dev.regbench.suites.network.Regularizer;
+import dev.regbench.suites.suite.Suite;
+import dev.regbench.suites.suite.Variant;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Results are written atomically, resumed, guarded by a lock, and refused when the configuration changed. */
+class ResumeTest {
+    private static final Environment ENV = EnvironmentProbe.current();
+    private static final List<Variant> VARIANTS = List.of(new Variant("none", new Regularizer.None()),
+            new Variant("l2", new Regularizer.L2(1e-3)));
+
+    @TempDir
+    Path out;
+
+    private static RunSummary run(Suite suite, Path out) throws Exception {
+        TaskData data = TaskDataLoader.load(suite, DataDirectory.resolve(Optional.empty()));
+        try (ResultStore store = ResultStore.open(out)) {
+            return new SuiteRunner(suite, data, ENV).run(store, ProgressListener.NONE);
+        }
+    }
+
+    @Test
+    void secondRunSkipsFinishedRunsAndRedoesMissingOnes() throws Exception {
+        Suite suite = Fixtures.polynomial(VARIANTS, 3, 0.05, List.of(1L, 2L));
+        RunSummary first = run(suite, out);
+        assertEquals(4, first.trained().size());
+        Path kept = out.resolve("runs/none-seed1.json");
+        byte[] keptBytes = Files.readAllBytes(kept);
+        Files.delete(out.resolve("runs/l2-seed2.json"));
+        Files.writeString(out.resolve("runs/l2-seed1.json.partial-999"), "{\"schemaVer"); // a killed write
+
+        RunSummary second = run(suite, out);
+        assertEquals(1, second.trained().size());
+        assertEquals("l2", second.trained().get(0).regularizer().name());
+        assertEquals(2L, second.trained().get(0).seed());
+        assertEquals(3, second.skipped().size());
+        assertArrayEquals(keptBytes, Files.readAllBytes(kept), "finished results are not rewritten");
+        assertFalse(Files.exists(out.resolve("runs/l2-seed1.json.partial-999")), "stale partial files removed");
+        try (var files = Files.list(out.resolve("runs"))) {
+            assertEquals(4, files.count());
+        }
+    }
+
+    @Test
+    void changedConfigurationIsRefused() throws Exception {
+        run(Fixtures.polynomial(VARIANTS, 2, 0.05, List.of(1L)), out);
+        Suite changed = Fixtures.polynomial(VARIANTS, 2, 0.07, List.of(1L));
+        OutputException e = assertThrows(OutputException.class, () -> run(changed, out));
+        assertTrue(e.getMessage().contains("different configuration"), e.getMessage());
+        assertTrue(e.getMessage().contains("none-seed1.json"), e.getMessage());
+    }
+
+    @Test
+    void onlyOneProcessAtATime() throws Exception {
+        try (ResultStore held = ResultStore.open(out)) {
+            OutputException e = assertThrows(OutputException.class, () -> ResultStore.open(out));
+            assertTrue(e.getMessage().contains("in use by another regbench run"), e.getMessage());
+        }
+        ResultStore.open(out).close(); // released
+    }
+
+    @Test
+    void unwritableOutputIsAOneLineError() throws Exception {
+        Path file = Files.writeString(out.resolve("not-a-dir"), "x");
+        OutputException e = assertThrows(OutputException.class, () -> ResultStore.open(file.resolve("sub")));
+        assertTrue(e.getMessage().startsWith("cannot create output directory"), e.getMessage());
+    }
+
+    @Test
+    void resultFilesRoundTrip() throws Exception {
+        RunSummary s = run(Fixtures.polynomial(VARIANTS.subList(0, 1), 2, 0.05, List.of(4L)), out);
+        RunResult written = s.trained().get(0);
+        assertEquals(written, RunResultFiles.read(out.resolve("runs/none-seed4.json")));
+    }
+}

@@ -1,0 +1,95 @@
+package dev.regbench.suites.harness;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.regbench.datasets.DataDirectory;
+import dev.regbench.reports.schema.Environment;
+import dev.regbench.reports.schema.EpochMetrics;
+import dev.regbench.reports.schema.RunResult;
+import dev.regbench.reports.schema.RunStatus;
+import dev.regbench.suites.EnvironmentProbe;
+import dev.regbench.suites.Fixtures;
+import dev.regbench.suites.network.Regularizer;
+import dev.regbench.suites.suite.Suite;
+import dev.regbench.suites.suite.Variant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The harness on the polynomial task: what the regularizers do to the weights, divergence, reproducibility. */
+class TrainerTest {
+    private static final Environment ENV = EnvironmentProbe.current();
+
+    private static RunResult train(Suite suite, Variant variant, long seed) throws Exception {
+        TaskData data = TaskDataLoader.load(suite, DataDirectory.resolve(Optional.empty()));
+        return new Trainer(suite, data, ENV, ProgressListener.NONE).run(new RunKey(variant, seed));
+    }
+
+    @Test
+    void l2ShrinksWeightsAndL1MakesThemSparse() throws Exception {
+        Variant none = new Variant("none", new Regularizer.None());
+        Variant l1 = new Variant("l1", new Regularizer.L1(3e-3));
+        Variant l2 = new Variant("l2", new Regularizer.L2(3e-2));
+        Suite suite = Fixtures.polynomial(List.of(none, l1, l2), 400, 0.05, List.of(1L));
+        RunResult rNone = train(suite, none, 1);
+        RunResult rL1 = train(suite, l1, 1);
+        RunResult rL2 = train(suite, l2, 1);
+        assertEquals(rNone.initialParamsSha256(), rL2.initialParamsSha256(), "same start");
+        assertTrue(rL2.finalMetrics().weightL2() < 0.8 * rNone.finalMetrics().weightL2(),
+                "L2 norm: l2 " + rL2.finalMetrics().weightL2() + " vs none " + rNone.finalMetrics().weightL2());
+        assertTrue(rL1.finalMetrics().nearZeroFraction() > rL2.finalMetrics().nearZeroFraction() + 0.05,
+                "near-zero fraction: l1 " + rL1.finalMetrics().nearZeroFraction() + " vs l2 "
+                        + rL2.finalMetrics().nearZeroFraction());
+        assertTrue(rL1.finalMetrics().penalty() > 0 && rNone.finalMetrics().penalty() == 0.0);
+    }
+
+    @Test
+    void recordsEpochZeroAndEveryEpochWithConsistentGaps() throws Exception {
+        Variant none = new Variant("none", new Regularizer.None());
+        RunResult r = train(Fixtures.polynomial(List.of(none), 5, 0.05, List.of(3L)), none, 3);
+        assertEquals(RunStatus.COMPLETED, r.status());
+        assertEquals(6, r.epochs().size());
+        EpochMetrics first = r.epochs().get(0);
+        assertEquals(0, first.epoch());
+        assertNull(first.examplesPerSecond());
+        assertEquals(0.0, first.trainSeconds());
+        for (EpochMetrics m : r.epochs()) {
+            assertEquals(m.testLoss() - m.trainLoss(), m.lossGap(), 1e-12);
+            assertEquals(m.trainLoss(), m.trainMse(), 0.0);
+            assertNull(m.trainAccuracy(), "regression has no accuracy");
+        }
+        assertEquals(r.epochs().get(5), r.finalMetrics());
+        assertTrue(r.epochs().get(5).examplesPerSecond() > 0);
+        assertNotNull(r.fit());
+        assertEquals(Trainer.FIT_GRID_POINTS, r.fit().x().size());
+        assertEquals(30, r.dataset().polynomial().trainX().size());
+        assertEquals(r.weightHistogram().total(), r.weightHistogram().belowMin()
+                + r.weightHistogram().counts().stream().mapToLong(Long::longValue).sum());
+    }
+
+    @Test
+    void divergenceIsRecordedNotThrown() throws Exception {
+        Variant none = new Variant("none", new Regularizer.None());
+        RunResult r = train(Fixtures.polynomial(List.of(none), 50, 1e6, List.of(1L)), none, 1);
+        assertEquals(RunStatus.DIVERGED, r.status());
+        assertNotNull(r.divergedAtEpoch());
+        assertTrue(r.failure().contains("after epoch " + r.divergedAtEpoch()), r.failure());
+        assertEquals(r.divergedAtEpoch().intValue(), r.epochs().size(), "epochs before the divergence are kept");
+        assertNull(r.finalMetrics(), "never padded with earlier values");
+    }
+
+    @Test
+    void sameSeedTrainsToBitIdenticalWeights() throws Exception {
+        Variant dropout = new Variant("dropout-l2", new Regularizer.DropoutL2(1.0, 0.5, 1e-3));
+        Suite suite = Fixtures.polynomial(List.of(dropout), 20, 0.05, List.of(5L));
+        RunResult a = train(suite, dropout, 5);
+        RunResult b = train(suite, dropout, 5);
+        assertEquals(a.finalParamsSha256(), b.finalParamsSha256(), "reproducible, dropout masks included");
+        assertEquals(a.finalMetrics().testLoss(), b.finalMetrics().testLoss(), 0.0);
+        RunResult c = train(suite, dropout, 6);
+        assertTrue(!a.finalParamsSha256().equals(c.finalParamsSha256()), "another seed, another run");
+    }
+}
