@@ -2,6 +2,7 @@ package dev.regbench.reports.schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,6 +22,8 @@ import java.util.stream.Collectors;
 /** Reads and writes {@link RunResult} files (pretty JSON, UTF-8, absent values omitted). */
 public final class RunResultFiles {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .defaultPrettyPrinter(new DefaultPrettyPrinter()
+                    .withArrayIndenter(DefaultPrettyPrinter.FixedSpaceIndenter.instance))
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)

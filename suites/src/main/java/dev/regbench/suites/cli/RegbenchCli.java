@@ -1,10 +1,11 @@
 package dev.regbench.suites.cli;
 
+import dev.regbench.reports.cli.ReportCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code regbench}: the command-line entry point. Subcommands: {@code run}, {@code data verify}, {@code env}.
+ * {@code regbench}: the command-line entry point. Subcommands: {@code run}, {@code report}, {@code data verify}, {@code env}.
  *
  * <p>Exit codes: 0 success, 1 a user-fixable problem (bad or missing data, …) reported in one line,
  * 2 bad command-line usage.
@@ -12,7 +13,8 @@ import picocli.CommandLine.Command;
 @Command(name = "regbench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Benchmarks how none, L1, L2 and dropout+L2 regularization close the generalization gap "
                 + "of otherwise identical Deeplearning4j networks.",
-        subcommands = {RunCommand.class, DataCommand.class, EnvCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, ReportCommand.class, DataCommand.class, EnvCommand.class,
+                CommandLine.HelpCommand.class})
 public final class RegbenchCli implements Runnable {
     /** Exit code for a problem the user can fix (bad data, bad suite, unwritable output). */
     public static final int USER_ERROR = 1;

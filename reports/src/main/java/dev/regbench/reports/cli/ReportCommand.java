@@ -1,0 +1,79 @@
+package dev.regbench.reports.cli;
+
+import dev.regbench.reports.input.InputException;
+import dev.regbench.reports.input.Inputs;
+import dev.regbench.reports.input.ResultLoader;
+import dev.regbench.reports.render.ReportWriter;
+import dev.regbench.reports.stats.ReportBuilder;
+import dev.regbench.reports.stats.ReportModel;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code regbench report}: reads result directories (and JMH JSON), writes {@code report.md},
+ * {@code report.html}, {@code summary.csv}, {@code summary.json}, {@code table.tex} and {@code figures/}.
+ * Needs no ND4J. Exit code 0 when the report was written (unusable input files are listed in it and on
+ * stderr), 1 when there is nothing to report or the output cannot be written, 2 on bad options.
+ */
+@Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Writes the generalization-gap report from regbench run results.",
+                "Several --results directories (e.g. a CPU and a CUDA run) are compared side by side."})
+public final class ReportCommand implements Callable<Integer> {
+    @Option(names = "--results", required = true, paramLabel = "DIR",
+            description = "A regbench run --out directory (or a directory of result files); repeatable.")
+    private List<Path> results;
+
+    @Option(names = "--jmh", paramLabel = "FILE", description = "JMH JSON result file (-rf json); repeatable.")
+    private List<Path> jmh = List.of();
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Report directory (created).")
+    private Path out;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Inputs inputs;
+        try {
+            inputs = ResultLoader.load(results, jmh);
+        } catch (InputException e) {
+            err.println(e.getMessage());
+            return 1;
+        }
+        inputs.problems().forEach(p -> err.println("skipped: " + p));
+        ReportModel model = ReportBuilder.build(inputs, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        try {
+            ReportWriter.write(model, out);
+        } catch (IOException e) {
+            err.println("cannot write the report to " + out + " (" + e.getMessage() + "); choose a writable --out");
+            return 1;
+        }
+        stdout.printf("report: %d run(s) from %d director%s, %d section(s)%s -> %s%n", inputs.runs().size(),
+                results.size(), results.size() == 1 ? "y" : "ies", model.sections().size(),
+                inputs.problems().isEmpty() ? "" : ", " + inputs.problems().size() + " file(s) skipped",
+                out.resolve("report.html"));
+        stdout.flush();
+        err.flush();
+        return 0;
+    }
+
+    /**
+     * Standalone entry point (the reports jar alone, no ND4J on the classpath).
+     *
+     * @param args command-line arguments
+     */
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new ReportCommand()).execute(args));
+    }
+}

@@ -1,0 +1,13 @@
+package dev.regbench.reports.input;
+
+import java.util.List;
+
+/**
+ * Everything a report reads.
+ *
+ * @param runs       readable run results, sorted by source, dataset, regularizer, seed
+ * @param throughput benchmark measurements from JMH files
+ * @param problems   one line per file that could not be used (the report lists them)
+ */
+public record Inputs(List<LoadedRun> runs, List<ThroughputMeasurement> throughput, List<String> problems) {
+}

@@ -1,0 +1,67 @@
+package dev.regbench.reports.render;
+
+import dev.regbench.reports.stats.Summary;
+import java.util.Locale;
+
+/** Number formatting for reports: locale-independent, a precision that suits the magnitude. */
+public final class Fmt {
+    private Fmt() {
+    }
+
+    /** @return {@code x} with 4 significant digits (3 decimals at least for values below 1), or {@code –} for NaN */
+    public static String num(double x) {
+        if (Double.isNaN(x)) {
+            return "–";
+        }
+        double a = Math.abs(x);
+        if (a == 0) {
+            return "0";
+        }
+        if (a >= 1e6 || a < 1e-4) {
+            return String.format(Locale.ROOT, "%.3e", x);
+        }
+        if (a >= 1000) {
+            return String.format(Locale.ROOT, "%,.0f", x);
+        }
+        int decimals = Math.max(0, 3 - (int) Math.floor(Math.log10(a)));
+        return String.format(Locale.ROOT, "%." + Math.min(decimals, 6) + "f", x);
+    }
+
+    /**
+     * @return {@code mean ± half-width} of the 95 % CI, the half-width to 2 significant digits and the mean to
+     *         the same decimals (e.g. {@code 0.192 ± 0.024}); the mean alone with one value; {@code –} with none
+     */
+    public static String meanCi(Summary s) {
+        if (s.n() == 0) {
+            return "–";
+        }
+        double half = s.ciHalfWidth();
+        if (Double.isNaN(half) || Double.isInfinite(half) || Math.abs(s.mean()) >= 1e6 || half >= 1e6) {
+            return Double.isNaN(half) ? num(s.mean()) : num(s.mean()) + " ± " + num(half);
+        }
+        int decimals = half == 0 ? 4 : Math.min(8, Math.max(0, 1 - (int) Math.floor(Math.log10(half))));
+        String f = "%." + decimals + "f";
+        return String.format(Locale.ROOT, f, s.mean()) + " ± " + String.format(Locale.ROOT, f, half);
+    }
+
+    /** @return a p-value for humans: {@code <0.001}, or 3 significant digits, or {@code –} */
+    public static String p(double p) {
+        if (Double.isNaN(p)) {
+            return "–";
+        }
+        return p < 0.001 ? "<0.001" : String.format(Locale.ROOT, "%.3f", p);
+    }
+
+    /** @return a signed relative change in percent, e.g. {@code −47 %} */
+    public static String relative(double value, double baseline) {
+        if (Double.isNaN(value) || Double.isNaN(baseline) || baseline == 0) {
+            return "–";
+        }
+        return String.format(Locale.ROOT, "%+.0f %%", 100 * (value - baseline) / Math.abs(baseline)).replace('-', '−');
+    }
+
+    /** @return full precision for machine-readable files ({@code Double.toString}), empty for NaN */
+    public static String raw(double x) {
+        return Double.isNaN(x) || Double.isInfinite(x) ? "" : Double.toString(x);
+    }
+}

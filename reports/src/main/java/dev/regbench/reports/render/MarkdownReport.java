@@ -1,0 +1,85 @@
+package dev.regbench.reports.render;
+
+import dev.regbench.reports.plot.Figure;
+import java.util.List;
+
+/** {@code report.md}: GitHub-renderable Markdown with PNG figures in {@code figures/}. */
+public final class MarkdownReport {
+    private MarkdownReport() {
+    }
+
+    /**
+     * @param content the rendered report
+     * @return Markdown text
+     */
+    public static String render(ReportContent content) {
+        StringBuilder b = new StringBuilder();
+        b.append("# regbench report: the generalization gap under regularization\n\n");
+        b.append("Generated ").append(content.model().generated()).append(" by `regbench report`. ")
+                .append("Every number below is computed from the run result files; see the provenance table of each "
+                        + "section for suites, seeds and the environment.\n\n");
+        b.append("## Conclusions\n\n");
+        for (ReportContent.Section s : content.sections()) {
+            b.append("**").append(title(s)).append(".** ").append(String.join(" ", s.conclusion())).append("\n\n");
+        }
+        for (ReportContent.Section s : content.sections()) {
+            b.append("## ").append(title(s)).append("\n\n");
+            table(b, s.provenance());
+            b.append("### Final metrics\n\n");
+            table(b, s.summary());
+            if (!s.comparisons().rows().isEmpty()) {
+                b.append("### Against no regularization\n\n");
+                table(b, s.comparisons());
+            }
+            for (var r : s.report().regularizers()) {
+                for (var d : r.diverged()) {
+                    b.append("- **diverged**: ").append(r.name()).append(" seed ").append(d.seed()).append(": ")
+                            .append(d.failure()).append("\n");
+                }
+            }
+            b.append("\n");
+            for (Figure f : s.figures()) {
+                figure(b, f);
+            }
+        }
+        if (content.throughput().isPresent()) {
+            b.append("## Training throughput (JMH)\n\n");
+            table(b, content.throughput().get());
+            content.throughputFigure().ifPresent(f -> figure(b, f));
+        }
+        if (!content.model().problems().isEmpty()) {
+            b.append("## Input problems\n\nThese files could not be used; everything else was.\n\n");
+            for (String p : content.model().problems()) {
+                b.append("- ").append(escape(p)).append("\n");
+            }
+            b.append("\n");
+        }
+        return b.toString();
+    }
+
+    static String title(ReportContent.Section s) {
+        return s.report().source().label() + " — " + s.report().dataset();
+    }
+
+    private static void figure(StringBuilder b, Figure f) {
+        b.append("### ").append(f.title()).append("\n\n");
+        b.append("![").append(f.title()).append("](figures/").append(f.id()).append(".png)\n\n");
+        b.append("*").append(f.caption()).append("*\n\n");
+    }
+
+    private static void table(StringBuilder b, Table t) {
+        b.append("| ").append(String.join(" | ", t.headers().stream().map(MarkdownReport::escape).toList())).append(" |\n");
+        b.append("|").append("---|".repeat(t.headers().size())).append("\n");
+        for (List<String> row : t.rows()) {
+            b.append("| ").append(String.join(" | ", row.stream().map(MarkdownReport::escape).toList())).append(" |\n");
+        }
+        b.append("\n");
+        if (!t.note().isEmpty()) {
+            b.append(t.note()).append("\n\n");
+        }
+    }
+
+    private static String escape(String s) {
+        return s.replace("|", "\\|").replace("\n", " ");
+    }
+}

@@ -1,0 +1,100 @@
+package dev.regbench.reports.input;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.regbench.reports.Fixtures;
+import dev.regbench.reports.cli.ReportCommand;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** Unusable inputs: each bad file is one line; the rest of the report still renders; nothing at all is an error. */
+class BadInputTest {
+    @TempDir
+    Path dir;
+
+    private Path copyOfFixture() throws Exception {
+        Path runs = Files.createDirectories(dir.resolve("results/runs"));
+        try (var files = Files.list(Fixtures.dir("mnist-quick").resolve("runs"))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, runs.resolve(f.getFileName()));
+            }
+        }
+        return dir.resolve("results");
+    }
+
+    @Test
+    void truncatedUnknownVersionAndMissingFieldAreSkippedWithOneLineEach() throws Exception {
+        Path results = copyOfFixture();
+        Path runs = results.resolve("runs");
+        String good = Files.readString(runs.resolve("l1-seed1.json"));
+        Files.writeString(runs.resolve("l1-seed1.json"), good.substring(0, good.length() / 2));
+        Files.writeString(runs.resolve("l1-seed2.json"), good.replace("\"schemaVersion\" : 1", "\"schemaVersion\" : 7"));
+        Files.writeString(runs.resolve("l1-seed3.json"), good.replaceFirst("\"trainLoss\" : [-0-9.Ee]+,", ""));
+        Inputs inputs = ResultLoader.load(List.of(results), List.of());
+        assertEquals(9, inputs.runs().size());
+        List<String> problems = inputs.problems();
+        assertEquals(3, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith(runs.resolve("l1-seed1.json") + ": not valid JSON"), problems.get(0));
+        assertTrue(problems.get(1).contains("schemaVersion 7 is not supported"), problems.get(1));
+        assertTrue(problems.get(2).contains("required field missing: epochs[0].trainLoss"), problems.get(2));
+        problems.forEach(p -> assertEquals(1, p.lines().count()));
+    }
+
+    @Test
+    void directoryWithoutRunsIsAnError() throws Exception {
+        Files.createDirectories(dir.resolve("empty/runs"));
+        InputException e = assertThrows(InputException.class, () -> ResultLoader.load(List.of(dir.resolve("empty")), List.of()));
+        assertTrue(e.getMessage().startsWith("no readable run results"), e.getMessage());
+    }
+
+    @Test
+    void commandReportsProblemsAndStillWrites() throws Exception {
+        Path results = copyOfFixture();
+        Files.writeString(results.resolve("runs/junk.json"), "[1, 2");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new ReportCommand());
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int code = cli.execute("--results", results.toString(), "--out", dir.resolve("report").toString());
+        assertEquals(0, code, err.toString());
+        assertTrue(err.toString().startsWith("skipped: " + results.resolve("runs/junk.json")), err.toString());
+        assertTrue(Files.exists(dir.resolve("report/report.html")));
+        assertTrue(Files.readString(dir.resolve("report/report.md")).contains("junk.json"), "listed in the report");
+
+        int none = new CommandLine(new ReportCommand()).execute("--results", dir.resolve("nothing").toString(),
+                "--out", dir.resolve("r2").toString());
+        assertEquals(1, none);
+    }
+
+    @Test
+    void jmhFilesAreParsed() throws Exception {
+        Path jmh = Files.writeString(dir.resolve("jmh.json"), """
+                [ { "benchmark" : "dev.regbench.suites.bench.TrainStep.fit", "mode" : "thrpt",
+                    "jvmArgs" : [ "-Xmx4g", "-Dregbench.backend=CPU" ],
+                    "params" : { "batchSize" : "128", "regularizer" : "l2", "task" : "mnist" },
+                    "primaryMetric" : { "score" : 50.0, "scoreError" : 2.0, "scoreUnit" : "ops/s" },
+                    "secondaryMetrics" : { "examples" : { "score" : 6400.0, "scoreError" : 256.0, "scoreUnit" : "ops/s" } } },
+                  { "benchmark" : "dev.regbench.suites.bench.Gemm.sgemm", "mode" : "thrpt",
+                    "params" : { "shape" : "128x784x1024" },
+                    "primaryMetric" : { "score" : 60.0, "scoreError" : 1.0, "scoreUnit" : "ops/s" },
+                    "secondaryMetrics" : { } } ]
+                """);
+        List<ThroughputMeasurement> m = JmhResults.read(jmh);
+        assertEquals(2, m.size());
+        assertEquals("TrainStep.fit", m.get(0).benchmark());
+        assertEquals(6400.0, m.get(0).examplesPerSecond());
+        assertEquals("CPU", m.get(0).backend());
+        assertTrue(Double.isNaN(m.get(1).examplesPerSecond()));
+        Files.writeString(dir.resolve("bad.json"), "{\"not\": \"jmh\"}");
+        assertThrows(InputException.class, () -> JmhResults.read(dir.resolve("bad.json")));
+    }
+}
