@@ -41,10 +41,11 @@ public final class Conclusion {
         }
         if (base.isPresent() && !base.get().completed().isEmpty()) {
             RegularizerStats none = base.get();
+            int n = none.completed().size();
             out.add(String.format(Locale.ROOT, "Without regularization (%s) the final loss gap (test − train) is %s "
-                            + "and the %s %s%s (mean ± 95 %% CI over %d seed%s).", none.name(),
+                            + "and the %s %s%s (%s).", none.name(),
                     Fmt.meanCi(none.summary(Metric.LOSS_GAP)), perfName, Fmt.meanCi(none.summary(perf)), perfUnit,
-                    none.completed().size(), none.completed().size() == 1 ? "" : "s"));
+                    n == 1 ? "one seed" : "mean ± 95 % CI over " + n + " seeds"));
             overfitting(none).ifPresent(out::add);
         } else {
             out.add("There is no completed unregularized (kind: none) run to compare against.");

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
  */
 public final class HtmlReport {
     private static final Pattern ID = Pattern.compile("id=\"([^\"]+)\"");
+    private static final Pattern NUMERIC = Pattern.compile("[−\\-+<]?[0-9.,]+(e[+-]?\\d+)?( ± [0-9.,e+-]+)?( \\[.*\\])?|–");
 
     private HtmlReport() {
     }
@@ -120,7 +121,8 @@ public final class HtmlReport {
         b.append("</tr></thead>\n<tbody>\n");
         for (List<String> row : t.rows()) {
             b.append("<tr>");
-            row.forEach(c -> b.append("<td>").append(esc(c)).append("</td>"));
+            row.forEach(c -> b.append(NUMERIC.matcher(c).matches() ? "<td class=\"n\">" : "<td>").append(esc(c))
+                    .append("</td>"));
             b.append("</tr>\n");
         }
         b.append("</tbody></table>\n");
@@ -140,7 +142,7 @@ public final class HtmlReport {
             .meta, .note, figcaption { color: #555; font-size: 0.9em; }
             table { border-collapse: collapse; margin: 0.5em 0; font-size: 0.9em; }
             th, td { padding: 0.25em 0.6em; border-bottom: 1px solid #e5e5e5; text-align: left; vertical-align: top; }
-            table.numbers td:not(:first-child) { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+            td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
             thead th { border-bottom: 2px solid #999; }
             figure { margin: 1.5em 0; } .panels { display: flex; flex-wrap: wrap; gap: 8px; }
             .panels svg { max-width: 100%; height: auto; }

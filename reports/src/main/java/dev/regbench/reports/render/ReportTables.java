@@ -123,7 +123,7 @@ public final class ReportTables {
     private static String settings(RegularizerInfo r) {
         List<String> parts = new ArrayList<>();
         if (r.lambda() != null) {
-            parts.add("λ = " + r.lambda());
+            parts.add("λ = " + compact(r.lambda()));
         }
         if (r.inputRetain() != null) {
             parts.add("keep input " + r.inputRetain());
@@ -135,6 +135,10 @@ public final class ReportTables {
             parts.add("biases penalized");
         }
         return parts.isEmpty() ? r.kind() : r.kind() + ": " + String.join(", ", parts);
+    }
+
+    private static String compact(double x) {
+        return java.math.BigDecimal.valueOf(x).stripTrailingZeros().toPlainString();
     }
 
     private static Summary scaled(Summary s, double factor) {
