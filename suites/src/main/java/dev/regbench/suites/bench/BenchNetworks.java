@@ -1,0 +1,81 @@
+package dev.regbench.suites.bench;
+
+import dev.regbench.datasets.Examples;
+import dev.regbench.datasets.SeedPurpose;
+import dev.regbench.reports.schema.TaskType;
+import dev.regbench.suites.ThreadSettings;
+import dev.regbench.suites.network.NetworkFactory;
+import dev.regbench.suites.network.NetworkSpec;
+import dev.regbench.suites.network.OutputKind;
+import dev.regbench.suites.suite.Suite;
+import dev.regbench.suites.suite.SuiteException;
+import dev.regbench.suites.suite.SuiteParser;
+import dev.regbench.suites.suite.SuiteTask;
+import dev.regbench.suites.suite.Variant;
+import java.nio.file.Path;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Builds a benchmark's network exactly as a shipped suite defines it (network, optimizer, the named
+ * regularizer) and synthetic in-memory examples of the task's shape (timing does not depend on pixel values).
+ */
+final class BenchNetworks {
+    private BenchNetworks() {
+    }
+
+    /**
+     * A network and data to time.
+     *
+     * @param net  the initialized network
+     * @param data {@code examples} synthetic examples of the task's shape
+     */
+    record Subject(MultiLayerNetwork net, Examples data) {
+    }
+
+    /** @return the suite behind a task: {@code suites/mnist.yaml} or {@code suites/polynomial.yaml} */
+    static Suite suite(String task) throws SuiteException {
+        Path home = Path.of(System.getProperty("regbench.home", "."));
+        return SuiteParser.parse(home.resolve("suites").resolve(task + ".yaml"));
+    }
+
+    /**
+     * @param task        {@code mnist} or {@code polynomial}
+     * @param regularizer a regularizer name of that suite
+     * @param examples    rows of synthetic data
+     * @return the subject, with threads configured as {@code regbench run} does
+     */
+    static Subject create(String task, String regularizer, int examples) throws SuiteException {
+        ThreadSettings.apply(null);
+        Suite suite = suite(task);
+        Variant variant = suite.variants().stream().filter(v -> v.name().equals(regularizer)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("suite " + suite.name() + " has no regularizer " + regularizer));
+        boolean classification = suite.task() instanceof SuiteTask.ImageClassification;
+        int inputs = classification ? 784 : 1;
+        int outputs = classification ? 10 : 1;
+        NetworkSpec spec = new NetworkSpec(inputs, suite.hidden(), outputs, suite.activation(), suite.weightInit(),
+                classification ? OutputKind.SOFTMAX_CROSS_ENTROPY : OutputKind.IDENTITY_MSE, suite.optimizer());
+        MultiLayerNetwork net = NetworkFactory.build(spec, variant.regularizer(), suite.penalizeBiases(),
+                SeedPurpose.INIT.derive(1));
+        Nd4j.getRandom().setSeed(42);
+        INDArray x = Nd4j.rand(DataType.FLOAT, examples, inputs);
+        INDArray y;
+        if (classification) {
+            y = Nd4j.zeros(DataType.FLOAT, examples, outputs);
+            for (int i = 0; i < examples; i++) {
+                y.putScalar(i, i % outputs, 1f);
+            }
+        } else {
+            x.muli(2).subi(1);
+            y = x.dup();
+        }
+        return new Subject(net, new Examples(x, y));
+    }
+
+    /** @return the task type of a benchmark's {@code task} parameter */
+    static TaskType type(String task) {
+        return task.equals("polynomial") ? TaskType.REGRESSION : TaskType.CLASSIFICATION;
+    }
+}

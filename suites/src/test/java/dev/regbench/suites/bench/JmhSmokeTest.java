@@ -1,0 +1,48 @@
+package dev.regbench.suites.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Collection;
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Proves every benchmark runs: one short measured iteration each, in-process, failing on any error. Not a
+ * measurement (that is {@code scripts/regbench jmh}); the asserted numbers only show the counters count.
+ */
+class JmhSmokeTest {
+    private static Collection<RunResult> run(Class<?> benchmark, String... params) throws Exception {
+        OptionsBuilder builder = new OptionsBuilder();
+        builder.include(benchmark.getName() + "\\.").forks(0).warmupIterations(0).measurementIterations(1)
+                .measurementTime(TimeValue.milliseconds(300)).shouldFailOnError(true);
+        for (int i = 0; i < params.length; i += 2) {
+            builder.param(params[i], params[i + 1]);
+        }
+        Options options = builder.build();
+        return new Runner(options).run();
+    }
+
+    @Test
+    void trainStepCountsExamples() throws Exception {
+        Collection<RunResult> results = run(TrainStep.class, "task", "polynomial", "regularizer", "dropout-l2");
+        assertEquals(1, results.size());
+        RunResult r = results.iterator().next();
+        double steps = r.getPrimaryResult().getScore();
+        double examples = r.getSecondaryResults().get("examples").getScore();
+        assertTrue(steps > 0);
+        assertEquals(128 * steps, examples, 1e-6 * examples, "examples/s = batch size x steps/s");
+    }
+
+    @Test
+    void inferenceGemmAndHarnessRun() throws Exception {
+        assertEquals(1, run(Inference.class, "task", "polynomial", "regularizer", "none").size());
+        Collection<RunResult> gemm = run(Gemm.class, "shape", "128x1024x10");
+        assertTrue(gemm.iterator().next().getSecondaryResults().get("gflop").getScore() > 0);
+        assertEquals(2, run(HarnessOverhead.class).size(), "bare and harness");
+    }
+}
