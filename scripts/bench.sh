@@ -1,22 +1,90 @@
 #!/usr/bin/env bash
-# The main job behind `mvn -Pbench` (also runnable by hand after a build): verify data, print the
-# environment, train the benchmark suites into a results directory (resuming what is already there).
+# The main job behind `mvn -Pbench` (runnable by hand after a build): verify the data, estimate the duration,
+# train the benchmark suites (resuming what is already there), measure throughput with JMH, and render the
+# report into reports/latest/ plus a timestamped copy in reports/history/.
 #
-# Environment (the Maven properties of the same names, without the REGBENCH_ prefix, set them):
-#   REGBENCH_SUITES  comma-separated suite files (default: suites/mnist-quick.yaml)
-#   REGBENCH_OUT     results directory (default: results/bench)
+# Environment (set by the Maven properties regbench.suites, regbench.out, regbench.jmh, regbench.quick):
+#   REGBENCH_SUITES  comma-separated suite files (default: suites/mnist.yaml,suites/polynomial.yaml;
+#                    quick: suites/mnist-quick.yaml,suites/polynomial.yaml)
+#   REGBENCH_OUT     results directory (default: results/bench; quick: results/bench-quick). Re-running with the
+#                    same directory resumes: finished runs and an existing jmh.json are kept.
+#   REGBENCH_JMH     JMH options (default: -f 1 -wi 2 -w 2 -i 5 -r 2; quick: -f 1 -wi 1 -w 1 -i 2 -r 1 -p task=mnist)
+#   REGBENCH_QUICK   true for a first look in a few minutes
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
-suites=${REGBENCH_SUITES:-suites/mnist-quick.yaml}
-out=${REGBENCH_OUT:-results/bench}
+quick=${REGBENCH_QUICK:-false}
+if [ "$quick" = true ]; then
+  suites=${REGBENCH_SUITES:-suites/mnist-quick.yaml,suites/polynomial.yaml}
+  out=${REGBENCH_OUT:-results/bench-quick}
+  jmh_opts=${REGBENCH_JMH:--f 1 -wi 1 -w 1 -i 2 -r 1 -p task=mnist}
+  run_opts=(--seeds 1,2)
+else
+  suites=${REGBENCH_SUITES:-suites/mnist.yaml,suites/polynomial.yaml}
+  out=${REGBENCH_OUT:-results/bench}
+  jmh_opts=${REGBENCH_JMH:--f 1 -wi 2 -w 2 -i 5 -r 2}
+  run_opts=()
+fi
+latest=reports/latest
+started=$(date +%s)
+peak_kb=0
+rss_file=$(mktemp)
+trap 'rm -f "$rss_file"' EXIT
 
-scripts/regbench data verify
-scripts/regbench env
+# Runs a regbench command, tracking the peak resident memory of its JVM.
+regbench() {
+  if [ -x /usr/bin/time ]; then
+    /usr/bin/time -q -f '%M' -o "$rss_file" scripts/regbench "$@"
+    local kb; kb=$(tail -n 1 "$rss_file" 2>/dev/null || echo 0)
+    if [ "${kb:-0}" -gt "$peak_kb" ] 2>/dev/null; then peak_kb=$kb; fi
+  else
+    scripts/regbench "$@"
+  fi
+}
+
 IFS=',' read -r -a files <<< "$suites"
+echo "== regbench bench: suites ${files[*]}; results in $out; report in $latest"
+regbench data verify
+regbench env
+
+echo "== estimating (times a few real epochs of each regularizer)"
+total=0
 for suite in "${files[@]}"; do
   name=$(basename "$suite" .yaml)
-  echo "== regbench run --suite $suite --out $out/$name"
-  scripts/regbench run --suite "$suite" --out "$out/$name"
+  line=$(regbench run --suite "$suite" --out "$out/$name" "${run_opts[@]}" --estimate | tail -n 1)
+  echo "   $line"
+  secs=$(sed -n 's/.*estimatedSeconds=\([0-9]*\).*/\1/p' <<< "$line")
+  total=$((total + ${secs:-0}))
 done
-echo "results: $out"
+if [ -s "$out/jmh.json" ]; then jmh_secs=0; else jmh_secs=$([ "$quick" = true ] && echo 60 || echo 360); fi
+total=$((total + jmh_secs + 30))
+echo "== estimated duration: about $((total / 60)) min $((total % 60)) s (training as above, JMH ~$((jmh_secs / 60)) min, report <1 min)"
+
+for suite in "${files[@]}"; do
+  name=$(basename "$suite" .yaml)
+  echo "== regbench run --suite $suite --out $out/$name ${run_opts[*]}"
+  regbench run --suite "$suite" --out "$out/$name" "${run_opts[@]}"
+done
+
+if [ -s "$out/jmh.json" ]; then
+  echo "== JMH: keeping $out/jmh.json (delete it to measure again)"
+else
+  echo "== regbench jmh $jmh_opts"
+  # shellcheck disable=SC2086
+  regbench jmh $jmh_opts -rf json -rff "$out/jmh.json.partial"
+  mv "$out/jmh.json.partial" "$out/jmh.json"
+fi
+
+results_args=()
+for suite in "${files[@]}"; do results_args+=(--results "$out/$(basename "$suite" .yaml)"); done
+echo "== regbench report ${results_args[*]} --jmh $out/jmh.json --out $latest"
+regbench report "${results_args[@]}" --jmh "$out/jmh.json" --out "$latest"
+stamp=$(date -u +%Y%m%dT%H%M%SZ)
+mkdir -p reports/history
+rm -rf "reports/history/$stamp"
+cp -r "$latest" "reports/history/$stamp"
+
+elapsed=$(( $(date +%s) - started ))
+echo "== done in $((elapsed / 60)) min $((elapsed % 60)) s; peak memory of a regbench JVM: $((peak_kb / 1024)) MiB"
+echo "report: $ROOT/$latest/report.html"
+echo "        $ROOT/$latest/report.md (copy: reports/history/$stamp/)"

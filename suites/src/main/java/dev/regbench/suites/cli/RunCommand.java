@@ -6,6 +6,7 @@ import dev.regbench.reports.schema.Environment;
 import dev.regbench.reports.schema.RunResult;
 import dev.regbench.suites.EnvironmentProbe;
 import dev.regbench.suites.ThreadSettings;
+import dev.regbench.suites.harness.Estimator;
 import dev.regbench.suites.harness.OutputException;
 import dev.regbench.suites.harness.ResultStore;
 import dev.regbench.suites.harness.RunSummary;
@@ -60,6 +61,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Data directory (default: $REGBENCH_DATA, else datasets/data).")
     private Path dataDir;
 
+    @Option(names = "--estimate",
+            description = "Only estimate how long the pending runs take (times a few real steps), then exit.")
+    private boolean estimate;
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -85,6 +90,14 @@ final class RunCommand implements Callable<Integer> {
             TaskData data = TaskDataLoader.load(suite, DataDirectory.resolve(Optional.ofNullable(dataDir)));
             Environment environment = EnvironmentProbe.current();
             SuiteRunner runner = new SuiteRunner(suite, data, environment);
+            if (estimate) {
+                SuiteRunner.Plan plan = runner.pending(store);
+                double seconds = new Estimator(suite, data).seconds(plan.todo());
+                out.printf(Locale.ROOT, "estimate: %d pending run(s) of suite %s (%d already finished): about %s "
+                                + "(estimatedSeconds=%.0f)%n", plan.todo().size(), suite.name(), plan.finished().size(),
+                        ConsoleProgress.duration(seconds), seconds);
+                return 0;
+            }
             out.printf(Locale.ROOT, "suite %s (%s): %s, %d regularizer(s) x %d seed(s) = %d runs, %d epochs, "
                             + "train %d / eval %d / test %d examples%n", suite.name(), suiteFile,
                     suite.task().datasetName(), suite.variants().size(), suite.seeds().size(), runner.plan().size(),

@@ -47,19 +47,11 @@ public final class SuiteRunner {
      * @throws OutputException if a result cannot be written, or existing results disagree with the suite
      */
     public RunSummary run(ResultStore store, ProgressListener listener) throws OutputException {
-        List<RunKey> todo = new ArrayList<>();
-        List<RunResult> skipped = new ArrayList<>();
-        for (RunKey key : plan()) { // check every existing result before training anything
-            Optional<RunResult> existing = store.finished(key, suite.effectiveSha256(key.variant()));
-            if (existing.isPresent()) {
-                skipped.add(existing.get());
-                listener.runSkipped(key, existing.get());
-            } else {
-                todo.add(key);
-            }
-        }
+        Plan plan = pending(store);
+        plan.finished().forEach(r -> listener.runSkipped(new RunKey(variant(r.regularizer().name()), r.seed()), r));
         Trainer trainer = new Trainer(suite, data, environment, listener);
         List<RunResult> trained = new ArrayList<>();
+        List<RunKey> todo = plan.todo();
         for (int i = 0; i < todo.size(); i++) {
             RunKey key = todo.get(i);
             listener.runStarted(key, i + 1, todo.size());
@@ -68,6 +60,38 @@ public final class SuiteRunner {
             trained.add(result);
             listener.runFinished(key, result);
         }
-        return new RunSummary(trained, skipped);
+        return new RunSummary(trained, plan.finished());
+    }
+
+    /**
+     * Which runs are still to do. Checks every existing result before anything is trained.
+     *
+     * @param todo     runs without a finished result, in execution order
+     * @param finished results of runs already finished with the same configuration
+     */
+    public record Plan(List<RunKey> todo, List<RunResult> finished) {
+    }
+
+    /**
+     * @param store the open output directory
+     * @return the runs to do and those already finished
+     * @throws OutputException if an existing result disagrees with the suite's configuration
+     */
+    public Plan pending(ResultStore store) throws OutputException {
+        List<RunKey> todo = new ArrayList<>();
+        List<RunResult> finished = new ArrayList<>();
+        for (RunKey key : plan()) {
+            Optional<RunResult> existing = store.finished(key, suite.effectiveSha256(key.variant()));
+            if (existing.isPresent()) {
+                finished.add(existing.get());
+            } else {
+                todo.add(key);
+            }
+        }
+        return new Plan(todo, finished);
+    }
+
+    private Variant variant(String name) {
+        return suite.variants().stream().filter(v -> v.name().equals(name)).findFirst().orElseThrow();
     }
 }
