@@ -122,8 +122,9 @@ public final class Conclusion {
         if (!c.tested()) {
             return "; " + c.note();
         }
-        return String.format(Locale.ROOT, "; difference %s [%s, %s], p = %s (Welch, n = %d vs %d): %s",
-                Fmt.num(c.difference()), Fmt.num(c.ciLow()), Fmt.num(c.ciHigh()), Fmt.p(c.pValue()), c.n(),
+        String p = Fmt.p(c.pValue());
+        return String.format(Locale.ROOT, "; difference %s [%s, %s], p %s (Welch, n = %d vs %d): %s",
+                Fmt.num(c.difference()), Fmt.num(c.ciLow()), Fmt.num(c.ciHigh()), p.startsWith("<") ? "< 0.001" : "= " + p, c.n(),
                 c.nBaseline(), c.pValue() < ALPHA ? "significant at α = 0.05" : "not significant at α = 0.05");
     }
 }

@@ -9,11 +9,16 @@ import java.io.PrintWriter;
 import java.util.Locale;
 
 /**
- * Progress on the console: on a terminal, one live line per run with a bar, losses and an ETA; in logs and
- * CI, one concise line per epoch. The ETA assumes the remaining epochs take as long as the epochs so far.
+ * Progress on the console: on a terminal, one live line per run with a bar, losses and an ETA (redrawn at most
+ * ten times a second); in logs and CI, one concise line per epoch for short runs and about
+ * {@value #LOG_LINES_PER_RUN} evenly spaced lines for long ones. The ETA assumes the remaining epochs take as
+ * long as the epochs so far.
  */
 final class ConsoleProgress implements ProgressListener {
     private static final int BAR = 20;
+    static final int LOG_LINES_PER_RUN = 20;
+    private static final long REDRAW_NANOS = 100_000_000L;
+    private long lastDraw;
 
     private final PrintWriter out;
     private final boolean interactive;
@@ -51,6 +56,9 @@ final class ConsoleProgress implements ProgressListener {
             secondsSoFar += m.trainSeconds() + m.evalSeconds();
             epochsSoFar++;
         }
+        if (!shouldPrint(m.epoch(), epochs)) {
+            return;
+        }
         String accuracy = m.testAccuracy() == null ? ""
                 : String.format(Locale.ROOT, " | test acc %6.2f%%", 100 * m.testAccuracy());
         String speed = m.examplesPerSecond() == null ? ""
@@ -76,6 +84,19 @@ final class ConsoleProgress implements ProgressListener {
             out.printf(Locale.ROOT, "DIVERGED %s: %s%n", key, result.failure());
         }
         out.flush();
+    }
+
+    private boolean shouldPrint(int epoch, int epochs) {
+        if (interactive) {
+            long now = System.nanoTime();
+            if (epoch != epochs && now - lastDraw < REDRAW_NANOS) {
+                return false;
+            }
+            lastDraw = now;
+            return true;
+        }
+        int every = Math.max(1, epochs / LOG_LINES_PER_RUN);
+        return epoch == epochs || epoch % every == 0;
     }
 
     private String eta(int epoch, int epochs) {
