@@ -13,12 +13,17 @@ public final class ThreadSettings {
     private ThreadSettings() {
     }
 
+    /** System property giving the BLAS threads when no explicit value is passed (e.g. to JMH forks). */
+    public static final String BLAS_THREADS_PROPERTY = "regbench.blasThreads";
+
     /**
-     * @param blasThreads BLAS threads to use, ≥ 1; null for one per logical core
+     * @param blasThreads BLAS threads to use, ≥ 1; null for the system property {@value #BLAS_THREADS_PROPERTY}
+     *                    if set, else one per logical core
      * @return the BLAS thread count in force afterwards
      */
     public static int apply(Integer blasThreads) {
-        int threads = blasThreads != null ? blasThreads : Runtime.getRuntime().availableProcessors();
+        int threads = blasThreads != null ? blasThreads
+                : Integer.getInteger(BLAS_THREADS_PROPERTY, Runtime.getRuntime().availableProcessors());
         if (threads < 1) {
             throw new IllegalArgumentException("--threads must be >= 1, was " + threads);
         }
