@@ -54,10 +54,16 @@ public final class JmhResults {
                 examples = aux.get("score").asDouble();
             } else if (unit.equals("ops/s") && batch > 0) {
                 examples = score * batch;
+            } else if (unit.equals("ops/s") && name.startsWith("HarnessOverhead")) {
+                examples = score; // @OperationsPerInvocation: one operation is one training example
             }
-            out.add(new ThroughputMeasurement(name, params.path("task").asText("-"),
+            JsonNode gflop = b.path("secondaryMetrics").path("gflop");
+            java.util.List<String> pairs = new java.util.ArrayList<>();
+            params.fields().forEachRemaining(f -> pairs.add(f.getKey() + "=" + f.getValue().asText()));
+            out.add(new ThroughputMeasurement(name, String.join(", ", pairs), params.path("task").asText("-"),
                     params.path("regularizer").asText("-"), batch, backend(b), score,
-                    Double.isNaN(error) ? Double.NaN : error, unit, examples));
+                    Double.isNaN(error) ? Double.NaN : error, unit, examples,
+                    gflop.has("score") ? gflop.get("score").asDouble() : Double.NaN));
         }
         return out;
     }

@@ -4,6 +4,7 @@ package dev.regbench.reports.input;
  * One JMH benchmark result.
  *
  * @param benchmark   short benchmark name, e.g. {@code TrainStep.fit}
+ * @param params      all JMH parameters as {@code name=value} pairs, comma-separated (e.g. {@code order=c, shape=128x784x1024})
  * @param task        {@code task} parameter ({@code mnist}, {@code polynomial}), or {@code -}
  * @param regularizer {@code regularizer} parameter, or {@code -}
  * @param batchSize   {@code batchSize} parameter, or 0
@@ -12,8 +13,9 @@ package dev.regbench.reports.input;
  * @param error       JMH score error (99.9 % CI half-width), NaN if JMH gave none
  * @param unit        JMH score unit, e.g. {@code ops/s}
  * @param examplesPerSecond score converted to training examples per second when the unit allows, else NaN
+ * @param gflopPerSecond    the {@code gflop} counter (GEMM benchmarks), else NaN
  */
-public record ThroughputMeasurement(String benchmark, String task, String regularizer, int batchSize,
+public record ThroughputMeasurement(String benchmark, String params, String task, String regularizer, int batchSize,
                                     String backend, double score, double error, String unit,
-                                    double examplesPerSecond) {
+                                    double examplesPerSecond, double gflopPerSecond) {
 }

@@ -90,11 +90,12 @@ public final class JsonSummary {
         ArrayNode tp = root.putArray("throughput");
         for (ThroughputMeasurement m : model.throughput()) {
             ObjectNode t = tp.addObject();
-            t.put("benchmark", m.benchmark()).put("task", m.task()).put("regularizer", m.regularizer())
+            t.put("benchmark", m.benchmark()).put("params", m.params()).put("task", m.task()).put("regularizer", m.regularizer())
                     .put("batchSize", m.batchSize()).put("backend", m.backend()).put("unit", m.unit());
             number(t, "score", m.score());
             number(t, "error", m.error());
             number(t, "examplesPerSecond", m.examplesPerSecond());
+            number(t, "gflopPerSecond", m.gflopPerSecond());
         }
         model.problems().forEach(root.putArray("problems")::add);
         try {

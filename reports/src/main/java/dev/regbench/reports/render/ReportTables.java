@@ -112,12 +112,14 @@ public final class ReportTables {
         }
         List<List<String>> rows = new ArrayList<>();
         for (ThroughputMeasurement m : measurements) {
-            rows.add(List.of(m.benchmark(), m.task(), m.regularizer(), m.batchSize() == 0 ? "–" : Integer.toString(m.batchSize()),
-                    m.backend(), Fmt.num(m.score()) + (Double.isNaN(m.error()) ? "" : " ± " + Fmt.num(m.error())) + " " + m.unit(),
-                    Fmt.num(m.examplesPerSecond())));
+            rows.add(List.of(m.benchmark(), m.params().isEmpty() ? "–" : m.params(), m.backend(),
+                    Fmt.num(m.score()) + (Double.isNaN(m.error()) ? "" : " ± " + Fmt.num(m.error())) + " " + m.unit(),
+                    Fmt.num(m.examplesPerSecond()), Fmt.num(m.gflopPerSecond())));
         }
-        return Optional.of(new Table(List.of("benchmark", "task", "regularizer", "batch", "backend", "JMH score (99.9 % CI)",
-                "examples / s"), rows, "From the JMH JSON files given with --jmh."));
+        return Optional.of(new Table(List.of("benchmark", "parameters", "backend", "JMH score (99.9 % CI)",
+                "examples / s", "GFLOP/s"), rows, "From the JMH JSON files given with --jmh. TrainStep: one training "
+                + "step on one batch; Inference: forward pass; Gemm: ND4J sgemm (m×k×n), the ceiling; HarnessOverhead: "
+                + "bare fit loop vs the harness's shuffle + gather + fit, in examples/s."));
     }
 
     private static String settings(RegularizerInfo r) {

@@ -86,7 +86,7 @@ class BadInputTest {
                   { "benchmark" : "dev.regbench.suites.bench.Gemm.sgemm", "mode" : "thrpt",
                     "params" : { "shape" : "128x784x1024" },
                     "primaryMetric" : { "score" : 60.0, "scoreError" : 1.0, "scoreUnit" : "ops/s" },
-                    "secondaryMetrics" : { } } ]
+                    "secondaryMetrics" : { "gflop" : { "score" : 180.0, "scoreError" : 5.0, "scoreUnit" : "ops/s" } } } ]
                 """);
         List<ThroughputMeasurement> m = JmhResults.read(jmh);
         assertEquals(2, m.size());
@@ -94,6 +94,9 @@ class BadInputTest {
         assertEquals(6400.0, m.get(0).examplesPerSecond());
         assertEquals("CPU", m.get(0).backend());
         assertTrue(Double.isNaN(m.get(1).examplesPerSecond()));
+        assertEquals(180.0, m.get(1).gflopPerSecond());
+        assertEquals("shape=128x784x1024", m.get(1).params());
+        assertEquals("batchSize=128, regularizer=l2, task=mnist", m.get(0).params());
         Files.writeString(dir.resolve("bad.json"), "{\"not\": \"jmh\"}");
         assertThrows(InputException.class, () -> JmhResults.read(dir.resolve("bad.json")));
     }
