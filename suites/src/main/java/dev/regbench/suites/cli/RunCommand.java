@@ -105,7 +105,20 @@ final class RunCommand implements Callable<Integer> {
             out.println("environment " + environment.brief() + ", " + environment.cpuModel());
             out.flush();
             boolean interactive = System.console() != null && !"dumb".equals(System.getenv("TERM"));
-            RunSummary summary = runner.run(store, new ConsoleProgress(out, interactive, suite.epochs()));
+            Path runs = store.directory().resolve("runs");
+            Thread onInterrupt = new Thread(() -> {
+                err.println();
+                err.println("interrupted: every finished run is saved in " + runs + "; the run in progress is lost. "
+                        + "Re-run the same command to resume.");
+                err.flush();
+            }, "regbench-interrupt-message");
+            Runtime.getRuntime().addShutdownHook(onInterrupt);
+            RunSummary summary;
+            try {
+                summary = runner.run(store, new ConsoleProgress(out, interactive, suite.epochs()));
+            } finally {
+                Runtime.getRuntime().removeShutdownHook(onInterrupt);
+            }
             report(out, err, summary, store.directory());
             return 0;
         } catch (OutputException | DataFileException e) {
