@@ -98,7 +98,7 @@ public final class DatasetFiles {
         return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
     }
 
-    private static Object parse(DataFile file, Path path, byte[] content) throws DataFileException {
+    private static IdxContent parse(DataFile file, Path path, byte[] content) throws DataFileException {
         if (file.kind() == IdxKind.IMAGES) {
             IdxImages images = Idx.parseImages(path, content);
             if (images.count() != file.expectedCount() || images.rows() != ImageDataset.SIDE

@@ -12,7 +12,7 @@ import java.nio.file.Path;
  * @param pixels {@code count × rows × cols} unsigned bytes (0–255, stored in Java's signed {@code byte}),
  *               row-major, image after image; not copied, do not modify
  */
-public record IdxImages(Path source, int count, int rows, int cols, byte[] pixels) {
+public record IdxImages(Path source, int count, int rows, int cols, byte[] pixels) implements IdxContent {
     /** @return pixels per image ({@code rows × cols}) */
     public int pixelsPerImage() {
         return rows * cols;

@@ -8,8 +8,9 @@ import java.nio.file.Path;
  * @param source where it was read from
  * @param labels one unsigned byte per example (0–255); not copied, do not modify
  */
-public record IdxLabels(Path source, byte[] labels) {
+public record IdxLabels(Path source, byte[] labels) implements IdxContent {
     /** @return the number of labels */
+    @Override
     public int count() {
         return labels.length;
     }
