@@ -23,16 +23,16 @@ public record Examples(INDArray features, INDArray targets) {
 
     /** @return the number of examples */
     public int size() {
-        return (int) features.rows();
+        return features.rows();
     }
 
     /** @return the number of input columns */
     public int inputs() {
-        return (int) features.columns();
+        return features.columns();
     }
 
     /** @return the number of target columns */
     public int outputs() {
-        return (int) targets.columns();
+        return targets.columns();
     }
 }
