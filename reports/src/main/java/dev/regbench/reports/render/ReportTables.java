@@ -92,13 +92,14 @@ public final class ReportTables {
                 first.network().layerSizes().stream().map(String::valueOf).collect(Collectors.joining("-")),
                 first.network().activation(), first.network().weightInit(), first.network().output(),
                 first.network().parameters(), first.network().optimizer().type(),
-                Fmt.num(first.network().optimizer().learningRate()),
-                first.network().optimizer().momentum() == null ? "" : ", momentum " + Fmt.num(first.network().optimizer().momentum()),
+                compact(first.network().optimizer().learningRate()),
+                first.network().optimizer().momentum() == null ? "" : ", momentum " + compact(first.network().optimizer().momentum()),
                 first.network().batchSize())));
         for (Environment e : p.environments()) {
             rows.add(List.of("environment", String.format(Locale.ROOT,
-                    "%s backend, %s BLAS (%d threads), %d OpenMP threads, %s; %s (%d cores, %s); %s; DL4J %s; commit %s",
-                    e.backend(), e.blasVendor(), e.blasThreads(), e.ompThreads(), e.dataType(), e.cpuModel(),
+                    "%s backend, %s BLAS (%d thread%s), %d OpenMP thread%s, %s; %s (%d cores, %s); %s; DL4J %s; commit %s",
+                    e.backend(), e.blasVendor(), e.blasThreads(), e.blasThreads() == 1 ? "" : "s", e.ompThreads(),
+                    e.ompThreads() == 1 ? "" : "s", e.dataType(), e.cpuModel(),
                     e.cores(), e.cpuFlags(), e.jvm(), e.dl4jVersion(), e.gitCommit())));
         }
         rows.add(List.of("run", p.firstStarted() + " – " + p.lastFinished()));
