@@ -19,9 +19,6 @@ import java.util.stream.Stream;
  * file becomes a problem line; the others are used.
  */
 public final class ResultLoader {
-    /** Regularizers are listed in this order of kinds, then by name. */
-    private static final List<String> KIND_ORDER = List.of("none", "l1", "l2", "dropout-l2");
-
     private ResultLoader() {
     }
 
@@ -62,8 +59,7 @@ public final class ResultLoader {
         List<LoadedRun> all = byDirectory.values().stream().flatMap(List::stream)
                 .sorted(Comparator.comparing((LoadedRun r) -> r.source().label())
                         .thenComparing(r -> r.result().dataset().name())
-                        .thenComparingInt(r -> KIND_ORDER.indexOf(r.result().regularizer().kind()) < 0 ? KIND_ORDER.size()
-                                : KIND_ORDER.indexOf(r.result().regularizer().kind()))
+                        .thenComparingInt(r -> r.result().regularizer().kindRank())
                         .thenComparing(r -> r.result().regularizer().name())
                         .thenComparingLong(r -> r.result().seed()))
                 .toList();

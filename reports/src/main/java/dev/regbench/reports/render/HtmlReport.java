@@ -1,6 +1,7 @@
 package dev.regbench.reports.render;
 
 import dev.regbench.reports.plot.Figure;
+import dev.regbench.reports.plot.Colors;
 import dev.regbench.reports.plot.Palette;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -83,10 +84,8 @@ public final class HtmlReport {
 
     private static void legend(StringBuilder b, ReportContent.Section s) {
         b.append("<p class=\"legend\">");
-        int extra = 0;
         for (var r : s.report().regularizers()) {
-            boolean standard = List.of("none", "l1", "l2", "dropout-l2").contains(r.regularizer().kind());
-            String color = Palette.hex(Palette.of(r.regularizer().kind(), standard ? 0 : extra++));
+            String color = Palette.hex(Colors.of(s.report(), r));
             b.append("<span><i style=\"background:").append(color).append("\"></i>").append(esc(r.name())).append("</span>");
         }
         b.append("</p>\n");

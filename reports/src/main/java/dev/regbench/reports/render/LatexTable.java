@@ -7,7 +7,6 @@ import dev.regbench.reports.stats.Metric;
 import dev.regbench.reports.stats.RegularizerStats;
 import dev.regbench.reports.stats.ReportModel;
 import dev.regbench.reports.stats.Summary;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -34,7 +33,7 @@ public final class LatexTable {
                     .append(": final ").append(s.task() == TaskType.CLASSIFICATION ? "test error" : "test MSE")
                     .append(" and generalization gap (test $-$ train loss), mean $\\pm$ 95\\,\\% CI over up to ")
                     .append(n).append(n == 1 ? " seed" : " seeds").append("; $p$: Welch's $t$-test against none.}\n");
-            b.append("\\label{tab:regbench-").append(slug(s.source().label() + "-" + s.dataset())).append("}\n");
+            b.append("\\label{tab:regbench-").append(ReportContent.slug(s.source().label() + "-" + s.dataset())).append("}\n");
             b.append("\\begin{tabular}{lrllll}\n\\toprule\n");
             b.append("Regularizer & $n$ & ").append(perfHead).append(" & $p$ & Loss gap & $p$ \\\\\n\\midrule\n");
             for (RegularizerStats r : s.regularizers()) {
@@ -64,16 +63,11 @@ public final class LatexTable {
         if (c.isEmpty() || !c.get().tested()) {
             return "--";
         }
-        String p = Fmt.p(c.get().pValue());
-        return "$" + p.replace("<", "<") + "$";
+        return "$" + Fmt.p(c.get().pValue()) + "$";
     }
 
     static String escape(String s) {
         return s.replace("\\", "\\textbackslash{}").replace("&", "\\&").replace("%", "\\%").replace("_", "\\_")
                 .replace("#", "\\#").replace("$", "\\$").replace("{", "\\{").replace("}", "\\}").replace("·", "--");
-    }
-
-    private static String slug(String s) {
-        return s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
     }
 }

@@ -13,4 +13,12 @@ package dev.regbench.reports.schema;
  */
 public record RegularizerInfo(String name, String kind, Double lambda, Double inputRetain, Double hiddenRetain,
                               boolean penalizeBiases, String dl4j) {
+    /** The four standard kinds, in the order reports list them; other kinds follow, by name. */
+    public static final java.util.List<String> STANDARD_KINDS = java.util.List.of("none", "l1", "l2", "dropout-l2");
+
+    /** @return this kind's position in {@link #STANDARD_KINDS}, or its size for any other kind */
+    public int kindRank() {
+        int rank = STANDARD_KINDS.indexOf(kind);
+        return rank < 0 ? STANDARD_KINDS.size() : rank;
+    }
 }
