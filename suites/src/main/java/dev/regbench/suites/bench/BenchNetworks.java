@@ -4,6 +4,7 @@ import dev.regbench.datasets.Examples;
 import dev.regbench.datasets.SeedPurpose;
 import dev.regbench.reports.schema.TaskType;
 import dev.regbench.suites.ThreadSettings;
+import dev.regbench.suites.network.Implementation;
 import dev.regbench.suites.network.NetworkFactory;
 import dev.regbench.suites.network.NetworkSpec;
 import dev.regbench.suites.network.OutputKind;
@@ -48,6 +49,18 @@ final class BenchNetworks {
      * @return the subject, with threads configured as {@code regbench run} does
      */
     static Subject create(String task, String regularizer, int examples) throws SuiteException {
+        return create(task, regularizer, examples, Implementation.TUNED);
+    }
+
+    /**
+     * @param task           {@code mnist} or {@code polynomial}
+     * @param regularizer    a regularizer name of that suite
+     * @param examples       rows of synthetic data
+     * @param implementation DL4J's stock layers and penalties or regbench's tuned ones
+     * @return the subject, with threads configured as {@code regbench run} does
+     */
+    static Subject create(String task, String regularizer, int examples, Implementation implementation)
+            throws SuiteException {
         ThreadSettings.apply(null);
         Suite suite = suite(task);
         Variant variant = suite.variants().stream().filter(v -> v.name().equals(regularizer)).findFirst()
@@ -58,7 +71,7 @@ final class BenchNetworks {
         NetworkSpec spec = new NetworkSpec(inputs, suite.hidden(), outputs, suite.activation(), suite.weightInit(),
                 classification ? OutputKind.SOFTMAX_CROSS_ENTROPY : OutputKind.IDENTITY_MSE, suite.optimizer());
         MultiLayerNetwork net = NetworkFactory.build(spec, variant.regularizer(), suite.penalizeBiases(),
-                SeedPurpose.INIT.derive(1));
+                SeedPurpose.INIT.derive(1), implementation);
         Nd4j.getRandom().setSeed(42);
         INDArray x = Nd4j.rand(DataType.FLOAT, examples, inputs);
         INDArray y;

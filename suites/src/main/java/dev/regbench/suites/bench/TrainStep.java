@@ -1,5 +1,6 @@
 package dev.regbench.suites.bench;
 
+import dev.regbench.suites.network.Implementation;
 import java.util.concurrent.TimeUnit;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.DataSet;
@@ -39,13 +40,21 @@ public class TrainStep {
     @Param({"128"})
     public int batchSize;
 
+    /**
+     * {@code tuned} (regbench's default: backprop reuses the forward z, penalties by BLAS) or {@code stock}
+     * (DL4J's DenseLayer and L1/L2Regularization as shipped); both train bit-identically.
+     */
+    @Param({"tuned"})
+    public String implementation;
+
     private MultiLayerNetwork net;
     private DataSet batch;
 
     /** Builds the network and the batch once per trial. */
     @Setup(Level.Trial)
     public void setup() throws Exception {
-        BenchNetworks.Subject subject = BenchNetworks.create(task, regularizer, batchSize);
+        BenchNetworks.Subject subject = BenchNetworks.create(task, regularizer, batchSize,
+                Implementation.of(implementation));
         net = subject.net();
         batch = new DataSet(subject.data().features(), subject.data().targets());
     }

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -13,15 +14,28 @@ import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.learning.regularization.L1Regularization;
+import org.nd4j.linalg.learning.regularization.L2Regularization;
+import org.nd4j.linalg.learning.regularization.Regularization;
 
 /**
  * Builds every network of regbench: one base {@link NetworkSpec} plus one {@link Regularizer}. The regularizer
  * enters only through its four numbers (L1 λ, L2 λ, input retain, hidden retain); everything else — layer
  * sizes, activation, initialization, updater, seed, data type, workspaces — comes from the spec, so two
- * variants differ in their regularization fields and nowhere else (tested).
+ * variants differ in their regularization fields and nowhere else (tested). The {@link Implementation} picks
+ * DL4J's stock dense layer and penalties or regbench's tuned ones; both give bit-identical parameters.
  */
 public final class NetworkFactory {
     private NetworkFactory() {
+    }
+
+    /**
+     * @return the configuration, with the {@linkplain Implementation#TUNED tuned} implementation
+     * @see #configuration(NetworkSpec, Regularizer, boolean, long, Implementation)
+     */
+    public static MultiLayerConfiguration configuration(NetworkSpec spec, Regularizer regularizer,
+                                                        boolean penalizeBiases, long seed) {
+        return configuration(spec, regularizer, penalizeBiases, seed, Implementation.TUNED);
     }
 
     /**
@@ -30,10 +44,13 @@ public final class NetworkFactory {
      * @param penalizeBiases whether L1/L2 also apply to biases (DL4J's default, and regbench's: no)
      * @param seed           initialization seed: the same seed gives bit-identical initial parameters for
      *                       every regularizer
+     * @param implementation DL4J's stock layers and penalties, or regbench's tuned ones (same results)
      * @return the configuration
      */
     public static MultiLayerConfiguration configuration(NetworkSpec spec, Regularizer regularizer,
-                                                        boolean penalizeBiases, long seed) {
+                                                        boolean penalizeBiases, long seed,
+                                                        Implementation implementation) {
+        boolean tuned = implementation == Implementation.TUNED;
         NeuralNetConfiguration.Builder base = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .dataType(DataType.FLOAT)
@@ -42,16 +59,18 @@ public final class NetworkFactory {
                 .activation(spec.activation().dl4j())
                 .trainingWorkspaceMode(WorkspaceMode.ENABLED)
                 .inferenceWorkspaceMode(WorkspaceMode.ENABLED);
+        // l1(λ)/l2(λ) install DL4J's L1Regularization/L2Regularization; the tuned penalties subclass them.
+        List<Regularization> penalties = new ArrayList<>();
         if (regularizer.l1() > 0) {
-            base.l1(regularizer.l1());
-            if (penalizeBiases) {
-                base.l1Bias(regularizer.l1());
-            }
+            penalties.add(tuned ? new L1Penalty(regularizer.l1()) : new L1Regularization(regularizer.l1()));
         }
         if (regularizer.l2() > 0) {
-            base.l2(regularizer.l2());
+            penalties.add(tuned ? new L2Penalty(regularizer.l2()) : new L2Regularization(regularizer.l2()));
+        }
+        if (!penalties.isEmpty()) {
+            base.regularization(penalties);
             if (penalizeBiases) {
-                base.l2Bias(regularizer.l2());
+                base.regularizationBias(penalties.stream().map(Regularization::clone).toList());
             }
         }
         NeuralNetConfiguration.ListBuilder layers = base.list();
@@ -65,7 +84,7 @@ public final class NetworkFactory {
                 if (retain < 1) {
                     dense.dropOut(retain);
                 }
-                layers.layer(dense.build());
+                layers.layer(tuned ? ReusingDenseLayer.of(dense.build()) : dense.build());
             } else {
                 OutputLayer.Builder out = new OutputLayer.Builder(spec.output().loss())
                         .nIn(sizes.get(i - 1)).nOut(sizes.get(i)).activation(spec.output().activation());
@@ -79,12 +98,22 @@ public final class NetworkFactory {
     }
 
     /**
-     * @return an initialized network
-     * @see #configuration(NetworkSpec, Regularizer, boolean, long)
+     * @return an initialized network, with the {@linkplain Implementation#TUNED tuned} implementation
+     * @see #configuration(NetworkSpec, Regularizer, boolean, long, Implementation)
      */
     public static MultiLayerNetwork build(NetworkSpec spec, Regularizer regularizer, boolean penalizeBiases,
                                           long seed) {
-        MultiLayerNetwork net = new MultiLayerNetwork(configuration(spec, regularizer, penalizeBiases, seed));
+        return build(spec, regularizer, penalizeBiases, seed, Implementation.TUNED);
+    }
+
+    /**
+     * @return an initialized network
+     * @see #configuration(NetworkSpec, Regularizer, boolean, long, Implementation)
+     */
+    public static MultiLayerNetwork build(NetworkSpec spec, Regularizer regularizer, boolean penalizeBiases,
+                                          long seed, Implementation implementation) {
+        MultiLayerNetwork net = new MultiLayerNetwork(
+                configuration(spec, regularizer, penalizeBiases, seed, implementation));
         net.init();
         return net;
     }

@@ -1,0 +1,39 @@
+package dev.regbench.suites.network;
+
+/**
+ * How the dense layers and L1/L2 penalties are executed. Both implementations compute the same function
+ * with the same arithmetic: after any number of training steps their parameters are bit-identical (tested);
+ * only the work done per step differs.
+ */
+public enum Implementation {
+    /**
+     * DL4J's own {@code DenseLayer}, {@code L1Regularization} and {@code L2Regularization} as shipped. Per
+     * training step DL4J recomputes every dense layer's forward product z = xW + b inside backprop, and
+     * computes the penalty's score with libnd4j's single-threaded norm reduction.
+     */
+    STOCK,
+    /**
+     * {@link ReusingDenseLayer} (backprop reuses the forward pass's z: 6, not 8, multiply-adds per parameter
+     * and example) and {@link L1Penalty}/{@link L2Penalty} (score by one BLAS call). The default.
+     */
+    TUNED;
+
+    /** @return the name used on command lines and in JMH parameters: {@code stock} or {@code tuned} */
+    public String id() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * @param id {@code stock} or {@code tuned}
+     * @return the implementation
+     * @throws IllegalArgumentException naming the accepted values
+     */
+    public static Implementation of(String id) {
+        for (Implementation i : values()) {
+            if (i.id().equals(id)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("implementation must be stock or tuned, was '" + id + "'");
+    }
+}

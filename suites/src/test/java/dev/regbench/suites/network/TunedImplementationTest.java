@@ -1,0 +1,161 @@
+package dev.regbench.suites.network;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.regbench.suites.Fixtures;
+import dev.regbench.suites.suite.Variant;
+import java.util.ArrayList;
+import java.util.List;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.regularization.L1Regularization;
+import org.nd4j.linalg.learning.regularization.L2Regularization;
+
+/** The tuned implementation trains exactly as DL4J's stock layers and penalties do, and is really in use. */
+class TunedImplementationTest {
+    private static final NetworkSpec MNIST_MLP = new NetworkSpec(784, List.of(1024, 1024), 10, Activation.RELU,
+            WeightInitScheme.HE, OutputKind.SOFTMAX_CROSS_ENTROPY,
+            new OptimizerSpec(OptimizerSpec.Type.NESTEROV, 0.05, 0.9));
+    private static final NetworkSpec TANH_REGRESSION = new NetworkSpec(1, List.of(32, 32), 1, Activation.TANH,
+            WeightInitScheme.XAVIER, OutputKind.IDENTITY_MSE, new OptimizerSpec(OptimizerSpec.Type.SGD, 0.1, 0));
+
+    /** Trains {@code steps} batches, with the dropout random stream seeded identically for every network. */
+    private static MultiLayerNetwork train(NetworkSpec spec, Regularizer regularizer, boolean penalizeBiases,
+                                           Implementation implementation, List<DataSet> batches) {
+        MultiLayerNetwork net = NetworkFactory.build(spec, regularizer, penalizeBiases, 11, implementation);
+        Nd4j.getRandom().setSeed(5);
+        for (DataSet batch : batches) {
+            net.fit(batch);
+        }
+        return net;
+    }
+
+    private static List<DataSet> batches(NetworkSpec spec, int count) {
+        Nd4j.getRandom().setSeed(99);
+        List<DataSet> batches = new ArrayList<>();
+        for (int b = 0; b < count; b++) {
+            INDArray x = Nd4j.rand(DataType.FLOAT, 64, spec.inputs());
+            INDArray y = Nd4j.zeros(DataType.FLOAT, 64, spec.outputs());
+            for (int i = 0; i < 64; i++) {
+                y.putScalar(i, spec.outputs() == 1 ? 0 : (i * 7 + b) % spec.outputs(), spec.outputs() == 1 ? i / 64.0 : 1);
+            }
+            batches.add(new DataSet(x, y));
+        }
+        return batches;
+    }
+
+    private static void assertBitIdenticalTraining(NetworkSpec spec, boolean penalizeBiases) {
+        List<DataSet> batches = batches(spec, 6);
+        for (Variant v : Fixtures.fourVariants()) {
+            MultiLayerNetwork stock = train(spec, v.regularizer(), penalizeBiases, Implementation.STOCK, batches);
+            MultiLayerNetwork tuned = train(spec, v.regularizer(), penalizeBiases, Implementation.TUNED, batches);
+            assertEquals(NetworkFactory.parametersSha256(stock), NetworkFactory.parametersSha256(tuned),
+                    v.name() + ": parameters after " + batches.size() + " steps");
+            assertNotEquals(NetworkFactory.parametersSha256(NetworkFactory.build(spec, v.regularizer(),
+                    penalizeBiases, 11)), NetworkFactory.parametersSha256(tuned), "training changed the parameters");
+            for (int i = 0; i < spec.hidden().size(); i++) {
+                assertEquals(batches.size(), ((ReusingDenseLayerImpl) tuned.getLayer(i)).reuses(),
+                        v.name() + ": layer " + i + " reused z in every backprop");
+            }
+            // DL4J's float reductions are off by up to 4e-4 (relative) on the MNIST MLP; one BLAS call is closer.
+            double exact = exactPenalty(tuned, v.regularizer(), penalizeBiases);
+            assertEquals(exact, tuned.calcRegularizationScore(true), 1e-5 * exact, v.name() + ": penalty");
+            assertEquals(exact, stock.calcRegularizationScore(true), 1e-3 * exact, v.name() + ": DL4J's penalty");
+            assertEquals(stock.output(batches.get(0).getFeatures()), tuned.output(batches.get(0).getFeatures()));
+        }
+    }
+
+    /** The penalty summed in double precision over the parameters as floats. */
+    private static double exactPenalty(MultiLayerNetwork net, Regularizer regularizer, boolean penalizeBiases) {
+        double l1 = 0;
+        double l2 = 0;
+        for (var layer : net.getLayers()) {
+            for (var e : layer.paramTable().entrySet()) {
+                if (e.getKey().equals("b") && !penalizeBiases) {
+                    continue;
+                }
+                for (float w : e.getValue().dup().data().asFloat()) {
+                    l1 += Math.abs((double) w);
+                    l2 += (double) w * w;
+                }
+            }
+        }
+        return regularizer.l1() * l1 + 0.5 * regularizer.l2() * l2;
+    }
+
+    @Test
+    void mnistMlpTrainsBitIdenticallyToDl4jStockLayers() {
+        assertBitIdenticalTraining(MNIST_MLP, false);
+    }
+
+    @Test
+    void tanhRegressionWithPenalizedBiasesTrainsBitIdentically() {
+        assertBitIdenticalTraining(TANH_REGRESSION, true);
+    }
+
+    @Test
+    void tunedPenaltiesAndLayersAreTheOnesInUse() {
+        MultiLayerConfiguration conf = NetworkFactory.configuration(MNIST_MLP, new Regularizer.L2(1e-4), true, 1);
+        BaseLayer hidden = (BaseLayer) conf.getConf(0).getLayer();
+        assertInstanceOf(ReusingDenseLayer.class, hidden);
+        assertInstanceOf(L2Penalty.class, hidden.getRegularization().get(0));
+        assertInstanceOf(L2Penalty.class, hidden.getRegularizationBias().get(0));
+        assertInstanceOf(L1Penalty.class, ((BaseLayer) NetworkFactory.configuration(MNIST_MLP,
+                new Regularizer.L1(1e-5), false, 1).getConf(1).getLayer()).getRegularization().get(0));
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
+        net.init();
+        assertInstanceOf(ReusingDenseLayerImpl.class, net.getLayer(0));
+
+        MultiLayerConfiguration stock = NetworkFactory.configuration(MNIST_MLP, new Regularizer.L2(1e-4), true, 1,
+                Implementation.STOCK);
+        BaseLayer stockHidden = (BaseLayer) stock.getConf(0).getLayer();
+        assertEquals(DenseLayer.class, stockHidden.getClass());
+        assertEquals(L2Regularization.class, stockHidden.getRegularization().get(0).getClass());
+        assertEquals(L1Regularization.class, ((BaseLayer) NetworkFactory.configuration(MNIST_MLP,
+                new Regularizer.L1(1e-5), false, 1, Implementation.STOCK).getConf(1).getLayer())
+                .getRegularization().get(0).getClass());
+    }
+
+    @Test
+    void tunedConfigurationIsDl4jsFieldForFieldAndSurvivesJson() throws Exception {
+        for (Variant v : Fixtures.fourVariants()) {
+            MultiLayerConfiguration tuned = NetworkFactory.configuration(MNIST_MLP, v.regularizer(), true, 3);
+            MultiLayerConfiguration stock = NetworkFactory.configuration(MNIST_MLP, v.regularizer(), true, 3,
+                    Implementation.STOCK);
+            assertEquals(withoutClassNames(stock.toJson()), withoutClassNames(tuned.toJson()), v.name());
+            MultiLayerConfiguration restored = MultiLayerConfiguration.fromJson(tuned.toJson());
+            assertEquals(tuned, restored, v.name() + ": JSON round trip");
+            assertInstanceOf(ReusingDenseLayer.class, restored.getConf(1).getLayer());
+        }
+    }
+
+    private static JsonNode withoutClassNames(String json) throws Exception {
+        JsonNode tree = new ObjectMapper().readTree(json);
+        List<JsonNode> stack = new ArrayList<>(List.of(tree));
+        int removed = 0;
+        while (!stack.isEmpty()) {
+            JsonNode n = stack.remove(stack.size() - 1);
+            if (n instanceof ObjectNode o && o.has("@class")
+                    && o.get("@class").asText().matches(".*(DenseLayer|Regularization|Penalty)")) {
+                o.remove("@class");
+                removed++;
+            }
+            n.elements().forEachRemaining(stack::add);
+        }
+        assertTrue(removed >= 2, "the class names this test strips must exist");
+        return tree;
+    }
+}
