@@ -7,14 +7,16 @@ package dev.regbench.suites.network;
  */
 public enum Implementation {
     /**
-     * DL4J's own {@code DenseLayer}, {@code L1Regularization} and {@code L2Regularization} as shipped. Per
-     * training step DL4J recomputes every dense layer's forward product z = xW + b inside backprop, and
-     * computes the penalty's score with libnd4j's single-threaded norm reduction.
+     * DL4J's own {@code DenseLayer}, {@code Dropout}, {@code L1Regularization} and {@code L2Regularization}
+     * as shipped. Per training step DL4J recomputes every dense layer's forward product z = xW + b inside
+     * backprop, draws dropout masks with a slow libnd4j op, and computes the penalty's score with libnd4j's
+     * single-threaded norm reduction.
      */
     STOCK,
     /**
      * {@link ReusingDenseLayer} (backprop reuses the forward pass's z: 6, not 8, multiply-adds per parameter
-     * and example) and {@link L1Penalty}/{@link L2Penalty} (score by one BLAS call). The default.
+     * and example), {@link UniformMaskDropout} (the same mask from a 4× faster op) and
+     * {@link L1Penalty}/{@link L2Penalty} (score by one BLAS call). The default.
      */
     TUNED;
 

@@ -10,6 +10,7 @@ import java.util.List;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
+import org.deeplearning4j.nn.conf.dropout.Dropout;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -82,14 +83,14 @@ public final class NetworkFactory {
             if (i < last) {
                 DenseLayer.Builder dense = new DenseLayer.Builder().nIn(sizes.get(i - 1)).nOut(sizes.get(i));
                 if (retain < 1) {
-                    dense.dropOut(retain);
+                    dense.dropOut(tuned ? new UniformMaskDropout(retain) : new Dropout(retain));
                 }
                 layers.layer(tuned ? ReusingDenseLayer.of(dense.build()) : dense.build());
             } else {
                 OutputLayer.Builder out = new OutputLayer.Builder(spec.output().loss())
                         .nIn(sizes.get(i - 1)).nOut(sizes.get(i)).activation(spec.output().activation());
                 if (retain < 1) {
-                    out.dropOut(retain);
+                    out.dropOut(tuned ? new UniformMaskDropout(retain) : new Dropout(retain));
                 }
                 layers.layer(out.build());
             }

@@ -13,9 +13,11 @@ import dev.regbench.suites.suite.Variant;
 import java.util.ArrayList;
 import java.util.List;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.dropout.Dropout;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -118,6 +120,13 @@ class TunedImplementationTest {
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
         assertInstanceOf(ReusingDenseLayerImpl.class, net.getLayer(0));
+        Regularizer dropout = new Regularizer.DropoutL2(0.8, 0.5, 1e-4);
+        for (int layer = 0; layer < 3; layer++) {
+            assertInstanceOf(UniformMaskDropout.class, ((BaseLayer) NetworkFactory.configuration(MNIST_MLP, dropout,
+                    false, 1).getConf(layer).getLayer()).getIDropout(), "layer " + layer);
+            assertEquals(Dropout.class, ((BaseLayer) NetworkFactory.configuration(MNIST_MLP, dropout, false, 1,
+                    Implementation.STOCK).getConf(layer).getLayer()).getIDropout().getClass(), "layer " + layer);
+        }
 
         MultiLayerConfiguration stock = NetworkFactory.configuration(MNIST_MLP, new Regularizer.L2(1e-4), true, 1,
                 Implementation.STOCK);
@@ -130,6 +139,32 @@ class TunedImplementationTest {
     }
 
     @Test
+    void uniformMaskDropoutDrawsDl4jsMaskBitForBit() {
+        for (double retain : new double[] {0.5, 0.8, 0.3, 0.9, 1 / 3.0}) {
+            INDArray x = Nd4j.rand(DataType.FLOAT, 128, 300).addi(0.5);
+            List<INDArray> stock = new ArrayList<>();
+            List<INDArray> tuned = new ArrayList<>();
+            for (Dropout d : List.of(new Dropout(retain), new UniformMaskDropout(retain))) {
+                List<INDArray> into = d instanceof UniformMaskDropout ? tuned : stock;
+                Nd4j.getRandom().setSeed(21);
+                for (int draw = 0; draw < 3; draw++) { // three draws: the generator must advance alike too
+                    INDArray out = d.applyDropout(x, Nd4j.createUninitialized(DataType.FLOAT, 128, 300), draw, 0,
+                            LayerWorkspaceMgr.noWorkspaces());
+                    INDArray grad = d.backprop(Nd4j.ones(DataType.FLOAT, 128, 300),
+                            Nd4j.createUninitialized(DataType.FLOAT, 128, 300), draw, 0);
+                    into.add(out);
+                    into.add(grad);
+                }
+            }
+            assertEquals(stock, tuned, "retain " + retain);
+            assertNotEquals(stock.get(0), stock.get(2), "successive masks differ");
+            double kept = stock.get(1).neq(0).castTo(DataType.FLOAT).meanNumber().doubleValue();
+            assertEquals(retain, kept, 0.01, "retain " + retain + ": fraction kept");
+        }
+        assertInstanceOf(UniformMaskDropout.class, new UniformMaskDropout(0.5).clone());
+    }
+
+    @Test
     void tunedConfigurationIsDl4jsFieldForFieldAndSurvivesJson() throws Exception {
         for (Variant v : Fixtures.fourVariants()) {
             MultiLayerConfiguration tuned = NetworkFactory.configuration(MNIST_MLP, v.regularizer(), true, 3);
@@ -139,6 +174,12 @@ class TunedImplementationTest {
             MultiLayerConfiguration restored = MultiLayerConfiguration.fromJson(tuned.toJson());
             assertEquals(tuned, restored, v.name() + ": JSON round trip");
             assertInstanceOf(ReusingDenseLayer.class, restored.getConf(1).getLayer());
+            if (v.regularizer().hiddenRetain() < 1) {
+                assertInstanceOf(UniformMaskDropout.class, ((BaseLayer) restored.getConf(1).getLayer()).getIDropout());
+            }
+            if (v.regularizer().l2() > 0) {
+                assertInstanceOf(L2Penalty.class, ((BaseLayer) restored.getConf(1).getLayer()).getRegularization().get(0));
+            }
         }
     }
 
@@ -149,7 +190,7 @@ class TunedImplementationTest {
         while (!stack.isEmpty()) {
             JsonNode n = stack.remove(stack.size() - 1);
             if (n instanceof ObjectNode o && o.has("@class")
-                    && o.get("@class").asText().matches(".*(DenseLayer|Regularization|Penalty)")) {
+                    && o.get("@class").asText().matches(".*(DenseLayer|Regularization|Penalty|Dropout)")) {
                 o.remove("@class");
                 removed++;
             }
