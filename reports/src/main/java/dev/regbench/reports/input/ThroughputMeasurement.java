@@ -1,5 +1,9 @@
 package dev.regbench.reports.input;
 
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 /**
  * One JMH benchmark result.
  *
@@ -18,4 +22,16 @@ package dev.regbench.reports.input;
 public record ThroughputMeasurement(String benchmark, String params, String task, String regularizer, int batchSize,
                                     String backend, double score, double error, String unit,
                                     double examplesPerSecond, double gflopPerSecond) {
+    /** JMH parameters that the report shows in their own columns or axes. */
+    private static final Set<String> SHOWN = Set.of("task", "regularizer", "batchSize");
+
+    /**
+     * @return the parameters other than task, regularizer and batch size as {@code name=value} pairs,
+     *         comma-separated (e.g. {@code implementation=tuned}); empty if there are none
+     */
+    public String otherParams() {
+        return Arrays.stream(params.split(", "))
+                .filter(p -> !p.isEmpty() && !SHOWN.contains(p.substring(0, Math.max(0, p.indexOf('=')))))
+                .collect(Collectors.joining(", "));
+    }
 }

@@ -18,14 +18,16 @@ public final class ThroughputBars {
     /**
      * @param measurements JMH results
      * @param id           figure id
-     * @return one panel per (benchmark, task, batch size, backend) with examples/s, or empty if there are none
+     * @return one panel per (benchmark, task, batch size, backend, other JMH parameters such as the
+     *         implementation) with examples/s, or empty if there are none
      */
     public static Optional<Figure> draw(List<ThroughputMeasurement> measurements, String id) {
         Map<String, List<ThroughputMeasurement>> panels = new LinkedHashMap<>();
         for (ThroughputMeasurement m : measurements) {
             if (!Double.isNaN(m.examplesPerSecond()) && !m.regularizer().equals("-")) {
                 String key = m.benchmark() + " · " + m.task() + " · batch " + m.batchSize()
-                        + (m.backend().equals("-") ? "" : " · " + m.backend());
+                        + (m.backend().equals("-") ? "" : " · " + m.backend())
+                        + (m.otherParams().isEmpty() ? "" : " · " + m.otherParams());
                 panels.computeIfAbsent(key, k -> new ArrayList<>()).add(m);
             }
         }

@@ -80,7 +80,7 @@ class BadInputTest {
         Path jmh = Files.writeString(dir.resolve("jmh.json"), """
                 [ { "benchmark" : "dev.regbench.suites.bench.TrainStep.fit", "mode" : "thrpt",
                     "jvmArgs" : [ "-Xmx4g", "-Dregbench.backend=CPU" ],
-                    "params" : { "batchSize" : "128", "regularizer" : "l2", "task" : "mnist" },
+                    "params" : { "batchSize" : "128", "implementation" : "tuned", "regularizer" : "l2", "task" : "mnist" },
                     "primaryMetric" : { "score" : 50.0, "scoreError" : 2.0, "scoreUnit" : "ops/s" },
                     "secondaryMetrics" : { "examples" : { "score" : 6400.0, "scoreError" : 256.0, "scoreUnit" : "ops/s" } } },
                   { "benchmark" : "dev.regbench.suites.bench.Gemm.sgemm", "mode" : "thrpt",
@@ -96,7 +96,9 @@ class BadInputTest {
         assertTrue(Double.isNaN(m.get(1).examplesPerSecond()));
         assertEquals(180.0, m.get(1).gflopPerSecond());
         assertEquals("shape=128x784x1024", m.get(1).params());
-        assertEquals("batchSize=128, regularizer=l2, task=mnist", m.get(0).params());
+        assertEquals("batchSize=128, implementation=tuned, regularizer=l2, task=mnist", m.get(0).params());
+        assertEquals("implementation=tuned", m.get(0).otherParams(), "shown beside task, regularizer, batch");
+        assertEquals("shape=128x784x1024", m.get(1).otherParams());
         Files.writeString(dir.resolve("bad.json"), "{\"not\": \"jmh\"}");
         assertThrows(InputException.class, () -> JmhResults.read(dir.resolve("bad.json")));
     }
