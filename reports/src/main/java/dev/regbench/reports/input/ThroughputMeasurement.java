@@ -3,6 +3,7 @@ package dev.regbench.reports.input;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * One JMH benchmark result.
@@ -30,8 +31,16 @@ public record ThroughputMeasurement(String benchmark, String params, String task
      *         comma-separated (e.g. {@code implementation=tuned}); empty if there are none
      */
     public String otherParams() {
+        return otherParamPairs().collect(Collectors.joining(", "));
+    }
+
+    /** @return the values of {@link #otherParams()} only (e.g. {@code tuned}), comma-separated, for titles */
+    public String otherParamValues() {
+        return otherParamPairs().map(p -> p.substring(p.indexOf('=') + 1)).collect(Collectors.joining(", "));
+    }
+
+    private Stream<String> otherParamPairs() {
         return Arrays.stream(params.split(", "))
-                .filter(p -> !p.isEmpty() && !SHOWN.contains(p.substring(0, Math.max(0, p.indexOf('=')))))
-                .collect(Collectors.joining(", "));
+                .filter(p -> !p.isEmpty() && !SHOWN.contains(p.substring(0, Math.max(0, p.indexOf('=')))));
     }
 }

@@ -27,7 +27,7 @@ public final class ThroughputBars {
             if (!Double.isNaN(m.examplesPerSecond()) && !m.regularizer().equals("-")) {
                 String key = m.benchmark() + " · " + m.task() + " · batch " + m.batchSize()
                         + (m.backend().equals("-") ? "" : " · " + m.backend())
-                        + (m.otherParams().isEmpty() ? "" : " · " + m.otherParams());
+                        + (m.otherParams().isEmpty() ? "" : " · " + m.otherParamValues());
                 panels.computeIfAbsent(key, k -> new ArrayList<>()).add(m);
             }
         }
