@@ -3,7 +3,6 @@ package dev.regbench.reports.input;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * One JMH benchmark result.
@@ -27,20 +26,13 @@ public record ThroughputMeasurement(String benchmark, String params, String task
     private static final Set<String> SHOWN = Set.of("task", "regularizer", "batchSize");
 
     /**
-     * @return the parameters other than task, regularizer and batch size as {@code name=value} pairs,
-     *         comma-separated (e.g. {@code implementation=tuned}); empty if there are none
+     * @return the values of the parameters other than task, regularizer and batch size (e.g. {@code tuned} for
+     *         {@code implementation=tuned}), comma-separated, for titles; empty if there are none
      */
-    public String otherParams() {
-        return otherParamPairs().collect(Collectors.joining(", "));
-    }
-
-    /** @return the values of {@link #otherParams()} only (e.g. {@code tuned}), comma-separated, for titles */
     public String otherParamValues() {
-        return otherParamPairs().map(p -> p.substring(p.indexOf('=') + 1)).collect(Collectors.joining(", "));
-    }
-
-    private Stream<String> otherParamPairs() {
         return Arrays.stream(params.split(", "))
-                .filter(p -> !p.isEmpty() && !SHOWN.contains(p.substring(0, Math.max(0, p.indexOf('=')))));
+                .filter(p -> !p.isEmpty() && !SHOWN.contains(p.substring(0, Math.max(0, p.indexOf('=')))))
+                .map(p -> p.substring(p.indexOf('=') + 1))
+                .collect(Collectors.joining(", "));
     }
 }

@@ -25,9 +25,10 @@ public final class ThroughputBars {
         Map<String, List<ThroughputMeasurement>> panels = new LinkedHashMap<>();
         for (ThroughputMeasurement m : measurements) {
             if (!Double.isNaN(m.examplesPerSecond()) && !m.regularizer().equals("-")) {
+                String variant = m.otherParamValues();
                 String key = m.benchmark() + " · " + m.task() + " · batch " + m.batchSize()
                         + (m.backend().equals("-") ? "" : " · " + m.backend())
-                        + (m.otherParams().isEmpty() ? "" : " · " + m.otherParamValues());
+                        + (variant.isEmpty() ? "" : " · " + variant);
                 panels.computeIfAbsent(key, k -> new ArrayList<>()).add(m);
             }
         }

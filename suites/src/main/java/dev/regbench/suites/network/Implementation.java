@@ -1,5 +1,7 @@
 package dev.regbench.suites.network;
 
+import java.util.Locale;
+
 /**
  * How the dense layers and L1/L2 penalties are executed. Both implementations compute the same function
  * with the same arithmetic: after any number of training steps their parameters are bit-identical (tested);
@@ -22,7 +24,7 @@ public enum Implementation {
 
     /** @return the name used on command lines and in JMH parameters: {@code stock} or {@code tuned} */
     public String id() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /**

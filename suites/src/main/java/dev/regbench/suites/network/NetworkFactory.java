@@ -11,6 +11,7 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.conf.dropout.Dropout;
+import org.deeplearning4j.nn.conf.dropout.IDropout;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -80,19 +81,14 @@ public final class NetworkFactory {
         for (int i = 1; i <= last; i++) {
             // DL4J's dropOut(p) acts on the layer's INPUT and p is the probability of RETAINING a unit.
             double retain = i == 1 ? regularizer.inputRetain() : regularizer.hiddenRetain();
+            IDropout dropout = retain >= 1 ? null : tuned ? new UniformMaskDropout(retain) : new Dropout(retain);
             if (i < last) {
-                DenseLayer.Builder dense = new DenseLayer.Builder().nIn(sizes.get(i - 1)).nOut(sizes.get(i));
-                if (retain < 1) {
-                    dense.dropOut(tuned ? new UniformMaskDropout(retain) : new Dropout(retain));
-                }
-                layers.layer(tuned ? ReusingDenseLayer.of(dense.build()) : dense.build());
+                DenseLayer dense = new DenseLayer.Builder().nIn(sizes.get(i - 1)).nOut(sizes.get(i))
+                        .dropOut(dropout).build();
+                layers.layer(tuned ? ReusingDenseLayer.of(dense) : dense);
             } else {
-                OutputLayer.Builder out = new OutputLayer.Builder(spec.output().loss())
-                        .nIn(sizes.get(i - 1)).nOut(sizes.get(i)).activation(spec.output().activation());
-                if (retain < 1) {
-                    out.dropOut(tuned ? new UniformMaskDropout(retain) : new Dropout(retain));
-                }
-                layers.layer(out.build());
+                layers.layer(new OutputLayer.Builder(spec.output().loss()).nIn(sizes.get(i - 1)).nOut(sizes.get(i))
+                        .activation(spec.output().activation()).dropOut(dropout).build());
             }
         }
         return layers.build();

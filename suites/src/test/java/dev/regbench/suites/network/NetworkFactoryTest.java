@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.regbench.suites.Fixtures;
 import dev.regbench.suites.suite.Variant;
 import java.util.ArrayList;
@@ -33,20 +32,7 @@ class NetworkFactoryTest {
 
     private static JsonNode withoutRegularization(String json) throws Exception {
         JsonNode tree = new ObjectMapper().readTree(json);
-        List<JsonNode> stack = new ArrayList<>(List.of(tree));
-        int removed = 0;
-        while (!stack.isEmpty()) {
-            JsonNode n = stack.remove(stack.size() - 1);
-            if (n instanceof ObjectNode o) {
-                for (String f : REGULARIZATION_FIELDS) {
-                    if (o.has(f)) {
-                        o.remove(f);
-                        removed++;
-                    }
-                }
-            }
-            n.elements().forEachRemaining(stack::add);
-        }
+        int removed = JsonTrees.removeFields(tree, (name, value) -> REGULARIZATION_FIELDS.contains(name));
         assertEquals(9, removed, "3 fields x 3 layers: the fields this test strips must exist");
         return tree;
     }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.regbench.suites.Fixtures;
 import dev.regbench.suites.suite.Variant;
 import java.util.ArrayList;
@@ -185,17 +184,8 @@ class TunedImplementationTest {
 
     private static JsonNode withoutClassNames(String json) throws Exception {
         JsonNode tree = new ObjectMapper().readTree(json);
-        List<JsonNode> stack = new ArrayList<>(List.of(tree));
-        int removed = 0;
-        while (!stack.isEmpty()) {
-            JsonNode n = stack.remove(stack.size() - 1);
-            if (n instanceof ObjectNode o && o.has("@class")
-                    && o.get("@class").asText().matches(".*(DenseLayer|Regularization|Penalty|Dropout)")) {
-                o.remove("@class");
-                removed++;
-            }
-            n.elements().forEachRemaining(stack::add);
-        }
+        int removed = JsonTrees.removeFields(tree, (name, value) -> name.equals("@class")
+                && value.asText().matches(".*(DenseLayer|Regularization|Penalty|Dropout)"));
         assertTrue(removed >= 2, "the class names this test strips must exist");
         return tree;
     }
