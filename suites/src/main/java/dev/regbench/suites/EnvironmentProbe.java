@@ -40,7 +40,8 @@ public final class EnvironmentProbe {
                         + System.getProperty("os.arch"),
                 mavenVersion("org.deeplearning4j", "deeplearning4j-nn"),
                 mavenVersion("org.nd4j", "nd4j-api"),
-                gitCommit(Path.of(System.getProperty("regbench.home", "."))));
+                gitCommit(Path.of(System.getProperty("regbench.home", "."))),
+                NativeBuild.current());
     }
 
     private static Optional<String> cpuInfo(String key) {

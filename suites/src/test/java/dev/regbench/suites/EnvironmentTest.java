@@ -19,4 +19,20 @@ class EnvironmentTest {
         assertEquals(Runtime.getRuntime().availableProcessors(), env.cores());
         assertTrue(env.describe().contains("OPENBLAS") || env.describe().contains("MKL"), env.describe());
     }
+
+    @Test
+    void runsTheNativeBuildTheBuildAskedFor() {
+        // The POM puts the oneDNN build on the classpath and tells the test JVM to load it; if JavaCPP fell back
+        // to the plain build, the tuned layers would lose half their speed silently.
+        assertEquals("-onednn", System.getProperty(NativeBuild.EXTENSION_PROPERTY));
+        assertEquals(org.bytedeco.javacpp.Loader.getPlatform() + "-onednn", NativeBuild.current());
+        assertEquals(NativeBuild.current(), EnvironmentProbe.current().nativeBuild());
+    }
+
+    @Test
+    void threadPoolsTogetherUseOneThreadPerCore() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        assertEquals(Math.max(1, cores / org.nd4j.linalg.factory.Nd4j.getEnvironment().maxThreads()),
+                ThreadSettings.defaultBlasThreads());
+    }
 }

@@ -23,18 +23,22 @@ import java.util.Locale;
  * @param nd4jVersion  ND4J version on the classpath
  * @param gitCommit    commit of the regbench checkout ({@code -dirty} if it had local changes), or
  *                     {@code unknown}
+ * @param nativeBuild  which build of ND4J's native library is loaded: JavaCPP platform plus extension, e.g.
+ *                     {@code linux-x86_64-onednn} (libnd4j with oneDNN kernels); null in results written
+ *                     before regbench recorded it
  */
 public record Environment(String backend, String backendClass, String blasVendor, int ompThreads, int blasThreads,
                           String dataType, String cpuModel, String cpuFlags, int cores, long maxHeapBytes,
-                          String jvm, String os, String dl4jVersion, String nd4jVersion, String gitCommit) {
+                          String jvm, String os, String dl4jVersion, String nd4jVersion, String gitCommit,
+                          String nativeBuild) {
 
     /** @return a few aligned lines for humans (CLI, log headers) */
     public String describe() {
         return String.format(Locale.ROOT,
-                "backend      %s (%s)%nBLAS         %s, %d threads%nOpenMP       %d threads%ndata type    %s%n"
+                "backend      %s (%s), native build %s%nBLAS         %s, %d threads%nOpenMP       %d threads%ndata type    %s%n"
                         + "CPU          %s, %d logical cores, %s%nJVM          %s, max heap %d MiB%nOS           %s%n"
                         + "DL4J / ND4J  %s / %s%ncommit       %s",
-                backend, backendClass, blasVendor, blasThreads, ompThreads, dataType, cpuModel, cores,
+                backend, backendClass, nativeBuild, blasVendor, blasThreads, ompThreads, dataType, cpuModel, cores,
                 cpuFlags.isEmpty() ? "no AVX" : cpuFlags, jvm, maxHeapBytes >> 20, os, dl4jVersion, nd4jVersion,
                 gitCommit);
     }

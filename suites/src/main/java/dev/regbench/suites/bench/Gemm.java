@@ -21,7 +21,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * ND4J's float32 GEMM (C = A·B) at the shapes of the MNIST MLP's layers, in the same JVM configuration as
- * training: the machine's ceiling for this workload. The {@code gflop} counter is reported by JMH in
+ * training: the machine's ceiling for this workload. With row-major operands ({@code order=c}, the default)
+ * libnd4j's matmul runs on oneDNN in regbench's CPU build, as the tuned layers' products do; {@code order=f}
+ * shows OpenBLAS, which DL4J's stock layers get for their column-major results. The {@code gflop} counter is reported by JMH in
  * "ops/s", i.e. GFLOP/s (2·m·k·n floating-point operations per multiplication).
  */
 @State(Scope.Benchmark)

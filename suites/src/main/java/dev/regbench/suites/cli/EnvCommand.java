@@ -1,6 +1,7 @@
 package dev.regbench.suites.cli;
 
 import dev.regbench.suites.EnvironmentProbe;
+import dev.regbench.suites.ThreadSettings;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,6 +15,7 @@ final class EnvCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        ThreadSettings.apply(null); // the thread configuration a run uses
         spec.commandLine().getOut().println(EnvironmentProbe.current().describe());
         return 0;
     }

@@ -55,7 +55,7 @@ final class RunCommand implements Callable<Integer> {
     private Integer trainSize;
 
     @Option(names = "--threads", paramLabel = "N",
-            description = "BLAS threads (default: one per logical core). OpenMP threads come from OMP_NUM_THREADS.")
+            description = "BLAS threads (default: cores not used by OpenMP, at least 1). OpenMP threads come from OMP_NUM_THREADS.")
     private Integer threads;
 
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Data directory (default: $REGBENCH_DATA, else datasets/data).")

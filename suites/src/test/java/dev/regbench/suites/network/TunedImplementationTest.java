@@ -25,7 +25,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.regularization.L1Regularization;
 import org.nd4j.linalg.learning.regularization.L2Regularization;
 
-/** The tuned implementation trains exactly as DL4J's stock layers and penalties do, and is really in use. */
+/** The tuned implementation trains as DL4J's stock layers and penalties do (up to float rounding), and is really in use. */
 class TunedImplementationTest {
     private static final NetworkSpec MNIST_MLP = new NetworkSpec(784, List.of(1024, 1024), 10, Activation.RELU,
             WeightInitScheme.HE, OutputKind.SOFTMAX_CROSS_ENTROPY,
@@ -58,15 +58,28 @@ class TunedImplementationTest {
         return batches;
     }
 
-    private static void assertBitIdenticalTraining(NetworkSpec spec, boolean penalizeBiases) {
+    /**
+     * Stock and tuned networks, started from the same parameters and fed the same batches (and dropout
+     * streams), compute the same gradients and train to the same parameters up to float rounding: the
+     * tuned layer multiplies in a different order (oneDNN or BLAS, row-major results), so equality is
+     * within a tolerance far below what any real difference (a wrong term, a transposed gradient, a missed
+     * bias) would cause — the parameters' disagreement must be 1,000× smaller than what training changed.
+     */
+    private static void assertTrainsLikeStock(NetworkSpec spec, boolean penalizeBiases) {
         List<DataSet> batches = batches(spec, 6);
         for (Variant v : Fixtures.fourVariants()) {
+            INDArray initial = NetworkFactory.build(spec, v.regularizer(), penalizeBiases, 11).params().dup();
+            INDArray stockGradient = firstGradient(spec, v.regularizer(), penalizeBiases, Implementation.STOCK, batches);
+            INDArray tunedGradient = firstGradient(spec, v.regularizer(), penalizeBiases, Implementation.TUNED, batches);
+            assertClose(stockGradient, tunedGradient, 1e-5, v.name() + ": first gradient");
+
             MultiLayerNetwork stock = train(spec, v.regularizer(), penalizeBiases, Implementation.STOCK, batches);
             MultiLayerNetwork tuned = train(spec, v.regularizer(), penalizeBiases, Implementation.TUNED, batches);
-            assertEquals(NetworkFactory.parametersSha256(stock), NetworkFactory.parametersSha256(tuned),
-                    v.name() + ": parameters after " + batches.size() + " steps");
-            assertNotEquals(NetworkFactory.parametersSha256(NetworkFactory.build(spec, v.regularizer(),
-                    penalizeBiases, 11)), NetworkFactory.parametersSha256(tuned), "training changed the parameters");
+            double moved = maxAbs(tuned.params().sub(initial));
+            double apart = maxAbs(tuned.params().sub(stock.params()));
+            assertTrue(moved > 1e-3, v.name() + ": training changed the parameters (" + moved + ")");
+            assertTrue(apart < 1e-3 * moved, v.name() + ": tuned and stock parameters after " + batches.size()
+                    + " steps differ by " + apart + ", training moved them by " + moved);
             for (int i = 0; i < spec.hidden().size(); i++) {
                 assertEquals(batches.size(), ((ReusingDenseLayerImpl) tuned.getLayer(i)).reuses(),
                         v.name() + ": layer " + i + " reused z in every backprop");
@@ -75,8 +88,32 @@ class TunedImplementationTest {
             double exact = exactPenalty(tuned, v.regularizer(), penalizeBiases);
             assertEquals(exact, tuned.calcRegularizationScore(true), 1e-5 * exact, v.name() + ": penalty");
             assertEquals(exact, stock.calcRegularizationScore(true), 1e-3 * exact, v.name() + ": DL4J's penalty");
-            assertEquals(stock.output(batches.get(0).getFeatures()), tuned.output(batches.get(0).getFeatures()));
+            INDArray x = batches.get(0).getFeatures();
+            assertClose(stock.output(x), tuned.output(x), 1e-4, v.name() + ": inference output");
         }
+    }
+
+    /** @return the gradient (penalty included, before the updater) of the first batch, from the initial parameters */
+    private static INDArray firstGradient(NetworkSpec spec, Regularizer regularizer, boolean penalizeBiases,
+                                          Implementation implementation, List<DataSet> batches) {
+        MultiLayerNetwork net = NetworkFactory.build(spec, regularizer, penalizeBiases, 11, implementation);
+        Nd4j.getRandom().setSeed(5);
+        net.setInput(batches.get(0).getFeatures());
+        net.setLabels(batches.get(0).getLabels());
+        net.computeGradientAndScore();
+        return net.gradient().gradient().dup();
+    }
+
+    /** Asserts max |a − b| ≤ tolerance × max |a|. */
+    private static void assertClose(INDArray expected, INDArray actual, double tolerance, String what) {
+        double scale = maxAbs(expected);
+        double diff = maxAbs(expected.sub(actual));
+        assertTrue(scale > 0, what + ": all zero");
+        assertTrue(diff <= tolerance * scale, what + ": max difference " + diff + " exceeds " + tolerance + " × " + scale);
+    }
+
+    private static double maxAbs(INDArray a) {
+        return a.amaxNumber().doubleValue();
     }
 
     /** The penalty summed in double precision over the parameters as floats. */
@@ -98,13 +135,13 @@ class TunedImplementationTest {
     }
 
     @Test
-    void mnistMlpTrainsBitIdenticallyToDl4jStockLayers() {
-        assertBitIdenticalTraining(MNIST_MLP, false);
+    void mnistMlpTrainsAsDl4jStockLayersDo() {
+        assertTrainsLikeStock(MNIST_MLP, false);
     }
 
     @Test
-    void tanhRegressionWithPenalizedBiasesTrainsBitIdentically() {
-        assertBitIdenticalTraining(TANH_REGRESSION, true);
+    void tanhRegressionWithPenalizedBiasesTrainsAsStockDoes() {
+        assertTrainsLikeStock(TANH_REGRESSION, true);
     }
 
     @Test
