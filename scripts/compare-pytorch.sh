@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Training speed of the default MNIST MLP, measured in one run on this machine:
 #   DL4J: JMH TrainStep (784-1024-1024-10, batch 128, the suite's optimizer), every regularizer, DL4J's stock
-#         layers and regbench's tuned ones (bit-identical training, less work per step);
+#         layers and regbench's tuned ones (same training up to float rounding, less work per step);
 #   PyTorch: the identical network and step (scripts/pytorch-reference.py bench) in its thread configurations,
 #            measured before and after DL4J so that machine drift shows;
 #   the ceiling: ND4J's sgemm at the MLP's layer shapes (JMH Gemm).

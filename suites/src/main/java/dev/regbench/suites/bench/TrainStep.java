@@ -42,7 +42,7 @@ public class TrainStep {
 
     /**
      * {@code stock} (DL4J's DenseLayer, Dropout and L1/L2Regularization as shipped: what regularization costs
-     * in plain DL4J) or {@code tuned} (regbench's default for training; bit-identical parameters, less work per
+     * in plain DL4J) or {@code tuned} (regbench's default for training; the same training up to float rounding, less work per
      * step: see {@link Implementation}).
      */
     @Param({"stock", "tuned"})

@@ -25,7 +25,8 @@ import org.nd4j.linalg.learning.regularization.Regularization;
  * enters only through its four numbers (L1 λ, L2 λ, input retain, hidden retain); everything else — layer
  * sizes, activation, initialization, updater, seed, data type, workspaces — comes from the spec, so two
  * variants differ in their regularization fields and nowhere else (tested). The {@link Implementation} picks
- * DL4J's stock dense layer and penalties or regbench's tuned ones; both give bit-identical parameters.
+ * DL4J's stock dense layer and penalties or regbench's tuned ones; both train to the same parameters up to
+ * float rounding (tested).
  */
 public final class NetworkFactory {
     private NetworkFactory() {

@@ -16,9 +16,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Configuration of a DL4J {@link DenseLayer} whose training-time backprop reuses the forward pass's
  * pre-activation z = xW + b instead of recomputing it (DL4J 1.0.0-M2.1's {@code BaseLayer.backpropGradient}
  * multiplies x by W a second time). Every configuration field — sizes, activation, initialization, updater,
- * regularization, dropout — is DL4J's and means what it means there; the layer's parameters, their
- * initialization and its arithmetic are unchanged (results bit-identical to {@link DenseLayer}, tested).
- * Saves one of the four matrix products per dense layer and step: a quarter of an MLP's GEMM work.
+ * regularization, dropout — is DL4J's and means what it means there; the layer's parameters, their layout
+ * and initialization are unchanged, and it computes the same function (equal to {@link DenseLayer}'s up to
+ * float rounding: products are summed in another order; tested). Saves one of the four matrix products per
+ * dense layer and step (a quarter of an MLP's GEMM work) and runs the other three on oneDNN
+ * ({@link ReusingDenseLayerImpl}).
  */
 public final class ReusingDenseLayer extends DenseLayer {
     /** For JSON deserialization; use {@link #of(DenseLayer)}. */

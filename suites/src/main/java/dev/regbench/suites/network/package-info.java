@@ -5,6 +5,6 @@
  * DL4J classes of the {@linkplain dev.regbench.suites.network.Implementation#TUNED tuned} implementation
  * ({@link dev.regbench.suites.network.ReusingDenseLayer}, {@link dev.regbench.suites.network.UniformMaskDropout},
  * {@link dev.regbench.suites.network.L1Penalty}, {@link dev.regbench.suites.network.L2Penalty}), which train
- * bit-identically to DL4J's stock ones with less work per step.
+ * as DL4J's stock ones do (up to float rounding) with less work per step.
  */
 package dev.regbench.suites.network;
