@@ -43,8 +43,9 @@ public record Environment(String backend, String backendClass, String blasVendor
                 gitCommit);
     }
 
-    /** @return one short line, e.g. {@code CPU/OPENBLAS omp=1 blas=2} */
+    /** @return one short line, e.g. {@code CPU/OPENBLAS omp=2 blas=1 linux-x86_64-onednn} */
     public String brief() {
-        return String.format(Locale.ROOT, "%s/%s omp=%d blas=%d", backend, blasVendor, ompThreads, blasThreads);
+        return String.format(Locale.ROOT, "%s/%s omp=%d blas=%d%s", backend, blasVendor, ompThreads, blasThreads,
+                nativeBuild == null ? "" : " " + nativeBuild);
     }
 }
