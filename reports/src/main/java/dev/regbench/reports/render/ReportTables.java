@@ -98,7 +98,8 @@ public final class ReportTables {
         for (Environment e : p.environments()) {
             rows.add(List.of("environment", String.format(Locale.ROOT,
                     "%s backend%s, %s BLAS (%d thread%s), %d OpenMP thread%s, %s; %s (%d cores, %s); %s; DL4J %s; commit %s",
-                    e.backend(), e.nativeBuild() == null ? "" : " (" + e.nativeBuild() + ")", e.blasVendor(), e.blasThreads(), e.blasThreads() == 1 ? "" : "s", e.ompThreads(),
+                    e.backend(), e.nativeBuild() == null ? "" : " (" + e.nativeBuild() + ")", e.blasVendor(),
+                    e.blasThreads(), e.blasThreads() == 1 ? "" : "s", e.ompThreads(),
                     e.ompThreads() == 1 ? "" : "s", e.dataType(), e.cpuModel(),
                     e.cores(), e.cpuFlags(), e.jvm(), e.dl4jVersion(), e.gitCommit())));
         }

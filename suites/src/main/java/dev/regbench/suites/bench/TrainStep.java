@@ -42,8 +42,8 @@ public class TrainStep {
 
     /**
      * {@code stock} (DL4J's DenseLayer, Dropout and L1/L2Regularization as shipped: what regularization costs
-     * in plain DL4J) or {@code tuned} (regbench's default for training; the same training up to float rounding, less work per
-     * step: see {@link Implementation}).
+     * in plain DL4J) or {@code tuned} (regbench's default for training; the same training up to float rounding,
+     * less work per step: see {@link Implementation}).
      */
     @Param({"stock", "tuned"})
     public String implementation;
