@@ -6,31 +6,57 @@ import java.util.Random;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * A generated instance of a {@link PolynomialSpec}: the true polynomial and its noisy train and test sets.
- * Generation is a pure function of (spec, seed): the same seed gives the same data, bit for bit, on every
- * JVM (it uses {@link java.util.Random}, whose algorithm the Java specification fixes, and separate streams
- * for coefficients, train and test sets).
+ * A generated instance of a {@link PolynomialSpec}: the true polynomial and its noisy training, validation and
+ * test sets. Generation is a pure function of (spec, task seed, training seed): the same seeds give the same
+ * data, bit for bit, on every JVM (it uses {@link java.util.Random}, whose algorithm the Java specification
+ * fixes, with a separate stream for the coefficients, each set's inputs and each set's noise). The coefficients
+ * and the validation and test sets depend on the task seed only; the training set on the training seed, which
+ * equals the task seed unless the suite draws training data per run ({@link DataDraw#PER_SEED}).
  *
- * @param spec         what was generated
- * @param seed         the seed it was generated with
- * @param coefficients the true coefficients, constant term first
- * @param trainX       training inputs in [-1, 1]
- * @param trainY       training targets p(x) + ε
- * @param testX        test inputs in [-1, 1]
- * @param testY        test targets p(x) + ε
+ * @param spec             what was generated
+ * @param seed             the task seed (coefficients, validation and test sets)
+ * @param trainSeed        the seed of the training set
+ * @param coefficients     the true coefficients, constant term first
+ * @param trainX           training inputs in [-1, 1]
+ * @param trainY           training targets p(x) + ε
+ * @param validationX      validation inputs in [-1, 1] (empty if the spec has none)
+ * @param validationY      validation targets p(x) + ε
+ * @param testX            test inputs in [-1, 1]
+ * @param testY            test targets p(x) + ε
  */
-public record PolynomialTask(PolynomialSpec spec, long seed, List<Double> coefficients, double[] trainX,
-                             double[] trainY, double[] testX, double[] testY) {
+public record PolynomialTask(PolynomialSpec spec, long seed, long trainSeed, List<Double> coefficients,
+                             double[] trainX, double[] trainY, double[] validationX, double[] validationY,
+                             double[] testX, double[] testY) {
+
+    /** Stream salts under a task or training seed; fixed forever (changing one changes every result). */
+    private static final long COEFFICIENTS = 0;
+    private static final long TRAIN_X = 1;
+    private static final long TEST_X = 2;
+    private static final long TRAIN_NOISE = 3;
+    private static final long TEST_NOISE = 4;
+    private static final long VALIDATION_X = 5;
+    private static final long VALIDATION_NOISE = 6;
 
     /**
      * @param spec the task definition
-     * @param seed the task seed (the {@link SeedPurpose#POLYNOMIAL} stream of a suite)
+     * @param seed the task seed (the {@link SeedPurpose#POLYNOMIAL} stream of a suite's data seed), also used
+     *             for the training set
      * @return the generated task
      */
     public static PolynomialTask generate(PolynomialSpec spec, long seed) {
+        return generate(spec, seed, seed);
+    }
+
+    /**
+     * @param spec      the task definition
+     * @param seed      the task seed: coefficients, validation and test sets
+     * @param trainSeed the training set's seed (the {@link SeedPurpose#POLYNOMIAL} stream of the run's draw root)
+     * @return the generated task
+     */
+    public static PolynomialTask generate(PolynomialSpec spec, long seed, long trainSeed) {
         List<Double> coefficients = spec.coefficients();
         if (coefficients.isEmpty()) {
-            Random rng = new Random(Seeds.derive(seed, 0));
+            Random rng = new Random(Seeds.derive(seed, COEFFICIENTS));
             List<Double> drawn = new ArrayList<>();
             for (int i = 0; i <= spec.degree(); i++) {
                 drawn.add(rng.nextDouble() * 2 - 1);
@@ -38,11 +64,15 @@ public record PolynomialTask(PolynomialSpec spec, long seed, List<Double> coeffi
             coefficients = List.copyOf(drawn);
         }
         double[] c = coefficients.stream().mapToDouble(Double::doubleValue).toArray();
-        double[] trainX = uniform(spec.trainPoints(), new Random(Seeds.derive(seed, 1)));
-        double[] testX = uniform(spec.testPoints(), new Random(Seeds.derive(seed, 2)));
-        double[] trainY = noisy(c, trainX, spec.noiseStdDev(), new Random(Seeds.derive(seed, 3)));
-        double[] testY = noisy(c, testX, spec.noiseStdDev(), new Random(Seeds.derive(seed, 4)));
-        return new PolynomialTask(spec, seed, coefficients, trainX, trainY, testX, testY);
+        double sigma = spec.noiseStdDev();
+        double[] trainX = uniform(spec.trainPoints(), new Random(Seeds.derive(trainSeed, TRAIN_X)));
+        double[] trainY = noisy(c, trainX, sigma, new Random(Seeds.derive(trainSeed, TRAIN_NOISE)));
+        double[] validationX = uniform(spec.validationPoints(), new Random(Seeds.derive(seed, VALIDATION_X)));
+        double[] validationY = noisy(c, validationX, sigma, new Random(Seeds.derive(seed, VALIDATION_NOISE)));
+        double[] testX = uniform(spec.testPoints(), new Random(Seeds.derive(seed, TEST_X)));
+        double[] testY = noisy(c, testX, sigma, new Random(Seeds.derive(seed, TEST_NOISE)));
+        return new PolynomialTask(spec, seed, trainSeed, coefficients, trainX, trainY, validationX, validationY,
+                testX, testY);
     }
 
     /** @return p(x), evaluated by Horner's rule */
@@ -53,6 +83,11 @@ public record PolynomialTask(PolynomialSpec spec, long seed, List<Double> coeffi
     /** @return the training set as float32 {@code [n, 1]} inputs and targets */
     public Examples train() {
         return examples(trainX, trainY);
+    }
+
+    /** @return the validation set as float32 {@code [n, 1]} inputs and targets; null if it is empty */
+    public Examples validation() {
+        return validationX.length == 0 ? null : examples(validationX, validationY);
     }
 
     /** @return the test set as float32 {@code [n, 1]} inputs and targets */

@@ -17,7 +17,11 @@ public enum SeedPurpose {
     /** Generating the synthetic polynomial task. */
     POLYNOMIAL(0x5EED_0005L),
     /** Dropout masks (ND4J's global random generator during training). */
-    DROPOUT(0x5EED_0006L);
+    DROPOUT(0x5EED_0006L),
+    /** Choosing the validation set carved from the published training images. */
+    VALIDATION(0x5EED_0007L),
+    /** The per-run data draw ({@link DataDraw#PER_SEED}): combines the data seed with the run seed. */
+    DATA_DRAW(0x5EED_0008L);
 
     private final long salt;
 

@@ -43,6 +43,31 @@ class RealDataTest {
     }
 
     @Test
+    void mnistSplitsAreDisjointAndValidationIsClassBalanced() throws Exception {
+        ImageData mnist = new ImageDataLoader(RealData.directory(ImageDataset.MNIST)).load(ImageDataset.MNIST);
+        int[] classes = mnist.train().classes();
+        Partition p = Partition.of(classes, 10, 10_000, SeedPurpose.VALIDATION.derive(0));
+        java.util.BitSet validation = new java.util.BitSet();
+        Arrays.stream(p.validation()).forEach(validation::set);
+        assertEquals(10_000, validation.cardinality());
+        int[] perClass = new int[10];
+        Arrays.stream(p.validation()).forEach(i -> perClass[classes[i]]++);
+        int[] thousand = new int[10];
+        Arrays.fill(thousand, 1000);
+        assertArrayEquals(thousand, perClass, "1,000 validation images per class");
+        for (long seed = 1; seed <= 3; seed++) {
+            int[] train = p.trainingSubset(classes, 10, 20_000, SeedPurpose.TRAIN_SUBSET.derive(DataDraw.PER_SEED.root(0, seed)));
+            assertTrue(Arrays.stream(train).noneMatch(validation::get), "no index in both training and validation");
+            int[] counts = new int[10];
+            Arrays.stream(train).forEach(i -> counts[classes[i]]++);
+            assertTrue(Arrays.stream(counts).allMatch(c -> c == 2000), Arrays.toString(counts));
+        }
+        int[] all = p.trainingSubset(classes, 10, 50_000, 1);
+        assertEquals(50_000, all.length);
+        assertTrue(Arrays.stream(all).noneMatch(validation::get));
+    }
+
+    @Test
     void verifierAcceptsEveryRealFile() {
         for (ImageDataset d : ImageDataset.values()) {
             for (FileCheck check : new DatasetFiles(RealData.directory(d)).check(d)) {

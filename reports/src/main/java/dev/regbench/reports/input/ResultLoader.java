@@ -4,19 +4,23 @@ import dev.regbench.reports.schema.ResultFileException;
 import dev.regbench.reports.schema.RunResult;
 import dev.regbench.reports.schema.RunResultFiles;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Reads {@code --results} directories: each is either a {@code regbench run} output directory (its
- * {@code runs/} subdirectory is read) or a directory of result files. Every unreadable or schema-violating
- * file becomes a problem line; the others are used.
+ * Reads {@code --results} directories: each is either a {@code regbench run} output directory (every
+ * {@code *.json} under its {@code runs/} subdirectory is read, stages and training-set sizes included) or a
+ * directory of result files. Every unreadable or schema-violating file becomes a problem line; so does a
+ * duplicate — a second result for the same configuration, stage, regularizer, grid point, training-set size
+ * and seed — which is left out rather than averaged in. A directory given twice is read once.
  */
 public final class ResultLoader {
     private ResultLoader() {
@@ -30,42 +34,36 @@ public final class ResultLoader {
      */
     public static Inputs load(List<Path> directories, List<Path> jmhFiles) throws InputException {
         List<String> problems = new ArrayList<>();
-        Map<Path, List<Path>> files = new LinkedHashMap<>();
-        Map<Path, List<RunResult>> results = new LinkedHashMap<>();
+        List<LoadedRun> all = new ArrayList<>();
+        Set<Path> seenDirectories = new HashSet<>();
+        Map<String, Path> identities = new HashMap<>();
         for (Path dir : directories) {
-            List<Path> readable = new ArrayList<>();
-            List<RunResult> read = new ArrayList<>();
+            if (!seenDirectories.add(canonical(dir))) {
+                problems.add(dir + ": given twice with --results; read once");
+                continue;
+            }
+            Source source = new Source(dir);
             for (Path f : resultFiles(dir, problems)) {
+                RunResult r;
                 try {
-                    read.add(RunResultFiles.read(f));
-                    readable.add(f);
+                    r = RunResultFiles.read(f);
                 } catch (ResultFileException e) {
                     problems.add(e.getMessage());
+                    continue;
                 }
+                String identity = canonical(dir) + "\u0000" + identity(r);
+                Path earlier = identities.putIfAbsent(identity, f);
+                if (earlier != null) {
+                    problems.add(f + ": duplicate of " + earlier + " (same configuration, stage, regularizer, point, "
+                            + "training-set size and seed); left out");
+                    continue;
+                }
+                all.add(new LoadedRun(source, f, r));
             }
-            files.put(dir, readable);
-            results.put(dir, read);
         }
-        Map<Path, String> labels = labels(results);
-        Map<Path, List<LoadedRun>> byDirectory = new LinkedHashMap<>();
-        for (Path dir : directories) {
-            Source source = new Source(labels.get(dir), dir);
-            List<LoadedRun> runs = new ArrayList<>();
-            for (int i = 0; i < results.get(dir).size(); i++) {
-                runs.add(new LoadedRun(source, files.get(dir).get(i), results.get(dir).get(i)));
-            }
-            byDirectory.put(dir, runs);
-        }
-        List<LoadedRun> all = byDirectory.values().stream().flatMap(List::stream)
-                .sorted(Comparator.comparing((LoadedRun r) -> r.source().label())
-                        .thenComparing(r -> r.result().dataset().name())
-                        .thenComparingInt(r -> r.result().regularizer().kindRank())
-                        .thenComparing(r -> r.result().regularizer().name())
-                        .thenComparingLong(r -> r.result().seed()))
-                .toList();
         if (all.isEmpty()) {
             throw new InputException("no readable run results in " + directories
-                    + (problems.isEmpty() ? " (expected <dir>/runs/*.json written by regbench run)"
+                    + (problems.isEmpty() ? " (expected <dir>/runs/**/*.json written by regbench run)"
                     : "; problems: " + String.join("; ", problems)));
         }
         List<ThroughputMeasurement> throughput = new ArrayList<>();
@@ -79,6 +77,20 @@ public final class ResultLoader {
         return new Inputs(all, throughput, problems);
     }
 
+    /** @return what makes a run unique within one results directory */
+    static String identity(RunResult r) {
+        return String.join("\u0000", r.suite().experimentSha256(), r.stage().id(), r.regularizer().name(),
+                r.point().toString(), Integer.toString(r.dataset().trainSize()), Long.toString(r.seed()));
+    }
+
+    private static Path canonical(Path dir) {
+        try {
+            return dir.toRealPath();
+        } catch (IOException e) {
+            return dir.toAbsolutePath().normalize();
+        }
+    }
+
     private static List<Path> resultFiles(Path dir, List<String> problems) {
         Path runs = dir.resolve("runs");
         Path where = Files.isDirectory(runs) ? runs : dir;
@@ -86,31 +98,17 @@ public final class ResultLoader {
             problems.add(dir + ": not a directory (give a regbench run --out directory)");
             return List.of();
         }
-        try (Stream<Path> s = Files.list(where)) {
-            List<Path> files = s.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
+        try (Stream<Path> s = Files.walk(where)) {
+            List<Path> files = s.filter(p -> p.getFileName().toString().endsWith(".json") && Files.isRegularFile(p))
+                    .filter(p -> !p.getFileName().toString().equals("selection.json")) // regbench run's, not a run
+                    .sorted().toList();
             if (files.isEmpty()) {
                 problems.add(dir + ": no run results (*.json) found");
             }
             return files;
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             problems.add(dir + ": cannot be listed (" + e.getMessage() + ")");
             return List.of();
         }
-    }
-
-    /**
-     * {@code <suite> · <backend>} per directory; where two directories would get the same label, each gets its
-     * directory name appended.
-     */
-    private static Map<Path, String> labels(Map<Path, List<RunResult>> results) {
-        Map<Path, String> base = new LinkedHashMap<>();
-        results.forEach((dir, runs) -> base.put(dir, runs.isEmpty() ? String.valueOf(dir.getFileName())
-                : runs.get(0).suite().name() + " · " + runs.get(0).environment().backend()));
-        Map<Path, String> labels = new LinkedHashMap<>();
-        base.forEach((dir, label) -> {
-            boolean shared = base.values().stream().filter(label::equals).count() > 1;
-            labels.put(dir, shared ? label + " (" + dir.toAbsolutePath().normalize().getFileName() + ")" : label);
-        });
-        return labels;
     }
 }

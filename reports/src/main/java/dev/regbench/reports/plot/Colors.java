@@ -1,9 +1,14 @@
 package dev.regbench.reports.plot;
 
 import dev.regbench.reports.schema.RegularizerInfo;
-import dev.regbench.reports.stats.DatasetReport;
+import dev.regbench.reports.stats.Condition;
+import dev.regbench.reports.stats.RegularizationPath;
 import dev.regbench.reports.stats.RegularizerStats;
+import dev.regbench.reports.stats.Section;
 import java.awt.Color;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
 /** The colour of a regularizer within a report section (see {@link Palette}); the one rule every figure and the HTML legend use. */
 public final class Colors {
@@ -12,19 +17,38 @@ public final class Colors {
 
     /**
      * @param section a report section
-     * @param r       one of its regularizers
-     * @return the regularizer's colour
+     * @param name    one of its regularizers' names
+     * @param kind    that regularizer's kind
+     * @return the regularizer's colour: by kind for the standard kinds, else the next extra colour in the order
+     *         the section's non-standard regularizers first appear
      */
-    public static Color of(DatasetReport section, RegularizerStats r) {
-        int extra = 0;
-        for (RegularizerStats other : section.regularizers()) {
-            if (other == r) {
-                break;
+    public static Color of(Section section, String name, String kind) {
+        if (RegularizerInfo.STANDARD_KINDS.contains(kind)) {
+            return Palette.of(kind, 0);
+        }
+        List<String> extras = List.copyOf(extraNames(section));
+        return Palette.of(kind, Math.max(0, extras.indexOf(name)));
+    }
+
+    /** @return the colour of a headline regularizer */
+    public static Color of(Section section, RegularizerStats r) {
+        return of(section, r.name(), r.regularizer().kind());
+    }
+
+    private static Set<String> extraNames(Section section) {
+        Set<String> names = new LinkedHashSet<>();
+        for (Condition c : section.conditions()) {
+            for (RegularizerStats r : c.headline()) {
+                if (!RegularizerInfo.STANDARD_KINDS.contains(r.regularizer().kind())) {
+                    names.add(r.name());
+                }
             }
-            if (!RegularizerInfo.STANDARD_KINDS.contains(other.regularizer().kind())) {
-                extra++;
+            for (RegularizationPath p : c.paths()) {
+                if (!RegularizerInfo.STANDARD_KINDS.contains(p.kind())) {
+                    names.add(p.regularizer());
+                }
             }
         }
-        return Palette.of(r.regularizer().kind(), extra);
+        return names;
     }
 }

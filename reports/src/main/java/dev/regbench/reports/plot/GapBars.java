@@ -1,9 +1,10 @@
 package dev.regbench.reports.plot;
 
 import dev.regbench.reports.schema.TaskType;
-import dev.regbench.reports.stats.DatasetReport;
+import dev.regbench.reports.stats.Condition;
 import dev.regbench.reports.stats.Metric;
 import dev.regbench.reports.stats.RegularizerStats;
+import dev.regbench.reports.stats.Section;
 import dev.regbench.reports.stats.Summary;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,32 +14,40 @@ import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.CategorySeries;
 import org.knowm.xchart.style.Styler;
 
-/** Final generalization gap and test performance per regularizer: bars (mean) with 95 % CI whiskers. */
+/**
+ * Test performance first, then the generalization gap, per regularizer of the headline runs: bars (mean) with 95 %
+ * CI whiskers.
+ */
 public final class GapBars {
     private GapBars() {
     }
 
     /**
-     * @param section a report section
-     * @param id      figure id
+     * @param section   a report section
+     * @param condition one of its training-set sizes
+     * @param id        figure id
      * @return the figure, or empty if nothing completed
      */
-    public static Optional<Figure> draw(DatasetReport section, String id) {
-        if (section.regularizers().stream().allMatch(r -> r.completed().isEmpty())) {
+    public static Optional<Figure> draw(Section section, Condition condition, String id) {
+        if (condition.headline().stream().allMatch(r -> r.completed().isEmpty())) {
             return Optional.empty();
         }
+        boolean classification = section.task() == TaskType.CLASSIFICATION;
         Metric performance = Metric.testPerformance(section.task());
         List<CategoryChart> charts = List.of(
-                chart(section, Metric.LOSS_GAP, "loss gap: test − train",
-                        section.task() == TaskType.CLASSIFICATION ? "cross-entropy (nats)" : "MSE"),
-                chart(section, performance, performance == Metric.TEST_ERROR ? "test error" : "test MSE",
-                        performance == Metric.TEST_ERROR ? "test error (%)" : "MSE"));
-        String caption = "After the last epoch. Bars: mean over completed seeds; whiskers: 95 % confidence interval "
-                + "of the mean (Student t; none with one seed). Diverged runs are excluded and listed in the tables.";
-        return Optional.of(ChartExport.figure(id, section.source().label() + ": generalization gap", caption, charts, 2));
+                chart(section, condition, performance, classification ? "test error" : "test MSE",
+                        classification ? "test error (%)" : "MSE"),
+                chart(section, condition, Metric.LOSS_GAP, "loss gap: test − train",
+                        classification ? "cross-entropy (nats)" : "MSE"));
+        String caption = "At each run's reported epoch (" + section.policy().describe().replace("validation loss at the "
+                + "final epoch", "the final epoch") + "). Bars: mean over completed seeds; whiskers: 95 % confidence "
+                + "interval of the mean (Student t; none with one seed). Diverged runs are excluded and listed in the "
+                + "tables. A smaller gap is only an improvement if test performance improves with it.";
+        return Optional.of(ChartExport.figure(id, LearningCurves.title(section, condition,
+                "test performance and generalization gap"), caption, charts, 2));
     }
 
-    private static CategoryChart chart(DatasetReport section, Metric metric, String title, String unit) {
+    private static CategoryChart chart(Section section, Condition condition, Metric metric, String title, String unit) {
         CategoryChart chart = new CategoryChartBuilder().width(ChartExport.WIDTH).height(ChartExport.HEIGHT)
                 .title(title).xAxisTitle("regularizer").yAxisTitle(unit).build();
         ChartExport.style(chart.getStyler());
@@ -48,10 +57,10 @@ public final class GapBars {
         chart.getStyler().setYAxisDecimalPattern("0.###");
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
         List<String> names = new ArrayList<>();
-        for (RegularizerStats r : section.regularizers()) {
+        for (RegularizerStats r : condition.headline()) {
             names.add(r.name());
         }
-        for (RegularizerStats r : section.regularizers()) {
+        for (RegularizerStats r : condition.headline()) {
             Summary s = r.summary(metric);
             if (s.n() == 0) {
                 continue;

@@ -2,7 +2,8 @@ package dev.regbench.reports.plot;
 
 import dev.regbench.reports.schema.PolynomialInfo;
 import dev.regbench.reports.schema.RunResult;
-import dev.regbench.reports.stats.DatasetReport;
+import dev.regbench.reports.stats.Condition;
+import dev.regbench.reports.stats.Section;
 import dev.regbench.reports.stats.RegularizerStats;
 import java.awt.Color;
 import java.util.Comparator;
@@ -25,19 +26,21 @@ public final class PolynomialFits {
     }
 
     /**
-     * @param section a regression section
-     * @param id      figure id
+     * @param section   a regression section
+     * @param condition one of its training-set sizes
+     * @param id        figure id
      * @return the figure, or empty if the section has no polynomial task or no fit
      */
-    public static Optional<Figure> draw(DatasetReport section, String id) {
-        Optional<RunResult> any = section.regularizers().stream().flatMap(r -> r.completed().stream())
-                .filter(r -> r.fit() != null && r.dataset().polynomial() != null).findFirst();
+    public static Optional<Figure> draw(Section section, Condition condition, String id) {
+        Optional<RunResult> any = condition.headline().stream().flatMap(r -> r.completed().stream())
+                .filter(r -> r.fit() != null && r.dataset().polynomial() != null)
+                .min(Comparator.comparingLong(RunResult::seed));
         if (any.isEmpty()) {
             return Optional.empty();
         }
         PolynomialInfo task = any.get().dataset().polynomial();
         XYChart chart = new XYChartBuilder().width(2 * ChartExport.WIDTH).height((int) (1.3 * ChartExport.HEIGHT))
-                .title("fits after the last epoch").xAxisTitle("x").yAxisTitle("y").build();
+                .title("fits after the last epoch, seed " + any.get().seed()).xAxisTitle("x").yAxisTitle("y").build();
         ChartExport.style(chart.getStyler());
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         chart.getStyler().setYAxisDecimalPattern("0.#");
@@ -56,16 +59,16 @@ public final class PolynomialFits {
         t.setMarker(SeriesMarkers.NONE);
         t.setLineColor(Color.BLACK);
         t.setLineWidth(2.5f);
-        for (RegularizerStats r : section.regularizers()) {
+        for (RegularizerStats r : condition.headline()) {
             Optional<RunResult> run = r.completed().stream().filter(c -> c.fit() != null)
-                    .min(Comparator.comparingLong(RunResult::seed));
+                    .filter(c -> c.seed() == any.get().seed()).findFirst();
             if (run.isEmpty()) {
                 continue;
             }
             double[] fx = run.get().fit().x().stream().mapToDouble(Double::doubleValue).toArray();
             double[] fy = run.get().fit().prediction().stream()
                     .mapToDouble(v -> Math.max(lo - 2 * pad, Math.min(hi + 2 * pad, v))).toArray();
-            XYSeries s = chart.addSeries(r.name() + " (seed " + run.get().seed() + ")", fx, fy);
+            XYSeries s = chart.addSeries(r.name(), fx, fy);
             s.setMarker(SeriesMarkers.NONE);
             s.setLineColor(Colors.of(section, r));
             s.setLineWidth(2f);
@@ -77,10 +80,12 @@ public final class PolynomialFits {
         points.setMarker(SeriesMarkers.CIRCLE);
         points.setMarkerColor(Color.BLACK);
         String caption = String.format(java.util.Locale.ROOT, "The true polynomial (black), the %d noisy training "
-                        + "points (σ = %s) and each regularizer's network output over [-1, 1] after the last epoch "
-                        + "(lowest seed). The unregularized fit chases the noise; penalties keep it smooth.",
-                task.trainX().size(), Double.toString(task.noiseStdDev()));
-        return Optional.of(ChartExport.figure(id, section.source().label() + ": polynomial fits", caption,
+                        + "points (σ = %s) of seed %d and each regularizer's network output over [-1, 1] after the last "
+                        + "epoch of its seed-%d run (one real fit, not an average). The unregularized fit chases the "
+                        + "noise; penalties keep it smooth.%s", task.trainX().size(), Double.toString(task.noiseStdDev()),
+                any.get().seed(), any.get().seed(), any.get().dataset().draw().equals("per-seed")
+                        ? " Training points are drawn per seed: other seeds saw other points." : "");
+        return Optional.of(ChartExport.figure(id, LearningCurves.title(section, condition, "polynomial fits"), caption,
                 List.of(chart), 1));
     }
 

@@ -2,7 +2,8 @@ package dev.regbench.reports.plot;
 
 import dev.regbench.reports.schema.RunResult;
 import dev.regbench.reports.schema.WeightHistogram;
-import dev.regbench.reports.stats.DatasetReport;
+import dev.regbench.reports.stats.Condition;
+import dev.regbench.reports.stats.Section;
 import dev.regbench.reports.stats.RegularizerStats;
 import java.util.List;
 import java.util.Locale;
@@ -19,11 +20,12 @@ public final class WeightHistograms {
     }
 
     /**
-     * @param section a report section
-     * @param id      figure id
+     * @param section   a report section
+     * @param condition one of its training-set sizes
+     * @param id        figure id
      * @return the figure, or empty if no run has a histogram
      */
-    public static Optional<Figure> draw(DatasetReport section, String id) {
+    public static Optional<Figure> draw(Section section, Condition condition, String id) {
         XYChart chart = new XYChartBuilder().width(2 * ChartExport.WIDTH).height((int) (1.2 * ChartExport.HEIGHT))
                 .title("final weight magnitudes").xAxisTitle("log10 |w|").yAxisTitle("fraction of weights per 0.1 decade")
                 .build();
@@ -33,7 +35,7 @@ public final class WeightHistograms {
         chart.getStyler().setXAxisDecimalPattern("0");
         boolean any = false;
         WeightHistogram shape = null;
-        for (RegularizerStats r : section.regularizers()) {
+        for (RegularizerStats r : condition.headline()) {
             List<WeightHistogram> hs = r.completed().stream().map(RunResult::weightHistogram)
                     .filter(java.util.Objects::nonNull).toList();
             if (hs.isEmpty()) {
@@ -71,7 +73,7 @@ public final class WeightHistograms {
         String caption = "Histogram of log10|w| over all weight matrices (biases excluded) after the last epoch, all "
                 + "completed seeds pooled, as a fraction of all weights. Weights below the plotted range are counted in "
                 + "the legend. L1 pushes weights towards exactly zero (mass at the left); L2 shrinks them all.";
-        return Optional.of(ChartExport.figure(id, section.source().label() + ": weight magnitudes", caption,
+        return Optional.of(ChartExport.figure(id, LearningCurves.title(section, condition, "weight magnitudes"), caption,
                 List.of(chart), 1));
     }
 }

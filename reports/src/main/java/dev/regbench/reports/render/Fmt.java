@@ -60,6 +60,42 @@ public final class Fmt {
         return String.format(Locale.ROOT, "%+.0f %%", 100 * (value - baseline) / Math.abs(baseline)).replace('-', '−');
     }
 
+    /** @return {@code x} with an explicit sign ({@code +0.12}, {@code −0.12}), or {@code –} for NaN */
+    public static String signed(double x) {
+        if (Double.isNaN(x)) {
+            return "–";
+        }
+        return (x > 0 ? "+" : "") + num(x);
+    }
+
+    /** @return a value without trailing zeros, e.g. {@code 0.0005} or {@code 1E-7} */
+    public static String compact(double x) {
+        return java.math.BigDecimal.valueOf(x).stripTrailingZeros().toPlainString().length() <= 10
+                ? java.math.BigDecimal.valueOf(x).stripTrailingZeros().toPlainString()
+                : String.format(Locale.ROOT, "%.4g", x);
+    }
+
+    /**
+     * @param r a regularizer as recorded
+     * @return its settings for humans, e.g. {@code λ = 0.0005, keep input 0.8, keep hidden 0.5}, or its kind
+     */
+    public static String settings(dev.regbench.reports.schema.RegularizerInfo r) {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        if (r.lambda() != null) {
+            parts.add("λ = " + compact(r.lambda()));
+        }
+        if (r.inputRetain() != null) {
+            parts.add("keep input " + compact(r.inputRetain()));
+        }
+        if (r.hiddenRetain() != null) {
+            parts.add("keep hidden " + compact(r.hiddenRetain()));
+        }
+        if (r.penalizeBiases()) {
+            parts.add("biases penalized");
+        }
+        return parts.isEmpty() ? r.kind() : String.join(", ", parts);
+    }
+
     /** @return full precision for machine-readable files ({@code Double.toString}), empty for NaN */
     public static String raw(double x) {
         return Double.isNaN(x) || Double.isInfinite(x) ? "" : Double.toString(x);

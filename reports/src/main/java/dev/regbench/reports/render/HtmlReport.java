@@ -1,7 +1,7 @@
 package dev.regbench.reports.render;
 
-import dev.regbench.reports.plot.Figure;
 import dev.regbench.reports.plot.Colors;
+import dev.regbench.reports.plot.Figure;
 import dev.regbench.reports.plot.Palette;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -35,35 +35,38 @@ public final class HtmlReport {
                 .append(" by <code>regbench report</code>. Every number is computed from the run result files; each "
                         + "section lists its suites, seeds and environment.</p>\n");
         b.append("<nav><ul>");
-        for (ReportContent.Section s : content.sections()) {
-            b.append("<li><a href=\"#").append(s.anchor()).append("\">").append(esc(MarkdownReport.title(s)))
-                    .append("</a></li>");
+        for (ReportContent.RenderedSection s : content.sections()) {
+            b.append("<li><a href=\"#").append(s.anchor()).append("\">").append(esc(s.title())).append("</a></li>");
         }
         b.append("</ul></nav>\n<h2>Conclusions</h2>\n");
-        for (ReportContent.Section s : content.sections()) {
-            b.append("<p><strong>").append(esc(MarkdownReport.title(s))).append(".</strong> ")
-                    .append(esc(String.join(" ", s.conclusion()))).append("</p>\n");
+        for (ReportContent.RenderedSection s : content.sections()) {
+            b.append("<p><strong>").append(esc(s.title())).append(".</strong>");
+            if (s.conclusion().size() == 1) {
+                b.append(" ").append(esc(s.conclusion().get(0))).append("</p>\n");
+            } else {
+                b.append("</p>\n<ul>");
+                s.conclusion().forEach(c -> b.append("<li>").append(esc(c)).append("</li>"));
+                b.append("</ul>\n");
+            }
         }
         int[] figureNumber = {0};
-        for (ReportContent.Section s : content.sections()) {
-            b.append("<section id=\"").append(s.anchor()).append("\">\n<h2>").append(esc(MarkdownReport.title(s)))
-                    .append("</h2>\n");
+        for (ReportContent.RenderedSection s : content.sections()) {
+            b.append("<section id=\"").append(s.anchor()).append("\">\n<h2>").append(esc(s.title())).append("</h2>\n");
             legend(b, s);
-            table(b, s.provenance(), "provenance");
-            b.append("<h3>Final metrics</h3>\n");
-            table(b, s.summary(), "numbers");
-            if (!s.comparisons().rows().isEmpty()) {
-                b.append("<h3>Against no regularization</h3>\n");
-                table(b, s.comparisons(), "numbers");
-            }
-            for (var r : s.report().regularizers()) {
-                for (var d : r.diverged()) {
-                    b.append("<p class=\"warn\">diverged: ").append(esc(r.name())).append(" seed ").append(d.seed())
-                            .append(": ").append(esc(d.failure())).append("</p>\n");
+            for (Block block : s.blocks()) {
+                if (block instanceof Block.Heading h) {
+                    b.append("<h3>").append(esc(h.text())).append("</h3>\n");
+                } else if (block instanceof Block.Text t) {
+                    b.append("<p>").append(esc(t.text())).append("</p>\n");
+                } else if (block instanceof Block.Items items) {
+                    b.append(items.warn() ? "<ul class=\"warn\">" : "<ul>");
+                    items.items().forEach(i -> b.append("<li>").append(esc(i)).append("</li>"));
+                    b.append("</ul>\n");
+                } else if (block instanceof Block.TableBlock t) {
+                    table(b, t.table(), t.numeric() ? "numbers" : "provenance");
+                } else if (block instanceof Block.FigureBlock f) {
+                    figure(b, f.figure(), ++figureNumber[0]);
                 }
-            }
-            for (Figure f : s.figures()) {
-                figure(b, f, ++figureNumber[0]);
             }
             b.append("</section>\n");
         }
@@ -82,12 +85,17 @@ public final class HtmlReport {
         return b.toString();
     }
 
-    private static void legend(StringBuilder b, ReportContent.Section s) {
-        b.append("<p class=\"legend\">");
-        for (var r : s.report().regularizers()) {
-            String color = Palette.hex(Colors.of(s.report(), r));
-            b.append("<span><i style=\"background:").append(color).append("\"></i>").append(esc(r.name())).append("</span>");
+    private static void legend(StringBuilder b, ReportContent.RenderedSection s) {
+        java.util.Map<String, String> kinds = new java.util.LinkedHashMap<>();
+        for (var c : s.report().conditions()) {
+            c.headline().forEach(r -> kinds.putIfAbsent(r.name(), r.regularizer().kind()));
+            c.paths().forEach(p -> kinds.putIfAbsent(p.regularizer(), p.kind()));
         }
+        b.append("<p class=\"legend\">");
+        kinds.forEach((name, kind) -> {
+            String color = Palette.hex(Colors.of(s.report(), name, kind));
+            b.append("<span><i style=\"background:").append(color).append("\"></i>").append(esc(name)).append("</span>");
+        });
         b.append("</p>\n");
     }
 

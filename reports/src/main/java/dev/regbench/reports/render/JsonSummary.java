@@ -6,20 +6,28 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.regbench.reports.input.ThroughputMeasurement;
 import dev.regbench.reports.schema.RunResultFiles;
+import dev.regbench.reports.select.PointChoice;
+import dev.regbench.reports.select.PointScore;
 import dev.regbench.reports.stats.Comparison;
-import dev.regbench.reports.stats.DatasetReport;
+import dev.regbench.reports.stats.Condition;
 import dev.regbench.reports.stats.DivergedRun;
 import dev.regbench.reports.stats.Metric;
+import dev.regbench.reports.stats.RegularizationPath;
 import dev.regbench.reports.stats.RegularizerStats;
 import dev.regbench.reports.stats.ReportModel;
+import dev.regbench.reports.stats.Section;
 import dev.regbench.reports.stats.Summary;
 import java.io.UncheckedIOException;
 import java.util.Locale;
+import java.util.Map;
 
-/** {@code summary.json}: the same numbers as {@code summary.csv}, nested, plus provenance; NaN becomes null. */
+/**
+ * {@code summary.json}: the same numbers as {@code summary.csv}, nested per section and training-set size, plus
+ * the selection, the regularization paths, the conclusions and provenance; NaN becomes null.
+ */
 public final class JsonSummary {
-    /** Version of the summary.json layout. */
-    public static final int SUMMARY_VERSION = 1;
+    /** Version of the summary.json layout (2: conditions, selection, paths, paired comparisons with Holm). */
+    public static final int SUMMARY_VERSION = 2;
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
     private JsonSummary() {
@@ -35,57 +43,34 @@ public final class JsonSummary {
         root.put("generated", model.generated());
         root.put("confidence", Summary.CONFIDENCE);
         root.put("alpha", Conclusion.ALPHA);
+        root.put("multipleComparisons", "holm");
         ArrayNode sections = root.putArray("sections");
-        for (DatasetReport s : model.sections()) {
+        for (Section s : model.sections()) {
             ObjectNode o = sections.addObject();
-            o.put("source", s.source().label());
+            o.put("source", s.label());
+            o.put("suite", s.suite());
+            o.put("configuration", s.experiment());
             o.put("dataset", s.dataset());
             o.put("task", s.task().name().toLowerCase(Locale.ROOT));
+            o.put("protocol", s.protocol().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            ObjectNode policy = o.putObject("selection");
+            policy.put("metric", s.policy().metric().id());
+            policy.put("epoch", s.policy().rule().id());
+            if (s.policy().patience() != null) {
+                policy.put("patience", s.policy().patience());
+            }
             ObjectNode p = o.putObject("provenance");
             s.provenance().suites().forEach(p.putArray("suites")::add);
-            s.provenance().seeds().forEach(p.putArray("seeds")::add);
+            p.put("seeds", s.provenance().seeds());
             s.provenance().epochs().forEach(p.putArray("epochs")::add);
             s.provenance().overrides().forEach(p.putArray("overrides")::add);
             p.set("environments", RunResultFiles.mapper().valueToTree(s.provenance().environments()));
             p.put("firstStarted", s.provenance().firstStarted());
             p.put("lastFinished", s.provenance().lastFinished());
-            ArrayNode regs = o.putArray("regularizers");
-            for (RegularizerStats r : s.regularizers()) {
-                ObjectNode ro = regs.addObject();
-                ro.set("regularizer", RunResultFiles.mapper().valueToTree(r.regularizer()));
-                ro.put("completed", r.completed().size());
-                ArrayNode div = ro.putArray("diverged");
-                for (DivergedRun d : r.diverged()) {
-                    div.addObject().put("seed", d.seed()).put("epoch", d.epoch()).put("failure", d.failure());
-                }
-                ObjectNode metrics = ro.putObject("metrics");
-                for (Metric m : Metric.values()) {
-                    Summary sum = r.summaries().get(m);
-                    if (sum != null && sum.n() > 0) {
-                        ObjectNode mo = metrics.putObject(m.id());
-                        mo.put("n", sum.n());
-                        number(mo, "mean", sum.mean());
-                        number(mo, "sd", sum.sd());
-                        number(mo, "ciLow", sum.ciLow());
-                        number(mo, "ciHigh", sum.ciHigh());
-                    }
-                }
-                ArrayNode cmp = ro.putArray("vsNone");
-                for (Comparison c : r.vsBaseline()) {
-                    ObjectNode co = cmp.addObject();
-                    co.put("metric", c.metric().id());
-                    number(co, "difference", c.difference());
-                    number(co, "ciLow", c.ciLow());
-                    number(co, "ciHigh", c.ciHigh());
-                    number(co, "pValue", c.pValue());
-                    co.put("n", c.n());
-                    co.put("nBaseline", c.nBaseline());
-                    if (!c.note().isEmpty()) {
-                        co.put("note", c.note());
-                    }
-                }
+            ArrayNode conditions = o.putArray("conditions");
+            for (Condition c : s.conditions()) {
+                condition(conditions.addObject(), s, c);
             }
-            Conclusion.of(s).forEach(o.putArray("conclusion")::add);
         }
         ArrayNode tp = root.putArray("throughput");
         for (ThroughputMeasurement m : model.throughput()) {
@@ -103,6 +88,98 @@ public final class JsonSummary {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static void condition(ObjectNode o, Section s, Condition c) {
+        o.put("trainSize", c.trainSize());
+        c.tuneSeeds().forEach(o.putArray("tuneSeeds")::add);
+        ArrayNode regs = o.putArray("regularizers");
+        for (RegularizerStats r : c.headline()) {
+            ObjectNode ro = regs.addObject();
+            ro.set("regularizer", RunResultFiles.mapper().valueToTree(r.regularizer()));
+            point(ro.putObject("point"), r.point());
+            ro.put("completed", r.completed().size());
+            r.completed().forEach(x -> ro.withArray("seeds").add(x.seed()));
+            ArrayNode div = ro.putArray("diverged");
+            for (DivergedRun d : r.diverged()) {
+                div.addObject().put("seed", d.seed()).put("epoch", d.epoch()).put("failure", d.failure());
+            }
+            ObjectNode metrics = ro.putObject("metrics");
+            for (Metric m : Metric.values()) {
+                Summary sum = r.summaries().get(m);
+                if (sum != null && sum.n() > 0) {
+                    summary(metrics.putObject(m.id()), sum);
+                }
+            }
+            ArrayNode cmp = ro.putArray("vsNone");
+            for (Comparison x : r.vsBaseline()) {
+                ObjectNode co = cmp.addObject();
+                co.put("metric", x.metric().id());
+                co.put("test", x.test().label());
+                number(co, "difference", x.difference());
+                number(co, "ciLow", x.ciLow());
+                number(co, "ciHigh", x.ciHigh());
+                number(co, "pValue", x.pValue());
+                number(co, "pHolm", x.pHolm());
+                co.put("n", x.n());
+                co.put("nBaseline", x.nBaseline());
+                if (!x.note().isEmpty()) {
+                    co.put("note", x.note());
+                }
+            }
+        }
+        ArrayNode selection = o.putArray("selection");
+        for (Map.Entry<String, PointChoice> e : c.selection().entrySet()) {
+            ObjectNode so = selection.addObject();
+            so.put("regularizer", e.getKey());
+            ArrayNode points = so.putArray("points");
+            for (PointScore ps : e.getValue().scores()) {
+                ObjectNode po = points.addObject();
+                point(po.putObject("point"), ps.point());
+                summary(po.putObject("validation"), ps.summary());
+                po.put("diverged", ps.diverged());
+            }
+            if (e.getValue().chosen().isPresent()) {
+                point(so.putObject("chosen"), e.getValue().chosen().get());
+            } else {
+                so.putNull("chosen");
+            }
+        }
+        ArrayNode paths = o.putArray("paths");
+        for (RegularizationPath path : c.paths()) {
+            ObjectNode po = paths.addObject();
+            po.put("regularizer", path.regularizer());
+            po.put("parameter", path.parameter());
+            point(po.putObject("fixed"), path.fixed());
+            path.chosen().ifPresent(v -> po.put("chosen", v));
+            ArrayNode values = po.putArray("points");
+            for (RegularizationPath.Point q : path.points()) {
+                ObjectNode qo = values.addObject();
+                qo.put("value", q.value());
+                summary(qo.putObject("trainLoss"), q.trainLoss());
+                summary(qo.putObject("validationLoss"), q.validationLoss());
+                summary(qo.putObject("testLoss"), q.testLoss());
+                if (q.testError().n() > 0) {
+                    summary(qo.putObject("trainErrorPercent"), q.trainError());
+                    summary(qo.putObject("validationErrorPercent"), q.validationError());
+                    summary(qo.putObject("testErrorPercent"), q.testError());
+                }
+                qo.put("diverged", q.diverged());
+            }
+        }
+        Conclusion.of(s, c).forEach(o.putArray("conclusion")::add);
+    }
+
+    private static void summary(ObjectNode o, Summary s) {
+        o.put("n", s.n());
+        number(o, "mean", s.mean());
+        number(o, "sd", s.sd());
+        number(o, "ciLow", s.ciLow());
+        number(o, "ciHigh", s.ciHigh());
+    }
+
+    private static void point(ObjectNode o, Map<String, Double> values) {
+        values.forEach(o::put);
     }
 
     private static void number(ObjectNode o, String key, double v) {

@@ -3,6 +3,7 @@ package dev.regbench.reports.render;
 import dev.regbench.reports.plot.Figure;
 import java.util.List;
 
+
 /** {@code report.md}: GitHub-renderable Markdown with PNG figures in {@code figures/}. */
 public final class MarkdownReport {
     private MarkdownReport() {
@@ -19,27 +20,32 @@ public final class MarkdownReport {
                 .append("Every number below is computed from the run result files; see the provenance table of each "
                         + "section for suites, seeds and the environment.\n\n");
         b.append("## Conclusions\n\n");
-        for (ReportContent.Section s : content.sections()) {
-            b.append("**").append(title(s)).append(".** ").append(String.join(" ", s.conclusion())).append("\n\n");
+        for (ReportContent.RenderedSection s : content.sections()) {
+            b.append("**").append(escape(s.title())).append(".** ");
+            if (s.conclusion().size() == 1) {
+                b.append(escape(s.conclusion().get(0))).append("\n\n");
+            } else {
+                b.append("\n\n");
+                s.conclusion().forEach(c -> b.append("- ").append(escape(c)).append("\n"));
+                b.append("\n");
+            }
         }
-        for (ReportContent.Section s : content.sections()) {
-            b.append("## ").append(title(s)).append("\n\n");
-            table(b, s.provenance());
-            b.append("### Final metrics\n\n");
-            table(b, s.summary());
-            if (!s.comparisons().rows().isEmpty()) {
-                b.append("### Against no regularization\n\n");
-                table(b, s.comparisons());
-            }
-            for (var r : s.report().regularizers()) {
-                for (var d : r.diverged()) {
-                    b.append("- **diverged**: ").append(r.name()).append(" seed ").append(d.seed()).append(": ")
-                            .append(d.failure()).append("\n");
+        for (ReportContent.RenderedSection s : content.sections()) {
+            b.append("## ").append(escape(s.title())).append("\n\n");
+            for (Block block : s.blocks()) {
+                if (block instanceof Block.Heading h) {
+                    b.append("### ").append(escape(h.text())).append("\n\n");
+                } else if (block instanceof Block.Text t) {
+                    b.append(escape(t.text())).append("\n\n");
+                } else if (block instanceof Block.Items items) {
+                    items.items().forEach(i -> b.append("- ").append(items.warn() ? "**" + escape(i) + "**"
+                            : escape(i)).append("\n"));
+                    b.append("\n");
+                } else if (block instanceof Block.TableBlock t) {
+                    table(b, t.table());
+                } else if (block instanceof Block.FigureBlock f) {
+                    figure(b, f.figure());
                 }
-            }
-            b.append("\n");
-            for (Figure f : s.figures()) {
-                figure(b, f);
             }
         }
         if (content.throughput().isPresent()) {
@@ -55,10 +61,6 @@ public final class MarkdownReport {
             b.append("\n");
         }
         return b.toString();
-    }
-
-    static String title(ReportContent.Section s) {
-        return s.report().source().label() + " — " + s.report().dataset();
     }
 
     private static void figure(StringBuilder b, Figure f) {

@@ -4,25 +4,30 @@ import dev.regbench.reports.plot.Figure;
 import dev.regbench.reports.plot.GapBars;
 import dev.regbench.reports.plot.LearningCurves;
 import dev.regbench.reports.plot.PolynomialFits;
+import dev.regbench.reports.plot.RegularizationPaths;
 import dev.regbench.reports.plot.ThroughputBars;
+import dev.regbench.reports.plot.TrainingSizes;
 import dev.regbench.reports.plot.WeightHistograms;
-import dev.regbench.reports.stats.DatasetReport;
+import dev.regbench.reports.stats.Condition;
+import dev.regbench.reports.stats.DivergedRun;
+import dev.regbench.reports.stats.RegularizerStats;
 import dev.regbench.reports.stats.ReportModel;
+import dev.regbench.reports.stats.Section;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The rendered pieces of a report, computed once and shared by the Markdown and HTML writers: per section the
- * conclusion, tables and figures; globally the throughput table and figure.
+ * The rendered report, laid out once and shared by the Markdown and HTML writers: per section its conclusions
+ * and an ordered list of blocks (tables, figures, notes); globally the throughput table and figure.
  *
- * @param model      the numbers
- * @param sections   rendered sections, in model order
- * @param throughput JMH table, if any
+ * @param model            the numbers
+ * @param sections         rendered sections, in model order
+ * @param throughput       JMH table, if any
  * @param throughputFigure JMH figure, if any
  */
-public record ReportContent(ReportModel model, List<Section> sections, Optional<Table> throughput,
+public record ReportContent(ReportModel model, List<RenderedSection> sections, Optional<Table> throughput,
                             Optional<Figure> throughputFigure) {
 
     /**
@@ -30,12 +35,17 @@ public record ReportContent(ReportModel model, List<Section> sections, Optional<
      *
      * @param report     its numbers
      * @param anchor     HTML anchor / file-name stem
-     * @param conclusion plain-language sentences
-     * @param tables     summary, comparisons, provenance
-     * @param figures    its figures
+     * @param title      its heading
+     * @param conclusion plain-language sentences, per training-set size
+     * @param blocks     everything under its heading, in order
      */
-    public record Section(DatasetReport report, String anchor, List<String> conclusion, Table summary,
-                          Table comparisons, Table provenance, List<Figure> figures) {
+    public record RenderedSection(Section report, String anchor, String title, List<String> conclusion,
+                                  List<Block> blocks) {
+        /** @return the section's figures */
+        public List<Figure> figures() {
+            return blocks.stream().filter(b -> b instanceof Block.FigureBlock).map(b -> ((Block.FigureBlock) b).figure())
+                    .toList();
+        }
     }
 
     /** @return every figure of the report */
@@ -51,19 +61,76 @@ public record ReportContent(ReportModel model, List<Section> sections, Optional<
      * @return everything rendered (plots drawn here)
      */
     public static ReportContent of(ReportModel model) {
-        List<Section> sections = new ArrayList<>();
-        for (DatasetReport r : model.sections()) {
-            String anchor = slug(r.source().label() + "-" + r.dataset());
-            List<Figure> figures = new ArrayList<>();
-            LearningCurves.draw(r, anchor + "-learning-curves").ifPresent(figures::add);
-            GapBars.draw(r, anchor + "-gap").ifPresent(figures::add);
-            PolynomialFits.draw(r, anchor + "-fits").ifPresent(figures::add);
-            WeightHistograms.draw(r, anchor + "-weights").ifPresent(figures::add);
-            sections.add(new Section(r, anchor, Conclusion.of(r), ReportTables.summary(r), ReportTables.comparisons(r),
-                    ReportTables.provenance(r), figures));
+        List<RenderedSection> sections = new ArrayList<>();
+        for (Section s : model.sections()) {
+            sections.add(section(s));
         }
         return new ReportContent(model, sections, ReportTables.throughput(model.throughput()),
                 ThroughputBars.draw(model.throughput(), "throughput"));
+    }
+
+    private static RenderedSection section(Section s) {
+        String anchor = slug(s.label() + "-" + s.dataset());
+        String title = s.label() + " — " + s.dataset();
+        List<Block> blocks = new ArrayList<>();
+        List<String> conclusion = new ArrayList<>();
+        blocks.add(new Block.TableBlock(ReportTables.provenance(s), false));
+        boolean several = s.conditions().size() > 1;
+        if (several) {
+            TrainingSizes.draw(s, anchor + "-sizes").ifPresent(f -> blocks.add(new Block.FigureBlock(f)));
+        }
+        for (Condition c : s.conditions()) {
+            String where = several ? String.format(Locale.ROOT, "%,d training examples", c.trainSize()) : "";
+            String stem = anchor + (several ? "-n" + c.trainSize() : "");
+            List<String> sentences = Conclusion.of(s, c);
+            conclusion.add((several ? "With " + where + ": " : "") + String.join(" ", sentences));
+            if (several) {
+                blocks.add(new Block.Heading(where));
+                blocks.add(new Block.Text(String.join(" ", sentences)));
+            }
+            if (!c.headline().isEmpty()) {
+                blocks.add(new Block.Heading(headline(s) + (several ? " (" + where + ")" : "")));
+                blocks.add(new Block.TableBlock(ReportTables.headline(s, c), true));
+                Table comparisons = ReportTables.comparisons(s, c);
+                if (!comparisons.rows().isEmpty()) {
+                    blocks.add(new Block.Heading("Against no regularization" + (several ? " (" + where + ")" : "")));
+                    blocks.add(new Block.TableBlock(comparisons, true));
+                }
+                List<String> diverged = new ArrayList<>();
+                for (RegularizerStats r : c.headline()) {
+                    for (DivergedRun d : r.diverged()) {
+                        diverged.add("diverged: " + r.name() + " seed " + d.seed() + ": " + d.failure());
+                    }
+                }
+                if (!diverged.isEmpty()) {
+                    blocks.add(new Block.Items(diverged, true));
+                }
+            }
+            ReportTables.selection(s, c).ifPresent(t -> {
+                blocks.add(new Block.Heading("Selection on validation" + (several ? " (" + where + ")" : "")));
+                blocks.add(new Block.TableBlock(t, true));
+            });
+            RegularizationPaths.draw(s, c, stem + "-paths").ifPresent(f -> blocks.add(new Block.FigureBlock(f)));
+            ReportTables.paths(s, c).ifPresent(t -> {
+                blocks.add(new Block.Heading("Regularization paths" + (several ? " (" + where + ")" : "")));
+                blocks.add(new Block.TableBlock(t, true));
+            });
+            if (!several || c == s.conditions().get(s.conditions().size() - 1)) {
+                LearningCurves.draw(s, c, stem + "-learning-curves").ifPresent(f -> blocks.add(new Block.FigureBlock(f)));
+                GapBars.draw(s, c, stem + "-gap").ifPresent(f -> blocks.add(new Block.FigureBlock(f)));
+                PolynomialFits.draw(s, c, stem + "-fits").ifPresent(f -> blocks.add(new Block.FigureBlock(f)));
+                WeightHistograms.draw(s, c, stem + "-weights").ifPresent(f -> blocks.add(new Block.FigureBlock(f)));
+            }
+        }
+        return new RenderedSection(s, anchor, title, conclusion, blocks);
+    }
+
+    private static String headline(Section s) {
+        return switch (s.protocol()) {
+            case TWO_STAGE -> "Evaluation runs (chosen settings, fresh seeds)";
+            case FIXED -> "Results (settings fixed by the suite)";
+            case EXPLORATORY -> "Results";
+        };
     }
 
     static String slug(String s) {

@@ -1,18 +1,27 @@
 package dev.regbench.reports.render;
 
 import dev.regbench.reports.input.ThroughputMeasurement;
+import dev.regbench.reports.schema.ClassCounts;
+import dev.regbench.reports.schema.DatasetInfo;
 import dev.regbench.reports.schema.Environment;
-import dev.regbench.reports.schema.RegularizerInfo;
+import dev.regbench.reports.schema.RunResult;
+import dev.regbench.reports.schema.Stage;
 import dev.regbench.reports.schema.TaskType;
+import dev.regbench.reports.select.PointChoice;
+import dev.regbench.reports.select.PointScore;
 import dev.regbench.reports.stats.Comparison;
-import dev.regbench.reports.stats.DatasetReport;
+import dev.regbench.reports.stats.Condition;
 import dev.regbench.reports.stats.Metric;
+import dev.regbench.reports.stats.RegularizationPath;
 import dev.regbench.reports.stats.RegularizerStats;
+import dev.regbench.reports.stats.Section;
 import dev.regbench.reports.stats.Summary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /** The report's tables, built once from the model and rendered by both the Markdown and the HTML writer. */
@@ -20,80 +29,180 @@ public final class ReportTables {
     private ReportTables() {
     }
 
-    /** @return per regularizer: runs, final losses, accuracies or MSE, best epoch, weight statistics */
-    public static Table summary(DatasetReport s) {
+    /**
+     * @return per regularizer of a condition's headline runs: test performance first, then the gap, the losses on
+     *         each split, the reported epoch and weight statistics
+     */
+    public static Table headline(Section s, Condition c) {
         boolean cls = s.task() == TaskType.CLASSIFICATION;
-        List<String> headers = new ArrayList<>(List.of("regularizer", "settings", "n", "diverged", "train loss",
-                "test loss", "loss gap"));
-        if (cls) {
-            headers.addAll(List.of("train acc (%)", "test acc (%)", "acc gap (pp)"));
-        }
-        headers.addAll(List.of("best test loss", "best epoch", "weight L2", "|w| < 1e-3 (%)"));
+        List<Metric> columns = cls
+                ? List.of(Metric.TEST_ERROR, Metric.TEST_LOSS, Metric.LOSS_GAP, Metric.TRAIN_LOSS,
+                Metric.VALIDATION_LOSS, Metric.TRAIN_ERROR, Metric.VALIDATION_ERROR, Metric.EPOCH, Metric.WEIGHT_L2,
+                Metric.NEAR_ZERO)
+                : List.of(Metric.TEST_LOSS, Metric.LOSS_GAP, Metric.TRAIN_LOSS, Metric.VALIDATION_LOSS, Metric.EPOCH,
+                Metric.WEIGHT_L2, Metric.NEAR_ZERO);
+        List<String> headers = new ArrayList<>(List.of("regularizer", "settings", "n", "diverged"));
+        columns.forEach(m -> headers.add(m == Metric.NEAR_ZERO ? "|w| < 1e-3 (%)" : m.label(s.task())));
         List<List<String>> rows = new ArrayList<>();
-        for (RegularizerStats r : s.regularizers()) {
-            List<String> row = new ArrayList<>(List.of(r.name(), settings(r.regularizer()),
-                    Integer.toString(r.completed().size()), Integer.toString(r.diverged().size()),
-                    Fmt.meanCi(r.summary(Metric.TRAIN_LOSS)), Fmt.meanCi(r.summary(Metric.TEST_LOSS)),
-                    Fmt.meanCi(r.summary(Metric.LOSS_GAP))));
-            if (cls) {
-                row.add(Fmt.meanCi(scaled(r.summary(Metric.TRAIN_ACCURACY), 100)));
-                row.add(Fmt.meanCi(scaled(r.summary(Metric.TEST_ACCURACY), 100)));
-                row.add(Fmt.meanCi(scaled(r.summary(Metric.ACCURACY_GAP), 100)));
+        for (RegularizerStats r : c.headline()) {
+            List<String> row = new ArrayList<>(List.of(r.name(), Fmt.settings(r.regularizer()),
+                    Integer.toString(r.completed().size()), Integer.toString(r.diverged().size())));
+            for (Metric m : columns) {
+                Summary v = r.summary(m);
+                row.add(Fmt.meanCi(m == Metric.NEAR_ZERO ? scaled(v, 100) : v));
             }
-            row.add(Fmt.meanCi(r.summary(Metric.BEST_TEST_LOSS)));
-            row.add(Fmt.meanCi(r.summary(Metric.BEST_EPOCH)));
-            row.add(Fmt.meanCi(r.summary(Metric.WEIGHT_L2)));
-            row.add(Fmt.meanCi(scaled(r.summary(Metric.NEAR_ZERO), 100)));
             rows.add(row);
         }
-        String note = "Final values after the last epoch, mean ± 95 % CI half-width over completed seeds (Student t); "
-                + "losses are data losses without the penalty (" + (cls ? "cross-entropy, nats" : "MSE")
-                + "), measured in inference mode. Best: the epoch of lowest test loss.";
+        String note = "Mean ± 95 % CI half-width over completed seeds (Student t), at each run's reported epoch ("
+                + epochRule(s) + "). Losses are data losses without the penalty (" + (cls ? "cross-entropy, nats"
+                : "MSE") + "), measured in inference mode; train: a fixed subset of the training examples as large as "
+                + "the test set.";
         return new Table(headers, rows, note);
     }
 
-    /** @return per regularizer: differences to none with 95 % CI and Welch p-values */
-    public static Table comparisons(DatasetReport s) {
-        Metric perf = Metric.testPerformance(s.task());
-        String perfName = perf == Metric.TEST_ERROR ? "Δ test error (pp)" : "Δ test MSE";
-        List<String> headers = List.of("regularizer", "Δ loss gap [95 % CI]", "p", perfName + " [95 % CI]", "p",
-                "Δ test loss [95 % CI]", "p");
+    /** @return per regularizer: differences to none with 95 % CI, raw and Holm-adjusted p-values, and the test */
+    public static Table comparisons(Section s, Condition c) {
+        List<Metric> metrics = Metric.compared(s.task());
+        List<String> headers = new ArrayList<>(List.of("regularizer"));
+        for (Metric m : metrics) {
+            String name = m == Metric.TEST_ERROR ? "test error (pp)" : m.label(s.task());
+            headers.add("Δ " + name + " [95 % CI]");
+            headers.add("p");
+            headers.add("p (Holm)");
+        }
+        headers.add("test");
         List<List<String>> rows = new ArrayList<>();
-        for (RegularizerStats r : s.regularizers()) {
+        List<String> notes = new ArrayList<>();
+        for (RegularizerStats r : c.headline()) {
             if (r.vsBaseline().isEmpty()) {
                 continue;
             }
-            rows.add(List.of(r.name(), diff(r.comparison(Metric.LOSS_GAP)), p(r.comparison(Metric.LOSS_GAP)),
-                    diff(r.comparison(perf)), p(r.comparison(perf)), diff(r.comparison(Metric.TEST_LOSS)),
-                    p(r.comparison(Metric.TEST_LOSS))));
+            List<String> row = new ArrayList<>(List.of(r.name()));
+            for (Metric m : metrics) {
+                Optional<Comparison> x = r.comparison(m);
+                row.add(x.map(ReportTables::diff).orElse("–"));
+                row.add(x.map(v -> Fmt.p(v.pValue())).orElse("–"));
+                row.add(x.map(v -> Fmt.p(v.pHolm())).orElse("–"));
+                x.filter(v -> !v.note().isEmpty()).ifPresent(v -> notes.add(r.name() + ", " + m.label(s.task()) + ": "
+                        + v.note()));
+            }
+            row.add(r.vsBaseline().stream().map(v -> v.test().label() + ", n = " + v.n()).distinct()
+                    .collect(Collectors.joining("; ")));
+            rows.add(row);
         }
-        String note = "Difference of means (regularizer − none) with its 95 % CI (Welch–Satterthwaite) and the "
-                + "two-sided p-value of Welch's t-test; no correction for multiple comparisons. "
-                + rows.stream().filter(row -> row.get(2).equals("–")).findFirst()
-                .map(x -> "–: no test possible (fewer than 2 completed seeds on a side, or no variation).").orElse("");
+        String note = "Regularizer − none. Runs pair by seed (same initial weights, data draw and batch order): the "
+                + "paired t-test on per-seed differences and the t interval of their mean; Welch's test where runs do "
+                + "not pair. p (Holm): adjusted for all " + rows.size() * metrics.size() + " comparisons of this table "
+                + "(Holm 1979); significance is judged on it at α = " + Conclusion.ALPHA + ". "
+                + String.join("; ", notes.stream().distinct().toList());
         return new Table(headers, rows, note.strip());
     }
 
-    /** @return the provenance of a section: suites, seeds, epochs, environment, times */
-    public static Table provenance(DatasetReport s) {
-        DatasetReport.Provenance p = s.provenance();
+    /**
+     * @return per regularizer of a two-stage section: the grid, the point chosen on validation, the validation
+     *         metric there over the tuning seeds, and the evaluation stage's test performance and paired comparison
+     */
+    public static Optional<Table> selection(Section s, Condition c) {
+        if (c.selection().isEmpty()) {
+            return Optional.empty();
+        }
+        Metric perf = Metric.testPerformance(s.task());
+        String perfName = perf == Metric.TEST_ERROR ? "test error (%)" : "test MSE";
+        String metric = s.policy().metric().id();
+        List<String> headers = List.of("regularizer", "grid", "chosen", metric + " at choice (tuning)",
+                perfName + " (evaluation)", "Δ vs none [95 % CI]", "p (Holm)");
+        List<List<String>> rows = new ArrayList<>();
+        for (Map.Entry<String, PointChoice> e : c.selection().entrySet()) {
+            PointChoice choice = e.getValue();
+            Optional<RegularizerStats> eval = c.headline().stream().filter(r -> r.name().equals(e.getKey())).findFirst();
+            String grid = grid(choice);
+            String chosen = choice.scores().size() == 1 ? "(one setting)" : choice.chosen().map(ReportTables::point)
+                    .orElse("none: every point had a diverged tuning run");
+            Optional<PointScore> score = choice.chosen().isPresent() ? choice.chosenScore()
+                    : choice.scores().size() == 1 ? Optional.of(choice.scores().get(0)) : Optional.empty();
+            String validation = score.map(x -> Fmt.meanCi(percentIfError(x.summary(), s))).orElse("–");
+            Optional<Comparison> vs = eval.flatMap(r -> r.comparison(perf));
+            rows.add(List.of(e.getKey(), grid, chosen, validation,
+                    eval.map(r -> Fmt.meanCi(r.summary(perf))).orElse("–"),
+                    vs.map(ReportTables::diff).orElse(eval.map(r -> r.isBaseline() ? "(baseline)" : "–").orElse("–")),
+                    vs.map(v -> Fmt.p(v.pHolm())).orElse("–")));
+        }
+        String note = "Chosen on " + s.policy().describe() + ", mean over tuning seeds "
+                + c.tuneSeeds().stream().map(String::valueOf).collect(Collectors.joining(", "))
+                + (s.policy().metric().id().equals("validation-error") ? " (in %)" : "")
+                + "; test metrics were not read. The evaluation columns come from fresh seeds (paired against none, "
+                + "Holm-adjusted).";
+        return Optional.of(new Table(headers, rows, note));
+    }
+
+    /** @return the path values of one condition as a table (for readers of the Markdown report without figures) */
+    public static Optional<Table> paths(Section s, Condition c) {
+        List<RegularizationPath> paths = c.paths().stream().filter(p -> p.points().size() > 1).toList();
+        if (paths.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean cls = s.task() == TaskType.CLASSIFICATION;
+        List<String> headers = new ArrayList<>(List.of("regularizer", "parameter", "value", "train loss",
+                "validation loss", "test loss"));
+        if (cls) {
+            headers.addAll(List.of("validation error (%)", "test error (%)"));
+        }
+        headers.add("diverged");
+        List<List<String>> rows = new ArrayList<>();
+        for (RegularizationPath p : paths) {
+            for (RegularizationPath.Point q : p.points()) {
+                boolean chosen = p.chosen().isPresent() && p.chosen().get() == q.value();
+                List<String> row = new ArrayList<>(List.of(p.regularizer(), p.parameter(),
+                        Fmt.compact(q.value()) + (chosen ? " ◆" : ""), Fmt.meanCi(q.trainLoss()),
+                        Fmt.meanCi(q.validationLoss()), Fmt.meanCi(q.testLoss())));
+                if (cls) {
+                    row.add(Fmt.meanCi(q.validationError()));
+                    row.add(Fmt.meanCi(q.testError()));
+                }
+                row.add(Integer.toString(q.diverged()));
+                rows.add(row);
+            }
+        }
+        String note = "Mean ± 95 % CI over the " + (s.protocol() == Section.Protocol.TWO_STAGE ? "tuning" : "")
+                + " seeds at each run's reported epoch; ◆ marks the value chosen on validation. Test columns are shown, "
+                + "never used to choose.";
+        return Optional.of(new Table(headers, rows, note.replace("the  seeds", "the seeds")));
+    }
+
+    /** @return the provenance of a section: suites, protocol, seeds, data splits, network, environment, times */
+    public static Table provenance(Section s) {
+        Section.Provenance p = s.provenance();
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("suite", String.join("; ", p.suites())));
-        rows.add(List.of("seeds", p.seeds().stream().map(String::valueOf).collect(Collectors.joining(", "))));
+        rows.add(List.of("protocol", switch (s.protocol()) {
+            case TWO_STAGE -> "two stages: every grid point on the tuning seeds, chosen on " + s.policy().describe()
+                    + "; the choice re-trained on fresh evaluation seeds (headline numbers)";
+            case FIXED -> "one stage: settings fixed by the suite file, nothing chosen; reported epoch: " + epochRule(s);
+            case EXPLORATORY -> "exploratory: a grid without selection (paths only)";
+        }));
+        rows.add(List.of("seeds", p.seeds()));
         rows.add(List.of("epochs", p.epochs().stream().map(String::valueOf).collect(Collectors.joining(", "))));
         if (!p.overrides().isEmpty()) {
             rows.add(List.of("overrides", String.join(", ", p.overrides())));
         }
-        var first = p.runs().get(0);
-        rows.add(List.of("data", String.format(Locale.ROOT, "%s: %d training examples (%d evaluated as \"train\"), %d test",
-                first.dataset().name(), first.dataset().trainSize(), first.dataset().evalTrainSize(),
-                first.dataset().testSize())));
+        RunResult first = p.runs().get(0);
+        DatasetInfo d = first.dataset();
+        String sizes = s.conditions().stream().map(c -> String.valueOf(c.trainSize())).collect(Collectors.joining(", "));
+        rows.add(List.of("data", String.format(Locale.ROOT, "%s: %s training examples (%d evaluated as \"train\"; "
+                        + "draw %s), %s validation, %d test; data seed %d", d.name(), sizes, d.evalTrainSize(),
+                d.draw().equals("per-seed") ? "per seed: each seed trains on its own examples" : "fixed: every seed "
+                        + "trains on the same examples",
+                d.validationSize() == 0 ? "no" : String.valueOf(d.validationSize()), d.testSize(), d.dataSeed())));
+        if (d.classCounts() != null) {
+            rows.add(List.of("class frequencies", classFrequencies(d.classCounts())));
+        }
         rows.add(List.of("network", String.format(Locale.ROOT, "%s, %s, %s init, %s; %,d parameters; %s lr %s%s, batch %d",
                 first.network().layerSizes().stream().map(String::valueOf).collect(Collectors.joining("-")),
                 first.network().activation(), first.network().weightInit(), first.network().output(),
                 first.network().parameters(), first.network().optimizer().type(),
-                compact(first.network().optimizer().learningRate()),
-                first.network().optimizer().momentum() == null ? "" : ", momentum " + compact(first.network().optimizer().momentum()),
+                Fmt.compact(first.network().optimizer().learningRate()),
+                first.network().optimizer().momentum() == null ? ""
+                        : ", momentum " + Fmt.compact(first.network().optimizer().momentum()),
                 first.network().batchSize())));
         for (Environment e : p.environments()) {
             rows.add(List.of("environment", String.format(Locale.ROOT,
@@ -103,6 +212,7 @@ public final class ReportTables {
                     e.ompThreads() == 1 ? "" : "s", e.dataType(), e.cpuModel(),
                     e.cores(), e.cpuFlags(), e.jvm(), e.dl4jVersion(), e.gitCommit())));
         }
+        rows.add(List.of("configuration", s.experiment()));
         rows.add(List.of("run", p.firstStarted() + " – " + p.lastFinished()));
         return new Table(List.of("", ""), rows, "");
     }
@@ -124,41 +234,65 @@ public final class ReportTables {
                 + "bare fit loop vs the harness's shuffle + gather + fit, in examples/s."));
     }
 
-    private static String settings(RegularizerInfo r) {
-        List<String> parts = new ArrayList<>();
-        if (r.lambda() != null) {
-            parts.add("λ = " + compact(r.lambda()));
-        }
-        if (r.inputRetain() != null) {
-            parts.add("keep input " + r.inputRetain());
-        }
-        if (r.hiddenRetain() != null) {
-            parts.add("keep hidden " + r.hiddenRetain());
-        }
-        if (r.penalizeBiases()) {
-            parts.add("biases penalized");
-        }
-        return parts.isEmpty() ? r.kind() : r.kind() + ": " + String.join(", ", parts);
+    /** @return how the reported epoch of each run was chosen, in words */
+    static String epochRule(Section s) {
+        return switch (s.policy().rule()) {
+            case FINAL -> "the final epoch";
+            case BEST -> "each run's epoch of lowest " + s.policy().metric().id().replace('-', ' ');
+            case PATIENCE -> "early stopping on " + s.policy().metric().id().replace('-', ' ') + ", patience "
+                    + s.policy().patience();
+        };
     }
 
-    private static String compact(double x) {
-        return java.math.BigDecimal.valueOf(x).stripTrailingZeros().toPlainString();
+    private static String classFrequencies(ClassCounts c) {
+        String test = c.test().stream().map(String::valueOf).collect(Collectors.joining(", "));
+        int min = c.test().stream().mapToInt(Integer::intValue).min().orElse(0);
+        int max = c.test().stream().mapToInt(Integer::intValue).max().orElse(0);
+        String train = range(c.train());
+        String validation = c.validation().isEmpty() ? "none" : range(c.validation());
+        return String.format(Locale.ROOT, "training subset %s per class, validation %s per class (class-balanced); "
+                + "test set as published, not balanced: %s (classes 0–%d; %d to %d)", train, validation, test,
+                c.test().size() - 1, min, max);
     }
 
-    private static Summary scaled(Summary s, double factor) {
+    private static String range(List<Integer> counts) {
+        int min = counts.stream().mapToInt(Integer::intValue).min().orElse(0);
+        int max = counts.stream().mapToInt(Integer::intValue).max().orElse(0);
+        return min == max ? String.valueOf(min) : min + "–" + max;
+    }
+
+    private static String grid(PointChoice choice) {
+        Map<String, java.util.TreeSet<Double>> axes = new TreeMap<>();
+        choice.scores().forEach(x -> x.point().forEach((k, v) -> axes.computeIfAbsent(k, q -> new java.util.TreeSet<>())
+                .add(v)));
+        if (axes.isEmpty()) {
+            return "–";
+        }
+        return axes.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue().size() + " values "
+                + Fmt.compact(e.getValue().first()) + " … " + Fmt.compact(e.getValue().last()))
+                .collect(Collectors.joining("; "));
+    }
+
+    private static String point(Map<String, Double> point) {
+        return point.entrySet().stream().map(e -> e.getKey() + " = " + Fmt.compact(e.getValue()))
+                .collect(Collectors.joining(", "));
+    }
+
+    private static Summary percentIfError(Summary s, Section section) {
+        return section.policy().metric().id().equals("validation-error") ? scaled(s, 100) : s;
+    }
+
+    static Summary scaled(Summary s, double factor) {
         return new Summary(s.n(), s.mean() * factor, s.sd() * factor, s.ciLow() * factor, s.ciHigh() * factor);
     }
 
-    private static String diff(Optional<Comparison> c) {
-        if (c.isEmpty()) {
-            return "–";
-        }
-        Comparison x = c.get();
-        String d = Fmt.num(x.difference());
+    private static String diff(Comparison x) {
+        String d = Fmt.signed(x.difference());
         return Double.isNaN(x.ciLow()) ? d : d + " [" + Fmt.num(x.ciLow()) + ", " + Fmt.num(x.ciHigh()) + "]";
     }
 
-    private static String p(Optional<Comparison> c) {
-        return c.map(x -> Fmt.p(x.pValue())).orElse("–");
+    /** @return whether a result belongs to a section's headline stage */
+    static boolean headline(RunResult r, Section s) {
+        return s.protocol() == Section.Protocol.TWO_STAGE ? r.stage() == Stage.EVAL : r.stage() == Stage.SINGLE;
     }
 }

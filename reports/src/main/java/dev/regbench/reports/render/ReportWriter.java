@@ -11,13 +11,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Writes a report directory: {@code report.md}, {@code report.html}, {@code summary.csv}, {@code summary.json},
- * {@code table.tex} and {@code figures/*.png|svg}. Everything is rendered in memory first, so a rendering error
+ * Writes a report directory: {@code report.md}, {@code report.html}, {@code summary.csv}, {@code epochs.csv},
+ * {@code summary.json}, {@code table.tex} and {@code figures/*.png|svg}. Everything is rendered in memory first, so a rendering error
  * writes nothing; each file is then written atomically.
  */
 public final class ReportWriter {
     /** The five report files, in the order they are written. */
-    public static final String[] FILES = {"summary.csv", "summary.json", "table.tex", "report.md", "report.html"};
+    public static final String[] FILES = {"summary.csv", "epochs.csv", "summary.json", "table.tex", "report.md",
+        "report.html"};
 
     private ReportWriter() {
     }
@@ -37,6 +38,7 @@ public final class ReportWriter {
             }
         }
         files.put("summary.csv", CsvSummary.render(model).getBytes(StandardCharsets.UTF_8));
+        files.put("epochs.csv", EpochsCsv.render(model).getBytes(StandardCharsets.UTF_8));
         files.put("summary.json", JsonSummary.render(model).getBytes(StandardCharsets.UTF_8));
         files.put("table.tex", LatexTable.render(model).getBytes(StandardCharsets.UTF_8));
         files.put("report.md", MarkdownReport.render(content).getBytes(StandardCharsets.UTF_8));

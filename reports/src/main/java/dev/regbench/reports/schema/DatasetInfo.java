@@ -1,17 +1,23 @@
 package dev.regbench.reports.schema;
 
 /**
- * The data a run saw.
+ * The data a run saw. Image datasets: a validation set is carved from the published training images (fixed
+ * by {@code dataSeed}), the training subset is drawn from the rest, and the published test set is used as it
+ * is; the three are disjoint. Polynomial task: validation and test points come from their own seed streams.
  *
- * @param name          {@code mnist}, {@code fashion-mnist} or {@code polynomial}
- * @param trainSize     training examples used (a class-balanced subset of the published set, or all)
- * @param evalTrainSize training examples evaluated each epoch ("train" metrics): a fixed subset of the
- *                      training examples, as large as the test set, or all of them if fewer
- * @param testSize      test examples evaluated each epoch
- * @param dataSeed      seed of the training subset and of the polynomial data (the same for every run of a
- *                      suite, so regularizers and seeds see the same data)
- * @param polynomial    the polynomial task, for regression runs; absent otherwise
+ * @param name           {@code mnist}, {@code fashion-mnist} or {@code polynomial}
+ * @param trainSize      training examples used
+ * @param evalTrainSize  training examples evaluated each epoch ("train" metrics): a fixed subset of the
+ *                       run's training examples, as large as the test set, or all of them if fewer
+ * @param validationSize validation examples evaluated each epoch; 0 if the suite has no validation set
+ * @param testSize       test examples evaluated each epoch
+ * @param dataSeed       the suite's data seed: fixes the validation and test sets (and, with draw
+ *                       {@code fixed}, the training examples)
+ * @param draw           {@code fixed} (every run trains on the same examples) or {@code per-seed} (each run
+ *                       seed draws its own training examples; regularizers still pair by seed)
+ * @param classCounts    examples per class in each split (classification); absent for regression
+ * @param polynomial     the polynomial task, for regression runs; absent otherwise
  */
-public record DatasetInfo(String name, int trainSize, int evalTrainSize, int testSize, long dataSeed,
-                          PolynomialInfo polynomial) {
+public record DatasetInfo(String name, int trainSize, int evalTrainSize, int validationSize, int testSize,
+                          long dataSeed, String draw, ClassCounts classCounts, PolynomialInfo polynomial) {
 }

@@ -3,21 +3,29 @@ package dev.regbench.reports.schema;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
+import java.util.Map;
 
 /**
- * One training run: one regularizer, one seed. Written by {@code regbench run} as
- * {@code <out>/runs/<regularizer>-seed<k>.json}; the only input of {@code regbench report}.
+ * One training run: one regularizer at one grid point, one seed, one stage. Written by {@code regbench run} as
+ * {@code <out>/runs/[<stage>/][trainSize=<n>/]<regularizer>[-<key>=<value>…]-seed<k>.json}; the only input of
+ * {@code regbench report}.
  *
  * @param schemaVersion       {@link #SCHEMA_VERSION}
  * @param suite               the suite file it came from
+ * @param stage               single, tune or eval (the selection protocol's stage)
+ * @param point               the swept regularizer parameters of this run's grid point, e.g.
+ *                            {@code {"lambda": 1.0E-4}}; empty when nothing of its regularizer is swept
  * @param task                classification or regression
  * @param dataset             the data it saw
  * @param network             the network and schedule (identical across regularizers of a suite)
- * @param regularizer         the regularizer
- * @param seed                the run's seed: drives initialization, batch order and dropout masks
+ * @param regularizer         the regularizer, with all its parameter values
+ * @param seed                the run's seed: drives initialization, batch order, dropout masks and, with
+ *                            {@code dataset.draw = per-seed}, the training examples
  * @param status              completed or diverged
  * @param divergedAtEpoch     the epoch whose loss or weights became NaN/infinite (diverged runs only)
  * @param failure             what diverged, in words (diverged runs only)
+ * @param epochChoice         the epoch whose metrics count, chosen on this run's validation curve (completed
+ *                            runs only)
  * @param epochs              measurements after epoch 0 (before training), 1, 2, …; a diverged run's list
  *                            ends before {@code divergedAtEpoch}
  * @param finalMetrics        (JSON key {@code final}) the last epoch's measurements; absent if diverged
@@ -31,19 +39,28 @@ import java.util.List;
  * @param startedAt           ISO-8601 UTC start time
  * @param finishedAt          ISO-8601 UTC end time
  */
-@JsonPropertyOrder({"schemaVersion", "suite", "task", "dataset", "network", "regularizer", "seed", "status",
-        "divergedAtEpoch", "failure", "epochs", "final", "initialParamsSha256", "finalParamsSha256", "weightHistogram", "fit", "environment",
-        "startedAt", "finishedAt"})
-public record RunResult(int schemaVersion, SuiteRef suite, TaskType task, DatasetInfo dataset, NetworkInfo network,
-                        RegularizerInfo regularizer, long seed, RunStatus status, Integer divergedAtEpoch,
-                        String failure, List<EpochMetrics> epochs, @JsonProperty("final") EpochMetrics finalMetrics,
-                        String initialParamsSha256, String finalParamsSha256, WeightHistogram weightHistogram, PolynomialFit fit,
-                        Environment environment, String startedAt, String finishedAt) {
-    /** The schema version this code writes and reads. */
-    public static final int SCHEMA_VERSION = 1;
+@JsonPropertyOrder({"schemaVersion", "suite", "stage", "point", "task", "dataset", "network", "regularizer", "seed",
+        "status", "divergedAtEpoch", "failure", "epochChoice", "epochs", "final", "initialParamsSha256",
+        "finalParamsSha256", "weightHistogram", "fit", "environment", "startedAt", "finishedAt"})
+public record RunResult(int schemaVersion, SuiteRef suite, Stage stage, Map<String, Double> point, TaskType task,
+                        DatasetInfo dataset, NetworkInfo network, RegularizerInfo regularizer, long seed,
+                        RunStatus status, Integer divergedAtEpoch, String failure, EpochChoice epochChoice,
+                        List<EpochMetrics> epochs, @JsonProperty("final") EpochMetrics finalMetrics,
+                        String initialParamsSha256, String finalParamsSha256, WeightHistogram weightHistogram,
+                        PolynomialFit fit, Environment environment, String startedAt, String finishedAt) {
+    /** The schema version this code writes and reads (2: validation split, stages, grid points). */
+    public static final int SCHEMA_VERSION = 2;
 
-    /** @return the canonical file name, {@code <regularizer>-seed<k>.json} */
-    public static String fileName(String regularizerName, long seed) {
-        return regularizerName + "-seed" + seed + ".json";
+    /** Keeps the grid point's key order (the suite's) and makes it unmodifiable. */
+    public RunResult {
+        point = point == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(point));
+    }
+
+    /** @return the measurements at the epoch chosen on validation (null for a diverged run) */
+    public EpochMetrics chosenMetrics() {
+        if (epochChoice == null) {
+            return null;
+        }
+        return epochs.stream().filter(m -> m.epoch() == epochChoice.epoch()).findFirst().orElse(null);
     }
 }

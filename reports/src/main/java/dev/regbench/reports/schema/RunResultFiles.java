@@ -86,6 +86,11 @@ public final class RunResultFiles {
         if (version == null || !version.isInt()) {
             throw new ResultFileException(file, "not a regbench result (no integer schemaVersion)");
         }
+        if (version.intValue() == 1) {
+            throw new ResultFileException(file, "schemaVersion 1 was written before regbench had a validation split "
+                    + "and cannot be compared fairly with newer runs; re-run its suite with this regbench (or render "
+                    + "it with a regbench from before schema 2)");
+        }
         if (version.intValue() != RunResult.SCHEMA_VERSION) {
             throw new ResultFileException(file, "schemaVersion " + version.intValue() + " is not supported (this "
                     + "regbench reads version " + RunResult.SCHEMA_VERSION + "); re-run or use a matching regbench");
@@ -118,6 +123,8 @@ public final class RunResultFiles {
     private static void requirePresent(Path file, RunResult r) throws ResultFileException {
         List<String> missing = new java.util.ArrayList<>();
         if (r.suite() == null) missing.add("suite");
+        if (r.stage() == null) missing.add("stage");
+        if (r.point() == null) missing.add("point");
         if (r.task() == null) missing.add("task");
         if (r.dataset() == null) missing.add("dataset");
         if (r.network() == null) missing.add("network");
@@ -127,9 +134,21 @@ public final class RunResultFiles {
         if (r.initialParamsSha256() == null) missing.add("initialParamsSha256");
         if (r.environment() == null) missing.add("environment");
         if (r.status() == RunStatus.COMPLETED && r.finalMetrics() == null) missing.add("final");
+        if (r.status() == RunStatus.COMPLETED && r.epochChoice() == null) missing.add("epochChoice");
         if (r.status() == RunStatus.DIVERGED && r.divergedAtEpoch() == null) missing.add("divergedAtEpoch");
         if (!missing.isEmpty()) {
             throw new ResultFileException(file, "required field(s) missing: " + String.join(", ", missing));
+        }
+        for (int i = 0; i < r.epochs().size(); i++) {
+            EpochMetrics m = r.epochs().get(i);
+            boolean validationExpected = r.dataset().validationSize() > 0;
+            if (m.train() == null || m.test() == null || (validationExpected && m.validation() == null)) {
+                throw new ResultFileException(file, "epochs[" + i + "] lacks train, validation or test metrics");
+            }
+        }
+        if (r.status() == RunStatus.COMPLETED && r.chosenMetrics() == null) {
+            throw new ResultFileException(file, "epochChoice.epoch " + r.epochChoice().epoch()
+                    + " is not among the recorded epochs");
         }
     }
 }

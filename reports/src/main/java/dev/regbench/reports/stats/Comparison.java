@@ -1,31 +1,119 @@
 package dev.regbench.reports.stats;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 
 /**
- * A regularizer against the baseline ({@code none}) on one metric: difference of means with its 95 %
- * confidence interval and Welch's unequal-variance t-test (two-sided).
+ * A regularizer against the baseline ({@code none}) on one metric: the mean difference with its 95 %
+ * confidence interval and a two-sided t-test. Runs that pair by seed (same initial weights, data draw and batch
+ * order) are compared with the paired t-test on the per-seed differences; runs without common seeds with Welch's
+ * unequal-variance test. {@link #pHolm} is the p-value adjusted for all the comparisons of a report section
+ * (Holm 1979); {@link #pValue} is the raw one.
  *
  * @param metric     the metric compared
- * @param difference mean(regularizer) − mean(baseline)
- * @param ciLow      lower end of the 95 % CI of the difference (Welch–Satterthwaite degrees of freedom); NaN if
- *                   no test is possible
+ * @param test       which test was made
+ * @param difference mean(regularizer − baseline): of the per-seed differences (paired) or of the two means
+ *                   (Welch)
+ * @param ciLow      lower end of the 95 % CI of the difference; NaN if no test is possible
  * @param ciHigh     upper end; NaN if no test is possible
- * @param pValue     two-sided Welch p-value; NaN if no test is possible
- * @param n          runs of the regularizer
- * @param nBaseline  runs of the baseline
- * @param note       why no test was possible (e.g. one seed), or empty
+ * @param pValue     two-sided p-value, unadjusted; NaN if no test is possible
+ * @param pHolm      Holm-adjusted p-value within the section; NaN if no test or not yet adjusted
+ * @param n          runs of the regularizer used (paired: the number of pairs)
+ * @param nBaseline  runs of the baseline used (paired: the number of pairs)
+ * @param note       why no test was possible, or which seeds were left out; empty otherwise
  */
-public record Comparison(Metric metric, double difference, double ciLow, double ciHigh, double pValue, int n,
-                         int nBaseline, String note) {
+public record Comparison(Metric metric, Test test, double difference, double ciLow, double ciHigh, double pValue,
+                         double pHolm, int n, int nBaseline, String note) {
+
+    /** The test behind a comparison. */
+    public enum Test {
+        /** Paired t-test on per-seed differences (runs pair by seed). */
+        PAIRED("paired t"),
+        /** Welch's unequal-variance t-test (runs do not pair). */
+        WELCH("Welch");
+
+        private final String label;
+
+        Test(String label) {
+            this.label = label;
+        }
+
+        /** @return the name for humans */
+        public String label() {
+            return label;
+        }
+    }
 
     /** @return true if a test was made */
     public boolean tested() {
         return !Double.isNaN(pValue);
     }
 
+    /** @return this comparison with its Holm-adjusted p-value */
+    public Comparison withHolm(double adjusted) {
+        return new Comparison(metric, test, difference, ciLow, ciHigh, pValue, adjusted, n, nBaseline, note);
+    }
+
     /**
+     * Pairs by seed where the two sides share seeds (the paired test on the common seeds), otherwise Welch.
+     *
+     * @param metric   the metric
+     * @param values   the regularizer's values by seed
+     * @param baseline the baseline's values by seed
+     * @return the comparison, not yet Holm-adjusted
+     */
+    public static Comparison of(Metric metric, Map<Long, Double> values, Map<Long, Double> baseline) {
+        List<Long> common = values.keySet().stream().filter(baseline::containsKey).sorted().toList();
+        if (common.isEmpty()) {
+            return welch(metric, values.values().stream().mapToDouble(Double::doubleValue).toArray(),
+                    baseline.values().stream().mapToDouble(Double::doubleValue).toArray());
+        }
+        double[] d = common.stream().mapToDouble(s -> values.get(s) - baseline.get(s)).toArray();
+        Comparison c = paired(metric, d);
+        List<Long> unpaired = new ArrayList<>();
+        values.keySet().stream().filter(s -> !common.contains(s)).forEach(unpaired::add);
+        baseline.keySet().stream().filter(s -> !common.contains(s)).forEach(unpaired::add);
+        if (unpaired.isEmpty()) {
+            return c;
+        }
+        String left = "seed(s) " + unpaired.stream().distinct().sorted().toList() + " without a partner left out";
+        return new Comparison(metric, c.test, c.difference, c.ciLow, c.ciHigh, c.pValue, c.pHolm, c.n, c.nBaseline,
+                c.note.isEmpty() ? left : c.note + "; " + left);
+    }
+
+    /**
+     * Paired t-test (two-sided) and t interval of the mean difference, n − 1 degrees of freedom.
+     *
+     * @param metric      the metric
+     * @param differences regularizer − baseline, one per seed
+     * @return the comparison
+     */
+    public static Comparison paired(Metric metric, double[] differences) {
+        int n = differences.length;
+        SummaryStatistics s = stats(differences);
+        double mean = n == 0 ? Double.NaN : s.getMean();
+        if (n < 2) {
+            return new Comparison(metric, Test.PAIRED, mean, Double.NaN, Double.NaN, Double.NaN, Double.NaN, n, n,
+                    "no test possible with " + n + " pair" + (n == 1 ? "" : "s") + " (run at least 2 seeds)");
+        }
+        double se = s.getStandardDeviation() / Math.sqrt(n);
+        if (se == 0) {
+            return new Comparison(metric, Test.PAIRED, mean, Double.NaN, Double.NaN, Double.NaN, Double.NaN, n, n,
+                    "no interval: all " + n + " paired differences are equal (no variation between seeds)");
+        }
+        double half = Summary.tQuantile(n - 1) * se;
+        double t = mean / se;
+        double p = 2 * new TDistribution(null, n - 1).cumulativeProbability(-Math.abs(t));
+        return new Comparison(metric, Test.PAIRED, mean, mean - half, mean + half, p, Double.NaN, n, n, "");
+    }
+
+    /**
+     * Welch's t-test (two-sided) and the Welch–Satterthwaite interval of the difference of means.
+     *
      * @param metric   the metric
      * @param values   the regularizer's values
      * @param baseline the baseline's values
@@ -38,21 +126,40 @@ public record Comparison(Metric metric, double difference, double ciLow, double 
         int n2 = baseline.length;
         double difference = n1 == 0 || n2 == 0 ? Double.NaN : a.getMean() - b.getMean();
         if (n1 < 2 || n2 < 2) {
-            return new Comparison(metric, difference, Double.NaN, Double.NaN, Double.NaN, n1, n2,
-                    "no test possible with n = " + Math.min(n1, n2) + " (run at least 2 seeds)");
+            return new Comparison(metric, Test.WELCH, difference, Double.NaN, Double.NaN, Double.NaN, Double.NaN, n1,
+                    n2, "no test possible with n = " + Math.min(n1, n2) + " (run at least 2 seeds)");
         }
         double v1 = a.getVariance() / n1;
         double v2 = b.getVariance() / n2;
         double se = Math.sqrt(v1 + v2);
         if (se == 0) {
-            return new Comparison(metric, difference, difference, difference, Double.NaN, n1, n2,
-                    "no test possible: no variation between seeds");
+            return new Comparison(metric, Test.WELCH, difference, Double.NaN, Double.NaN, Double.NaN, Double.NaN, n1,
+                    n2, "no interval: every run on both sides has the same value (no variation between seeds)");
         }
         double df = (v1 + v2) * (v1 + v2) / (v1 * v1 / (n1 - 1) + v2 * v2 / (n2 - 1));
         double half = Summary.tQuantile(df) * se;
         double t = difference / se;
         double p = 2 * new TDistribution(null, df).cumulativeProbability(-Math.abs(t));
-        return new Comparison(metric, difference, difference - half, difference + half, p, n1, n2, "");
+        return new Comparison(metric, Test.WELCH, difference, difference - half, difference + half, p, Double.NaN, n1,
+                n2, "");
+    }
+
+    /**
+     * Holm's step-down adjustment (Holm 1979, "A simple sequentially rejective multiple test procedure"): with the
+     * m tested comparisons' p-values sorted ascending, p(i) becomes max over j ≤ i of min(1, (m − j + 1) · p(j)).
+     * Comparisons without a test keep NaN and do not count towards m.
+     *
+     * @param comparisons a family of comparisons (one report section)
+     * @return the same comparisons, in the same order, with {@link #pHolm} set
+     */
+    public static List<Comparison> holm(List<Comparison> comparisons) {
+        double[] p = comparisons.stream().mapToDouble(Comparison::pValue).toArray();
+        double[] adjusted = Holm.adjust(p);
+        List<Comparison> out = new ArrayList<>();
+        for (int i = 0; i < comparisons.size(); i++) {
+            out.add(comparisons.get(i).withHolm(adjusted[i]));
+        }
+        return out;
     }
 
     private static SummaryStatistics stats(double[] values) {
@@ -61,5 +168,37 @@ public record Comparison(Metric metric, double difference, double ciLow, double 
             s.addValue(v);
         }
         return s;
+    }
+
+    /** Holm's adjustment on raw p-values. */
+    public static final class Holm {
+        private Holm() {
+        }
+
+        /**
+         * @param p raw p-values; NaN entries are not tests
+         * @return adjusted p-values, in the input's order; NaN where the input was NaN
+         */
+        public static double[] adjust(double[] p) {
+            List<Integer> tested = new ArrayList<>();
+            for (int i = 0; i < p.length; i++) {
+                if (!Double.isNaN(p[i])) {
+                    tested.add(i);
+                }
+            }
+            tested.sort((x, y) -> Double.compare(p[x], p[y]));
+            int m = tested.size();
+            double[] out = new double[p.length];
+            java.util.Arrays.fill(out, Double.NaN);
+            double running = 0;
+            Map<Integer, Double> adjusted = new HashMap<>();
+            for (int k = 0; k < m; k++) {
+                int i = tested.get(k);
+                running = Math.max(running, Math.min(1.0, (m - k) * p[i]));
+                adjusted.put(i, running);
+            }
+            adjusted.forEach((i, v) -> out[i] = v);
+            return out;
+        }
     }
 }

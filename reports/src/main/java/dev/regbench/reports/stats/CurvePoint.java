@@ -3,9 +3,10 @@ package dev.regbench.reports.stats;
 /**
  * One epoch of a learning curve over seeds.
  *
- * @param epoch epoch number (0 = before training)
- * @param train training data loss over the completed seeds
- * @param test  test data loss over the completed seeds
+ * @param epoch      epoch number (0 = before training)
+ * @param train      training data loss over the completed seeds
+ * @param validation validation data loss over the completed seeds (n = 0 without a validation set)
+ * @param test       test data loss over the completed seeds
  */
-public record CurvePoint(int epoch, Summary train, Summary test) {
+public record CurvePoint(int epoch, Summary train, Summary validation, Summary test) {
 }

@@ -2,56 +2,50 @@ package dev.regbench.reports.stats;
 
 import dev.regbench.reports.schema.EpochMetrics;
 import dev.regbench.reports.schema.RunResult;
+import dev.regbench.reports.schema.SplitMetrics;
 import dev.regbench.reports.schema.TaskType;
-import java.util.Comparator;
 import java.util.function.Function;
 
 /**
- * The per-run numbers a report summarizes over seeds: final values (after the last epoch) and best-epoch
- * values (at the epoch of lowest test loss, i.e. with ideal early stopping).
+ * The per-run numbers a report summarizes over seeds, all taken at the run's reported epoch: the epoch chosen on
+ * its validation curve by the suite's rule ({@link RunResult#epochChoice()}; the final epoch unless the suite
+ * stops early). No metric is chosen on, or picks an epoch by, test data.
  */
 public enum Metric {
-    /** Final training data loss (no penalty). */
-    TRAIN_LOSS("trainLoss", "train loss", null, finalValue(EpochMetrics::trainLoss)),
-    /** Final test data loss. */
-    TEST_LOSS("testLoss", "test loss", null, finalValue(EpochMetrics::testLoss)),
-    /** Final test − train loss. */
-    LOSS_GAP("lossGap", "loss gap", null, finalValue(EpochMetrics::lossGap)),
-    /** Final training accuracy in [0, 1]. */
-    TRAIN_ACCURACY("trainAccuracy", "train accuracy", TaskType.CLASSIFICATION, finalValue(EpochMetrics::trainAccuracy)),
-    /** Final test accuracy in [0, 1]. */
-    TEST_ACCURACY("testAccuracy", "test accuracy", TaskType.CLASSIFICATION, finalValue(EpochMetrics::testAccuracy)),
-    /** Final train − test accuracy. */
-    ACCURACY_GAP("accuracyGap", "accuracy gap", TaskType.CLASSIFICATION, finalValue(EpochMetrics::accuracyGap)),
-    /** Final test error in percent: 100 · (1 − test accuracy). */
-    TEST_ERROR("testErrorPercent", "test error (%)", TaskType.CLASSIFICATION,
-            finalValue(m -> m.testAccuracy() == null ? null : 100 * (1 - m.testAccuracy()))),
-    /** Final training MSE. */
-    TRAIN_MSE("trainMse", "train MSE", TaskType.REGRESSION, finalValue(EpochMetrics::trainMse)),
-    /** Final test MSE. */
-    TEST_MSE("testMse", "test MSE", TaskType.REGRESSION, finalValue(EpochMetrics::testMse)),
-    /** Final √Σw² over weights. */
-    WEIGHT_L2("weightL2", "weight L2 norm", null, finalValue(EpochMetrics::weightL2)),
-    /** Final fraction of weights with |w| &lt; 1e-3. */
-    NEAR_ZERO("nearZeroFraction", "weights |w|<1e-3", null, finalValue(EpochMetrics::nearZeroFraction)),
-    /** Final penalty term. */
-    PENALTY("penalty", "penalty", null, finalValue(EpochMetrics::penalty)),
-    /** Lowest test loss over all epochs. */
-    BEST_TEST_LOSS("bestTestLoss", "best test loss", null, best(EpochMetrics::testLoss)),
-    /** Epoch of the lowest test loss. */
-    BEST_EPOCH("bestEpoch", "best epoch", null, best(m -> (double) m.epoch())),
-    /** Loss gap at the epoch of the lowest test loss. */
-    BEST_LOSS_GAP("bestLossGap", "loss gap at best epoch", null, best(EpochMetrics::lossGap)),
-    /** Test error (%) at the epoch of the lowest test loss. */
-    BEST_TEST_ERROR("bestTestErrorPercent", "test error at best epoch (%)", TaskType.CLASSIFICATION,
-            best(m -> m.testAccuracy() == null ? null : 100 * (1 - m.testAccuracy())));
+    /** Test error in percent, 100 · (1 − test accuracy): the classification headline. */
+    TEST_ERROR("testErrorPercent", "test error (%)", TaskType.CLASSIFICATION, m -> m.test().errorPercent()),
+    /** Test data loss: cross-entropy (classification) or MSE (regression, its headline). */
+    TEST_LOSS("testLoss", "test loss", null, m -> m.test().loss()),
+    /** Test − train data loss: the generalization gap. */
+    LOSS_GAP("lossGap", "loss gap", null, EpochMetrics::lossGap),
+    /** Training data loss (on the fixed training evaluation subset, no penalty). */
+    TRAIN_LOSS("trainLoss", "train loss", null, m -> m.train().loss()),
+    /** Validation data loss. */
+    VALIDATION_LOSS("validationLoss", "validation loss", null, m -> m.validation() == null ? null
+            : m.validation().loss()),
+    /** Training error in percent. */
+    TRAIN_ERROR("trainErrorPercent", "train error (%)", TaskType.CLASSIFICATION, m -> m.train().errorPercent()),
+    /** Validation error in percent. */
+    VALIDATION_ERROR("validationErrorPercent", "validation error (%)", TaskType.CLASSIFICATION,
+            m -> m.validation() == null ? null : m.validation().errorPercent()),
+    /** Test − train error in percentage points (= train − test accuracy). */
+    ERROR_GAP("errorGapPoints", "error gap (pp)", TaskType.CLASSIFICATION,
+            m -> m.accuracyGap() == null ? null : 100 * m.accuracyGap()),
+    /** √Σw² over weights. */
+    WEIGHT_L2("weightL2", "weight L2 norm", null, EpochMetrics::weightL2),
+    /** Fraction of weights with |w| &lt; 1e-3. */
+    NEAR_ZERO("nearZeroFraction", "weights |w|<1e-3", null, EpochMetrics::nearZeroFraction),
+    /** The penalty term of the score. */
+    PENALTY("penalty", "penalty", null, EpochMetrics::penalty),
+    /** The reported epoch itself (chosen on validation; the last one under the final-epoch rule). */
+    EPOCH("epoch", "epoch", null, m -> (double) m.epoch());
 
     private final String id;
     private final String label;
     private final TaskType only;
-    private final Function<RunResult, Double> extractor;
+    private final Function<EpochMetrics, Double> extractor;
 
-    Metric(String id, String label, TaskType only, Function<RunResult, Double> extractor) {
+    Metric(String id, String label, TaskType only, Function<EpochMetrics, Double> extractor) {
         this.id = id;
         this.label = label;
         this.only = only;
@@ -63,9 +57,9 @@ public enum Metric {
         return id;
     }
 
-    /** @return the label for humans */
-    public String label() {
-        return label;
+    /** @return the label for humans (regression's losses are MSEs) */
+    public String label(TaskType task) {
+        return task == TaskType.REGRESSION ? label.replace("loss", "MSE") : label;
     }
 
     /** @return whether the metric exists for a task */
@@ -75,23 +69,37 @@ public enum Metric {
 
     /**
      * @param run a completed run
-     * @return the metric's value, or null if the run does not have it
+     * @return the metric at its reported epoch, or null if the run does not have it (diverged, or not this task)
      */
     public Double of(RunResult run) {
-        return run.finalMetrics() == null ? null : extractor.apply(run);
+        EpochMetrics m = run.chosenMetrics();
+        return m == null ? null : extractor.apply(m);
     }
 
-    /** @return the metric compared against the baseline for the test-performance question of a task */
+    /**
+     * @param m one epoch's measurements
+     * @return the metric there, or null if it does not exist
+     */
+    public Double at(EpochMetrics m) {
+        return extractor.apply(m);
+    }
+
+    /** @return the headline metric of a task: test error (classification) or test MSE (regression) */
     public static Metric testPerformance(TaskType task) {
-        return task == TaskType.CLASSIFICATION ? TEST_ERROR : TEST_MSE;
+        return task == TaskType.CLASSIFICATION ? TEST_ERROR : TEST_LOSS;
     }
 
-    private static Function<RunResult, Double> finalValue(Function<EpochMetrics, Double> f) {
-        return r -> f.apply(r.finalMetrics());
+    /**
+     * @return the metrics compared against the baseline, headline first, none of them the same quantity twice:
+     *         test error, test loss and loss gap (classification); test MSE and loss gap (regression)
+     */
+    public static java.util.List<Metric> compared(TaskType task) {
+        return task == TaskType.CLASSIFICATION ? java.util.List.of(TEST_ERROR, TEST_LOSS, LOSS_GAP)
+                : java.util.List.of(TEST_LOSS, LOSS_GAP);
     }
 
-    private static Function<RunResult, Double> best(Function<EpochMetrics, Double> f) {
-        return r -> f.apply(r.epochs().stream().min(Comparator.comparingDouble(EpochMetrics::testLoss)
-                .thenComparingInt(EpochMetrics::epoch)).orElseThrow());
+    /** @return a split's value of this kind for the path figures: loss or error (%) */
+    static Double splitValue(SplitMetrics s, boolean error) {
+        return s == null ? null : error ? s.errorPercent() : s.loss();
     }
 }

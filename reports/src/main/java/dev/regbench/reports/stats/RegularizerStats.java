@@ -4,23 +4,31 @@ import dev.regbench.reports.schema.RegularizerInfo;
 import dev.regbench.reports.schema.RunResult;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Everything a report says about one regularizer of one dataset of one source.
+ * The headline numbers of one regularizer at one training-set size: its evaluation runs (or, in a single-stage
+ * suite, all its runs), summarized over seeds at each run's reported epoch.
  *
- * @param regularizer its definition (from the first run)
+ * @param regularizer its definition with the values it ran at (from the first run)
+ * @param point       the swept parameters' values it ran at (chosen on validation in a two-stage suite)
  * @param completed   completed runs, by seed
  * @param diverged    diverged runs (excluded from every summary)
  * @param summaries   summary over completed runs of every metric that applies to the task
- * @param vsBaseline  comparisons against {@code none} (empty for {@code none} itself or if there is none)
+ * @param vsBaseline  comparisons against {@code none}, Holm-adjusted within the condition (empty for none)
  * @param curve       mean ± spread learning curve over completed runs
  */
-public record RegularizerStats(RegularizerInfo regularizer, List<RunResult> completed, List<DivergedRun> diverged,
-                               Map<Metric, Summary> summaries, List<Comparison> vsBaseline,
-                               List<CurvePoint> curve) {
+public record RegularizerStats(RegularizerInfo regularizer, Map<String, Double> point, List<RunResult> completed,
+                               List<DivergedRun> diverged, Map<Metric, Summary> summaries,
+                               List<Comparison> vsBaseline, List<CurvePoint> curve) {
     /** @return the regularizer's name */
     public String name() {
         return regularizer.name();
+    }
+
+    /** @return whether this is the baseline ({@code kind: none}) */
+    public boolean isBaseline() {
+        return regularizer.kind().equals("none");
     }
 
     /** @return the summary of {@code metric} (n = 0 if it does not apply) */
@@ -29,7 +37,7 @@ public record RegularizerStats(RegularizerInfo regularizer, List<RunResult> comp
     }
 
     /** @return the comparison on {@code metric}, if made */
-    public java.util.Optional<Comparison> comparison(Metric metric) {
+    public Optional<Comparison> comparison(Metric metric) {
         return vsBaseline.stream().filter(c -> c.metric() == metric).findFirst();
     }
 }

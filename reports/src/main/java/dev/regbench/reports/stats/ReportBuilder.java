@@ -4,22 +4,36 @@ import dev.regbench.reports.input.Inputs;
 import dev.regbench.reports.input.LoadedRun;
 import dev.regbench.reports.input.Source;
 import dev.regbench.reports.schema.EpochMetrics;
+import dev.regbench.reports.schema.RegularizerInfo;
 import dev.regbench.reports.schema.RunResult;
 import dev.regbench.reports.schema.RunStatus;
+import dev.regbench.reports.schema.Stage;
 import dev.regbench.reports.schema.TaskType;
+import dev.regbench.reports.select.PointChoice;
+import dev.regbench.reports.select.SelectionPolicy;
+import dev.regbench.reports.select.Selector;
+import dev.regbench.reports.select.TuningRun;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
-/** Computes a {@link ReportModel} from loaded runs: groups, summaries, comparisons, curves, provenance. */
+/**
+ * Computes a {@link ReportModel} from loaded runs: sections keyed on the runs' configuration, conditions per
+ * training-set size, the selection recomputed from the tuning runs (validation only, {@link Selector}),
+ * headline summaries of the evaluation runs with paired comparisons against {@code none} and Holm's adjustment,
+ * regularization paths, learning curves and provenance.
+ */
 public final class ReportBuilder {
-    /** Metrics compared against the baseline, besides the task's test-performance metric. */
-    private static final List<Metric> COMPARED = List.of(Metric.LOSS_GAP, Metric.TEST_LOSS);
-
     private ReportBuilder() {
     }
 
@@ -29,57 +43,200 @@ public final class ReportBuilder {
      * @return the model
      */
     public static ReportModel build(Inputs inputs, String generated) {
-        Map<String, List<LoadedRun>> sections = new LinkedHashMap<>();
+        Map<String, List<LoadedRun>> groups = new LinkedHashMap<>();
         for (LoadedRun run : inputs.runs()) {
-            sections.computeIfAbsent(run.source().label() + "\u0000" + run.result().dataset().name(),
+            groups.computeIfAbsent(run.source().directory() + "\u0000" + run.result().suite().experimentSha256(),
                     k -> new ArrayList<>()).add(run);
         }
-        List<DatasetReport> reports = new ArrayList<>();
-        for (List<LoadedRun> runs : sections.values()) {
-            reports.add(section(runs));
+        List<String> problems = new ArrayList<>(inputs.problems());
+        List<List<LoadedRun>> ordered = List.copyOf(groups.values());
+        List<String> labels = labels(ordered);
+        List<Section> sections = new ArrayList<>();
+        for (int i = 0; i < ordered.size(); i++) {
+            sections.add(section(ordered.get(i), labels.get(i), problems));
         }
-        return new ReportModel(reports, inputs.throughput(), inputs.problems(), generated);
+        return new ReportModel(sections, inputs.throughput(), problems, generated);
     }
 
-    private static DatasetReport section(List<LoadedRun> runs) {
-        Source source = runs.get(0).source();
-        RunResult first = runs.get(0).result();
+    /**
+     * {@code <suite> · <backend>} per group; where two groups would share a label, the directory name (groups from
+     * different directories) and the configuration hash (two configurations in one directory) tell them apart.
+     */
+    private static List<String> labels(List<List<LoadedRun>> groups) {
+        List<String> base = groups.stream().map(g -> g.get(0).result().suite().name() + " · "
+                + g.get(0).result().environment().backend()).toList();
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < groups.size(); i++) {
+            Source source = groups.get(i).get(0).source();
+            List<Integer> same = new ArrayList<>();
+            for (int j = 0; j < groups.size(); j++) {
+                if (base.get(j).equals(base.get(i))) {
+                    same.add(j);
+                }
+            }
+            if (same.size() == 1) {
+                labels.add(base.get(i));
+                continue;
+            }
+            boolean otherDirectories = same.stream().anyMatch(j -> !groups.get(j).get(0).source().equals(source));
+            boolean configsHere = same.stream().filter(j -> groups.get(j).get(0).source().equals(source)).count() > 1;
+            List<String> parts = new ArrayList<>();
+            if (otherDirectories) {
+                parts.add(String.valueOf(source.directory().toAbsolutePath().normalize().getFileName()));
+            }
+            if (configsHere) {
+                String config = groups.get(i).get(0).result().suite().experimentSha256();
+                parts.add("config " + config.substring(0, Math.min(8, config.length())));
+            }
+            labels.add(base.get(i) + " (" + String.join(", ", parts) + ")");
+        }
+        return labels;
+    }
+
+    private static Section section(List<LoadedRun> loaded, String label, List<String> problems) {
+        Source source = loaded.get(0).source();
+        List<RunResult> runs = loaded.stream().map(LoadedRun::result).toList();
+        RunResult first = runs.get(0);
         TaskType task = first.task();
-        Map<String, List<RunResult>> byRegularizer = new LinkedHashMap<>(); // runs arrive none first (ResultLoader)
-        runs.forEach(r -> byRegularizer.computeIfAbsent(r.result().regularizer().name(), k -> new ArrayList<>())
-                .add(r.result()));
-        List<RunResult> baseline = byRegularizer.values().stream()
-                .filter(l -> l.get(0).regularizer().kind().equals("none")).findFirst().orElse(List.of())
-                .stream().filter(r -> r.status() == RunStatus.COMPLETED).toList();
-        List<RegularizerStats> stats = new ArrayList<>();
-        for (List<RunResult> group : byRegularizer.values()) {
-            stats.add(regularizer(group, task, baseline));
+        boolean twoStage = runs.stream().anyMatch(r -> r.stage() != Stage.SINGLE);
+        boolean grid = runs.stream().anyMatch(r -> !r.point().isEmpty());
+        Section.Protocol protocol = twoStage ? Section.Protocol.TWO_STAGE
+                : grid ? Section.Protocol.EXPLORATORY : Section.Protocol.FIXED;
+        SelectionPolicy policy = runs.stream().filter(r -> r.epochChoice() != null).findFirst()
+                .map(r -> SelectionPolicy.of(r.epochChoice())).orElse(SelectionPolicy.DEFAULT);
+        TreeSet<Integer> sizes = runs.stream().map(r -> r.dataset().trainSize())
+                .collect(Collectors.toCollection(TreeSet::new));
+        List<Condition> conditions = new ArrayList<>();
+        for (int size : sizes) {
+            List<RunResult> here = runs.stream().filter(r -> r.dataset().trainSize() == size).toList();
+            conditions.add(condition(size, here, protocol, policy, task, label, problems));
         }
-        List<RunResult> all = runs.stream().map(LoadedRun::result).toList();
-        return new DatasetReport(source, first.dataset().name(), task, stats, provenance(all));
+        return new Section(source, label, first.suite().name(), first.suite().experimentSha256(),
+                first.dataset().name(), task, protocol, policy, conditions, provenance(runs));
     }
 
-    private static RegularizerStats regularizer(List<RunResult> runs, TaskType task, List<RunResult> baseline) {
+    private static Condition condition(int size, List<RunResult> runs, Section.Protocol protocol,
+                                       SelectionPolicy policy, TaskType task, String label, List<String> problems) {
+        Stage pathStage = protocol == Section.Protocol.TWO_STAGE ? Stage.TUNE : Stage.SINGLE;
+        Map<String, List<RunResult>> tuning = byRegularizer(runs.stream().filter(r -> r.stage() == pathStage).toList());
+        Map<String, PointChoice> selection = new LinkedHashMap<>();
+        if (protocol == Section.Protocol.TWO_STAGE) {
+            tuning.forEach((name, rs) -> selection.put(name,
+                    Selector.choose(policy, rs.stream().map(TuningRun::of).toList())));
+        }
+        List<RegularizationPath> paths = new ArrayList<>();
+        if (protocol != Section.Protocol.FIXED) {
+            tuning.forEach((name, rs) -> paths.addAll(paths(rs, Optional.ofNullable(selection.get(name))
+                    .flatMap(PointChoice::chosen))));
+        }
+        List<RegularizerStats> headline = new ArrayList<>();
+        if (protocol != Section.Protocol.EXPLORATORY) {
+            Stage headlineStage = protocol == Section.Protocol.TWO_STAGE ? Stage.EVAL : Stage.SINGLE;
+            Map<String, List<RunResult>> groups = byRegularizer(runs.stream()
+                    .filter(r -> r.stage() == headlineStage).toList());
+            for (Map.Entry<String, List<RunResult>> g : groups.entrySet()) {
+                List<RunResult> atPoint = atOnePoint(g.getKey(), g.getValue(), selection.get(g.getKey()), label, size,
+                        problems);
+                headline.add(stats(atPoint, task));
+            }
+            headline = compare(headline, task);
+        }
+        List<Long> tuneSeeds = runs.stream().filter(r -> r.stage() == Stage.TUNE).map(RunResult::seed).distinct()
+                .sorted().toList();
+        return new Condition(size, headline, paths, selection, tuneSeeds);
+    }
+
+    /** Groups runs by regularizer name: none first, then the standard kinds, then others by name. */
+    private static Map<String, List<RunResult>> byRegularizer(List<RunResult> runs) {
+        Map<String, List<RunResult>> groups = new LinkedHashMap<>();
+        runs.stream().sorted(Comparator.comparingInt((RunResult r) -> r.regularizer().kindRank())
+                        .thenComparing(r -> r.regularizer().name()).thenComparingLong(RunResult::seed))
+                .forEach(r -> groups.computeIfAbsent(r.regularizer().name(), k -> new ArrayList<>()).add(r));
+        return groups;
+    }
+
+    /**
+     * The headline runs of one regularizer must share one grid point. If an earlier selection left evaluation
+     * runs at another point, only those at the current choice count; the others are listed as problems.
+     */
+    private static List<RunResult> atOnePoint(String name, List<RunResult> runs, PointChoice choice, String label,
+                                              int size, List<String> problems) {
+        Map<Map<String, Double>, List<RunResult>> byPoint = new LinkedHashMap<>();
+        runs.forEach(r -> byPoint.computeIfAbsent(r.point(), k -> new ArrayList<>()).add(r));
+        if (byPoint.size() == 1) {
+            return runs;
+        }
+        Map<String, Double> keep = choice != null && choice.chosen().isPresent() ? choice.chosen().get()
+                : byPoint.entrySet().stream().max(Comparator.comparingInt(e -> e.getValue().size())).orElseThrow().getKey();
+        byPoint.forEach((point, rs) -> {
+            if (!point.equals(keep)) {
+                problems.add(String.format(java.util.Locale.ROOT, "%s, trainSize %d: %d evaluation run(s) of %s at %s "
+                                + "are not at the point chosen by the tuning runs (%s); left out", label, size, rs.size(),
+                        name, point, keep));
+            }
+        });
+        return byPoint.getOrDefault(keep, List.of());
+    }
+
+    private static RegularizerStats stats(List<RunResult> runs, TaskType task) {
         List<RunResult> completed = runs.stream().filter(r -> r.status() == RunStatus.COMPLETED).toList();
         List<DivergedRun> diverged = runs.stream().filter(r -> r.status() == RunStatus.DIVERGED)
-                .map(r -> new DivergedRun(r.seed(), r.divergedAtEpoch(), r.failure())).toList();
+                .map(r -> new DivergedRun(r.seed(), r.point().isEmpty() ? "" : r.point().toString(),
+                        r.divergedAtEpoch(), r.failure())).toList();
         Map<Metric, Summary> summaries = new EnumMap<>(Metric.class);
         for (Metric m : Metric.values()) {
             if (m.appliesTo(task)) {
                 summaries.put(m, Summary.of(values(completed, m)));
             }
         }
-        List<Comparison> comparisons = new ArrayList<>();
-        boolean isBaseline = runs.get(0).regularizer().kind().equals("none");
-        if (!isBaseline && !baseline.isEmpty()) {
-            List<Metric> compared = new ArrayList<>(COMPARED);
-            compared.add(1, Metric.testPerformance(task));
-            for (Metric m : compared) {
-                comparisons.add(Comparison.welch(m, values(completed, m), values(baseline, m)));
+        RegularizerInfo info = (completed.isEmpty() ? runs : completed).get(0).regularizer();
+        return new RegularizerStats(info, runs.get(0).point(), completed, diverged, summaries, List.of(),
+                curve(completed));
+    }
+
+    /** Comparisons of every regularizer against none on the task's metrics, Holm-adjusted across all of them. */
+    private static List<RegularizerStats> compare(List<RegularizerStats> headline, TaskType task) {
+        Optional<RegularizerStats> none = headline.stream().filter(RegularizerStats::isBaseline).findFirst();
+        if (none.isEmpty() || none.get().completed().isEmpty()) {
+            return headline;
+        }
+        List<Comparison> family = new ArrayList<>();
+        List<Integer> owner = new ArrayList<>();
+        for (int i = 0; i < headline.size(); i++) {
+            RegularizerStats r = headline.get(i);
+            if (r.isBaseline()) {
+                continue;
+            }
+            for (Metric m : Metric.compared(task)) {
+                family.add(Comparison.of(m, bySeed(r.completed(), m), bySeed(none.get().completed(), m)));
+                owner.add(i);
             }
         }
-        return new RegularizerStats(runs.get(0).regularizer(), completed, diverged, summaries, comparisons,
-                curve(completed));
+        List<Comparison> adjusted = Comparison.holm(family);
+        List<RegularizerStats> out = new ArrayList<>();
+        for (int i = 0; i < headline.size(); i++) {
+            RegularizerStats r = headline.get(i);
+            List<Comparison> mine = new ArrayList<>();
+            for (int k = 0; k < adjusted.size(); k++) {
+                if (owner.get(k) == i) {
+                    mine.add(adjusted.get(k));
+                }
+            }
+            out.add(new RegularizerStats(r.regularizer(), r.point(), r.completed(), r.diverged(), r.summaries(),
+                    mine, r.curve()));
+        }
+        return out;
+    }
+
+    static Map<Long, Double> bySeed(List<RunResult> runs, Metric metric) {
+        Map<Long, Double> values = new TreeMap<>();
+        for (RunResult r : runs) {
+            Double v = metric.of(r);
+            if (v != null) {
+                values.put(r.seed(), v);
+            }
+        }
+        return values;
     }
 
     static double[] values(List<RunResult> runs, Metric metric) {
@@ -91,17 +248,62 @@ public final class ReportBuilder {
         List<CurvePoint> points = new ArrayList<>();
         for (int e = 0; e < epochs; e++) {
             final int index = e;
-            double[] train = completed.stream().mapToDouble(r -> r.epochs().get(index).trainLoss()).toArray();
-            double[] test = completed.stream().mapToDouble(r -> r.epochs().get(index).testLoss()).toArray();
-            EpochMetrics any = completed.get(0).epochs().get(index);
-            points.add(new CurvePoint(any.epoch(), Summary.of(train), Summary.of(test)));
+            Function<Function<EpochMetrics, Double>, Summary> over = f -> Summary.of(completed.stream()
+                    .map(r -> f.apply(r.epochs().get(index))).filter(Objects::nonNull)
+                    .mapToDouble(Double::doubleValue).toArray());
+            points.add(new CurvePoint(completed.get(0).epochs().get(index).epoch(), over.apply(m -> m.train().loss()),
+                    over.apply(m -> m.validation() == null ? null : m.validation().loss()),
+                    over.apply(m -> m.test().loss())));
         }
         return points;
     }
 
-    private static DatasetReport.Provenance provenance(List<RunResult> runs) {
+    /**
+     * One path per swept parameter of a regularizer: the parameter varies over its grid values, the other swept
+     * parameters are held at the chosen point (or at their smallest value if nothing was chosen).
+     */
+    private static List<RegularizationPath> paths(List<RunResult> runs, Optional<Map<String, Double>> chosen) {
+        LinkedHashSet<String> keys = new LinkedHashSet<>();
+        runs.forEach(r -> keys.addAll(r.point().keySet()));
+        List<RegularizationPath> paths = new ArrayList<>();
+        for (String key : keys) {
+            Map<String, Double> fixed = new LinkedHashMap<>();
+            for (String other : keys) {
+                if (!other.equals(key)) {
+                    fixed.put(other, chosen.map(c -> c.get(other)).orElseGet(() -> runs.stream()
+                            .map(r -> r.point().get(other)).filter(Objects::nonNull).min(Double::compare).orElse(0.0)));
+                }
+            }
+            TreeMap<Double, List<RunResult>> byValue = new TreeMap<>();
+            for (RunResult r : runs) {
+                boolean onPath = r.point().containsKey(key)
+                        && fixed.entrySet().stream().allMatch(f -> f.getValue().equals(r.point().get(f.getKey())));
+                if (onPath) {
+                    byValue.computeIfAbsent(r.point().get(key), k -> new ArrayList<>()).add(r);
+                }
+            }
+            List<RegularizationPath.Point> points = new ArrayList<>();
+            byValue.forEach((value, rs) -> {
+                List<RunResult> done = rs.stream().filter(r -> r.status() == RunStatus.COMPLETED).toList();
+                points.add(new RegularizationPath.Point(value, summary(done, Metric.TRAIN_LOSS),
+                        summary(done, Metric.VALIDATION_LOSS), summary(done, Metric.TEST_LOSS),
+                        summary(done, Metric.TRAIN_ERROR), summary(done, Metric.VALIDATION_ERROR),
+                        summary(done, Metric.TEST_ERROR), rs.size() - done.size()));
+            });
+            RunResult any = runs.get(0);
+            paths.add(new RegularizationPath(any.regularizer().name(), any.regularizer().kind(), key, fixed, points,
+                    chosen.map(c -> c.get(key))));
+        }
+        return paths;
+    }
+
+    private static Summary summary(List<RunResult> runs, Metric metric) {
+        return Summary.of(values(runs, metric));
+    }
+
+    private static Section.Provenance provenance(List<RunResult> runs) {
         TreeSet<String> suites = new TreeSet<>();
-        TreeSet<Long> seeds = new TreeSet<>();
+        Map<Stage, TreeSet<Long>> seeds = new EnumMap<>(Stage.class);
         TreeSet<Integer> epochs = new TreeSet<>();
         TreeSet<String> overrides = new TreeSet<>();
         List<dev.regbench.reports.schema.Environment> environments = new ArrayList<>();
@@ -109,7 +311,7 @@ public final class ReportBuilder {
         String last = null;
         for (RunResult r : runs) {
             suites.add(r.suite().name() + " (" + r.suite().file() + ", sha256 " + r.suite().sha256() + ")");
-            seeds.add(r.seed());
+            seeds.computeIfAbsent(r.stage(), k -> new TreeSet<>()).add(r.seed());
             epochs.add(r.network().epochs());
             overrides.addAll(r.suite().overrides());
             if (!environments.contains(r.environment())) {
@@ -118,7 +320,10 @@ public final class ReportBuilder {
             first = first == null || r.startedAt().compareTo(first) < 0 ? r.startedAt() : first;
             last = last == null || r.finishedAt().compareTo(last) > 0 ? r.finishedAt() : last;
         }
-        return new DatasetReport.Provenance(List.copyOf(suites), List.copyOf(seeds), List.copyOf(epochs),
-                environments, first, last, runs, List.copyOf(overrides));
+        String seedText = seeds.entrySet().stream().map(e -> (e.getKey() == Stage.SINGLE ? "" : e.getKey().id() + " ")
+                + e.getValue().stream().map(String::valueOf).collect(Collectors.joining(", ")))
+                .collect(Collectors.joining("; "));
+        return new Section.Provenance(List.copyOf(suites), seedText, List.copyOf(epochs), environments, first, last,
+                runs, List.copyOf(overrides));
     }
 }

@@ -6,11 +6,11 @@ import java.util.List;
 /**
  * The complete, computed content of a report; every writer renders this and nothing else.
  *
- * @param sections   one per (source, dataset)
+ * @param sections   one per experiment (results directory × configuration)
  * @param throughput JMH measurements, if any were given
  * @param problems   input files that could not be used, one line each
  * @param generated  when the report was computed (ISO-8601 UTC; fixed in tests for golden files)
  */
-public record ReportModel(List<DatasetReport> sections, List<ThroughputMeasurement> throughput,
+public record ReportModel(List<Section> sections, List<ThroughputMeasurement> throughput,
                           List<String> problems, String generated) {
 }

@@ -22,7 +22,7 @@ class BadInputTest {
 
     private Path copyOfFixture() throws Exception {
         Path runs = Files.createDirectories(dir.resolve("results/runs"));
-        try (var files = Files.list(Fixtures.dir("mnist-quick").resolve("runs"))) {
+        try (var files = Files.list(Fixtures.dir("polynomial").resolve("runs"))) {
             for (Path f : files.toList()) {
                 Files.copy(f, runs.resolve(f.getFileName()));
             }
@@ -31,20 +31,25 @@ class BadInputTest {
     }
 
     @Test
-    void truncatedUnknownVersionAndMissingFieldAreSkippedWithOneLineEach() throws Exception {
+    void truncatedOldOrUnknownVersionAndMissingFieldsAreSkippedWithOneLineEach() throws Exception {
         Path results = copyOfFixture();
         Path runs = results.resolve("runs");
         String good = Files.readString(runs.resolve("l1-seed1.json"));
         Files.writeString(runs.resolve("l1-seed1.json"), good.substring(0, good.length() / 2));
-        Files.writeString(runs.resolve("l1-seed2.json"), good.replace("\"schemaVersion\" : 1", "\"schemaVersion\" : 7"));
-        Files.writeString(runs.resolve("l1-seed3.json"), good.replaceFirst("\"trainLoss\" : [-0-9.Ee]+,", ""));
+        Files.writeString(runs.resolve("l1-seed2.json"), good.replace("\"schemaVersion\" : 2", "\"schemaVersion\" : 7"));
+        Files.writeString(runs.resolve("l2-seed1.json"), good.replace("\"schemaVersion\" : 2", "\"schemaVersion\" : 1"));
+        Files.writeString(runs.resolve("l2-seed2.json"), good.replaceFirst("\"loss\" : [-0-9.Ee]+", ""));
+        Files.writeString(runs.resolve("none-seed2.json"), good.replaceFirst("\"validation\" : \\{[^}]*},", ""));
         Inputs inputs = ResultLoader.load(List.of(results), List.of());
-        assertEquals(9, inputs.runs().size());
+        assertEquals(3, inputs.runs().size());
         List<String> problems = inputs.problems();
-        assertEquals(3, problems.size(), problems.toString());
+        assertEquals(5, problems.size(), problems.toString());
         assertTrue(problems.get(0).startsWith(runs.resolve("l1-seed1.json") + ": not valid JSON"), problems.get(0));
         assertTrue(problems.get(1).contains("schemaVersion 7 is not supported"), problems.get(1));
-        assertTrue(problems.get(2).contains("required field missing: epochs[0].trainLoss"), problems.get(2));
+        assertTrue(problems.get(2).contains("schemaVersion 1 was written before regbench had a validation split"),
+                problems.get(2));
+        assertTrue(problems.get(3).contains("required field missing: epochs[0].train.loss"), problems.get(3));
+        assertTrue(problems.get(4).contains("epochs[0] lacks train, validation or test metrics"), problems.get(4));
         problems.forEach(p -> assertEquals(1, p.lines().count()));
     }
 

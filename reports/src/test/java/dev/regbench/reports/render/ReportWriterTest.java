@@ -19,7 +19,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The five files and the figures are written, complete and well-formed. */
+/** The six files and the figures are written, complete and well-formed. */
 class ReportWriterTest {
     @TempDir
     Path out;
@@ -31,7 +31,9 @@ class ReportWriterTest {
             assertTrue(Files.size(out.resolve(name)) > 500, name);
         }
         long pngs = files.keySet().stream().filter(f -> f.endsWith(".png")).count();
-        assertEquals(11, pngs, "per section: curves, gap, weights (+ fits for the polynomial sections): " + files.keySet());
+        // two-stage: paths, curves, gap, weights; polynomial and unstable: curves, gap, fits, weights;
+        // exploratory: paths only (no headline).
+        assertEquals(13, pngs, files.keySet().toString());
         for (var f : files.entrySet()) {
             if (f.getKey().endsWith(".png")) {
                 BufferedImage image = ImageIO.read(new ByteArrayInputStream(f.getValue()));
@@ -71,8 +73,32 @@ class ReportWriterTest {
     void conclusionIsDrawnFromTheNumbers() throws Exception {
         ReportWriter.write(Fixtures.model(), out);
         String md = Files.readString(out.resolve("report.md"));
-        assertTrue(md.contains("closed the gap most"), md);
-        assertTrue(md.contains("(Welch, n = 3 vs 3)"), "MNIST fixture has 3 seeds per regularizer");
+        assertTrue(md.contains("over tuning seeds 1, 2; every number below comes from evaluation seeds 11, 12, 13"), md);
+        assertTrue(md.contains("paired t, n = 3, Holm-adjusted p"), "MNIST fixture: 3 evaluation seeds, paired");
         assertTrue(md.contains("3 runs diverged and are excluded from every number"), md);
+        assertTrue(md.contains("Settings are fixed by the suite file"), "the fixed-settings sections say so");
+        assertTrue(md.contains("Exploratory suite") && md.contains("no selection was possible"), md);
+    }
+
+    @Test
+    void epochsCsvIsTidyWithEveryGridCoordinate() throws Exception {
+        ReportWriter.write(Fixtures.model(), out);
+        java.util.List<String> lines = Files.readAllLines(out.resolve("epochs.csv"));
+        java.util.List<String> header = java.util.List.of(lines.get(0).split(","));
+        for (String column : java.util.List.of("stage", "regularizer", "trainSize", "seed", "lambda", "hiddenRetain",
+                "epoch", "split", "loss", "errorPercent")) {
+            assertTrue(header.contains(column), column + " in " + header);
+        }
+        long rows = 0;
+        for (var section : Fixtures.model().sections()) {
+            for (var run : section.provenance().runs()) {
+                rows += run.epochs().stream().mapToLong(m -> m.validation() == null ? 2 : 3).sum();
+            }
+        }
+        assertEquals(rows, lines.size() - 1, "one row per run × evaluated epoch × split");
+        int stage = header.indexOf("stage");
+        int split = header.indexOf("split");
+        assertTrue(lines.stream().skip(1).anyMatch(l -> l.split(",")[stage].equals("tune")));
+        assertTrue(lines.stream().skip(1).anyMatch(l -> l.split(",")[split].equals("validation")));
     }
 }

@@ -7,49 +7,124 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.regbench.reports.Fixtures;
+import dev.regbench.reports.input.Inputs;
+import dev.regbench.reports.input.ResultLoader;
+import dev.regbench.reports.schema.RunResult;
+import dev.regbench.reports.schema.Stage;
 import dev.regbench.reports.schema.TaskType;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** Grouping, summaries and the treatment of diverged runs, on the checked-in fixture results. */
+/** Sections, stages, the headline statistics and diverged runs, on the checked-in fixture results. */
 class ReportBuilderTest {
+    @TempDir
+    Path tmp;
+
+    private static Section section(String suite) throws Exception {
+        return Fixtures.model().sections().stream().filter(s -> s.suite().equals(suite)).findFirst().orElseThrow();
+    }
+
     @Test
-    void sectionsAndRegularizerOrder() throws Exception {
+    void sectionsProtocolsAndRegularizerOrder() throws Exception {
         ReportModel model = Fixtures.model();
-        assertEquals(List.of("mnist", "polynomial", "polynomial"),
-                model.sections().stream().map(DatasetReport::dataset).toList());
-        DatasetReport mnist = model.sections().get(0);
-        assertEquals(TaskType.CLASSIFICATION, mnist.task());
+        assertEquals(List.of("two-stage", "polynomial", "unstable", "exploratory"),
+                model.sections().stream().map(Section::suite).toList());
+        assertEquals(List.of(Section.Protocol.TWO_STAGE, Section.Protocol.FIXED, Section.Protocol.FIXED,
+                Section.Protocol.EXPLORATORY), model.sections().stream().map(Section::protocol).toList());
+        Condition mnist = model.sections().get(0).conditions().get(0);
+        assertEquals(TaskType.CLASSIFICATION, model.sections().get(0).task());
+        assertEquals(500, mnist.trainSize());
         assertEquals(List.of("none", "l1", "l2", "dropout-l2"),
-                mnist.regularizers().stream().map(RegularizerStats::name).toList());
-        assertEquals(List.of(1L, 2L, 3L), mnist.provenance().seeds());
+                mnist.headline().stream().map(RegularizerStats::name).toList());
+        assertEquals(List.of(1L, 2L), mnist.tuneSeeds());
+        assertTrue(model.sections().get(3).conditions().get(0).headline().isEmpty(), "exploratory: no headline");
+        assertFalse(model.sections().get(3).conditions().get(0).paths().isEmpty(), "but its paths");
+    }
+
+    @Test
+    void headlineNumbersComeFromEvaluationRunsOnlyAtTheChosenPoint() throws Exception {
+        Condition c = section("two-stage").conditions().get(0);
+        JsonNode selection = new ObjectMapper().readTree(Fixtures.dir("two-stage").resolve("selection.json").toFile());
+        for (RegularizerStats r : c.headline()) {
+            assertEquals(List.of(11L, 12L, 13L), r.completed().stream().map(RunResult::seed).toList(), r.name());
+            assertTrue(r.completed().stream().allMatch(x -> x.stage() == Stage.EVAL), r.name());
+            for (JsonNode choice : selection.get("choices")) {
+                if (choice.get("regularizer").asText().equals(r.name()) && choice.get("chosen").size() > 0) {
+                    String key = choice.get("chosen").fieldNames().next();
+                    assertEquals(choice.get("chosen").get(key).asDouble(), r.point().get(key), r.name());
+                }
+            }
+        }
     }
 
     @Test
     void summaryMatchesTheFilesIndependentlyRead() throws Exception {
-        RegularizerStats l2 = Fixtures.model().sections().get(0).regularizers().get(2);
+        RegularizerStats l2 = section("two-stage").conditions().get(0).headline().get(2);
         double sum = 0;
         ObjectMapper json = new ObjectMapper();
-        for (long seed = 1; seed <= 3; seed++) {
-            JsonNode run = json.readTree(Files.readString(Fixtures.dir("mnist-quick").resolve("runs/l2-seed" + seed + ".json")));
-            sum += run.get("final").get("testLoss").asDouble();
+        try (Stream<Path> files = Files.list(Fixtures.dir("two-stage").resolve("runs/eval"))) {
+            for (Path f : files.filter(p -> p.getFileName().toString().startsWith("l2-")).toList()) {
+                JsonNode run = json.readTree(f.toFile());
+                sum += 100 * (1 - run.get("final").get("test").get("accuracy").asDouble());
+            }
         }
-        assertEquals(3, l2.summary(Metric.TEST_LOSS).n());
-        assertEquals(sum / 3, l2.summary(Metric.TEST_LOSS).mean(), 1e-12);
-        double err = 100 * (1 - l2.summary(Metric.TEST_ACCURACY).mean());
-        assertEquals(err, l2.summary(Metric.TEST_ERROR).mean(), 1e-9);
-        assertTrue(l2.comparison(Metric.LOSS_GAP).orElseThrow().tested());
-        assertEquals(3, l2.curve().get(0).test().n());
+        assertEquals(3, l2.summary(Metric.TEST_ERROR).n());
+        assertEquals(sum / 3, l2.summary(Metric.TEST_ERROR).mean(), 1e-9);
         assertEquals(4, l2.curve().size(), "epochs 0..3");
+        assertEquals(3, l2.curve().get(0).validation().n(), "validation curve over the 3 seeds");
+    }
+
+    @Test
+    void comparisonsArePairedByEvaluationSeedAndHolmAdjustedAcrossTheSection() throws Exception {
+        Condition c = section("two-stage").conditions().get(0);
+        RegularizerStats none = c.baseline().orElseThrow();
+        int tests = 0;
+        for (RegularizerStats r : c.headline()) {
+            if (r.isBaseline()) {
+                continue;
+            }
+            assertEquals(List.of(Metric.TEST_ERROR, Metric.TEST_LOSS, Metric.LOSS_GAP),
+                    r.vsBaseline().stream().map(Comparison::metric).toList(), "classification: no quantity twice");
+            Comparison perf = r.comparison(Metric.TEST_ERROR).orElseThrow();
+            assertEquals(Comparison.Test.PAIRED, perf.test());
+            double expected = 0;
+            for (int i = 0; i < 3; i++) {
+                expected += Metric.TEST_ERROR.of(r.completed().get(i)) - Metric.TEST_ERROR.of(none.completed().get(i));
+            }
+            assertEquals(expected / 3, perf.difference(), 1e-9, "mean of the per-seed differences");
+            for (Comparison x : r.vsBaseline()) {
+                if (x.tested()) {
+                    tests++;
+                    assertTrue(x.pHolm() >= x.pValue() && x.pHolm() <= 1, x.toString());
+                }
+            }
+        }
+        assertTrue(tests > 3, "one family of " + tests + " tests");
+        Condition poly = section("polynomial").conditions().get(0);
+        assertEquals(List.of(Metric.TEST_LOSS, Metric.LOSS_GAP), poly.headline().get(1).vsBaseline().stream()
+                .map(Comparison::metric).toList(), "regression: test MSE is the test loss, tested once");
+    }
+
+    @Test
+    void pathsComeFromTuningRunsWithTheChosenValueMarked() throws Exception {
+        Condition c = section("two-stage").conditions().get(0);
+        RegularizationPath l2 = c.paths().stream().filter(p -> p.regularizer().equals("l2")).findFirst().orElseThrow();
+        assertEquals("lambda", l2.parameter());
+        assertEquals(List.of(1e-4, 1e-2), l2.points().stream().map(RegularizationPath.Point::value).toList());
+        assertEquals(c.selection().get("l2").chosen().orElseThrow().get("lambda"), l2.chosen().orElseThrow());
+        assertEquals(2, l2.points().get(0).validationLoss().n(), "over the 2 tuning seeds");
+        assertEquals(2, l2.points().get(0).testLoss().n(), "test shown, not used");
     }
 
     @Test
     void divergedRunsAreCountedNeverAveraged() throws Exception {
-        DatasetReport unstable = Fixtures.model().sections().get(2);
-        assertEquals("unstable · CPU", unstable.source().label());
-        RegularizerStats none = unstable.regularizers().get(0);
-        RegularizerStats l2 = unstable.regularizers().get(1);
+        Condition unstable = section("unstable").conditions().get(0);
+        RegularizerStats none = unstable.headline().get(0);
+        RegularizerStats l2 = unstable.headline().get(1);
         assertEquals(1, none.completed().size());
         assertEquals(1, none.diverged().size());
         assertEquals(0, l2.completed().size());
@@ -59,11 +134,23 @@ class ReportBuilderTest {
     }
 
     @Test
-    void regressionHasMseButNoAccuracy() throws Exception {
-        DatasetReport poly = Fixtures.model().sections().get(1);
-        RegularizerStats none = poly.regularizers().get(0);
-        assertEquals(2, none.summary(Metric.TEST_MSE).n());
-        assertEquals(0, none.summary(Metric.TEST_ACCURACY).n());
-        assertEquals(none.summary(Metric.TEST_MSE).mean(), none.summary(Metric.TEST_LOSS).mean(), 0.0);
+    void twoConfigurationsInOneDirectoryAreTwoSectionsAndDuplicatesAreRefused() throws Exception {
+        Path runs = Files.createDirectories(tmp.resolve("mixed/runs"));
+        Path poly = Fixtures.dir("polynomial").resolve("runs");
+        Files.copy(poly.resolve("none-seed1.json"), runs.resolve("none-seed1.json"));
+        Files.copy(poly.resolve("l2-seed1.json"), runs.resolve("l2-seed1.json"));
+        String other = Files.readString(poly.resolve("none-seed2.json"))
+                .replaceAll("\"experimentSha256\" : \"[0-9a-f]+\"", "\"experimentSha256\" : \"" + "a".repeat(64) + "\"");
+        Files.writeString(Files.createDirectories(runs.resolve("other")).resolve("none-seed2.json"), other);
+        Files.copy(poly.resolve("l2-seed1.json"), runs.resolve("other").resolve("l2-copy.json"));
+        Inputs inputs = ResultLoader.load(List.of(tmp.resolve("mixed"), tmp.resolve("mixed/")), List.of());
+        assertEquals(3, inputs.runs().size());
+        assertTrue(inputs.problems().stream().anyMatch(p -> p.contains("l2-copy.json: duplicate of")),
+                inputs.problems().toString());
+        assertTrue(inputs.problems().stream().anyMatch(p -> p.contains("given twice")), inputs.problems().toString());
+        ReportModel model = ReportBuilder.build(inputs, Fixtures.GENERATED);
+        assertEquals(2, model.sections().size(), "never pooled: one section per configuration");
+        assertTrue(model.sections().get(0).label().contains("config "), model.sections().get(0).label());
+        assertFalse(model.sections().get(0).label().equals(model.sections().get(1).label()));
     }
 }

@@ -70,7 +70,7 @@ final class BenchNetworks {
         int outputs = classification ? 10 : 1;
         NetworkSpec spec = new NetworkSpec(inputs, suite.hidden(), outputs, suite.activation(), suite.weightInit(),
                 classification ? OutputKind.SOFTMAX_CROSS_ENTROPY : OutputKind.IDENTITY_MSE, suite.optimizer());
-        MultiLayerNetwork net = NetworkFactory.build(spec, variant.regularizer(), suite.penalizeBiases(),
+        MultiLayerNetwork net = NetworkFactory.build(spec, variant.representative().regularizer(), suite.penalizeBiases(),
                 SeedPurpose.INIT.derive(1), implementation);
         Nd4j.getRandom().setSeed(42);
         INDArray x = Nd4j.rand(DataType.FLOAT, examples, inputs);

@@ -3,10 +3,13 @@ package dev.regbench.suites.cli;
 import dev.regbench.reports.schema.EpochMetrics;
 import dev.regbench.reports.schema.RunResult;
 import dev.regbench.reports.schema.RunStatus;
+import dev.regbench.reports.schema.Stage;
+import dev.regbench.reports.select.PointChoice;
 import dev.regbench.suites.harness.ProgressListener;
 import dev.regbench.suites.harness.RunKey;
 import java.io.PrintWriter;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Progress on the console: on a terminal, one live line per run with a bar, losses and an ETA (redrawn at most
@@ -41,6 +44,27 @@ final class ConsoleProgress implements ProgressListener {
     }
 
     @Override
+    public void stageStarted(Stage stage, int todo, int finished) {
+        if (stage != Stage.SINGLE) {
+            out.printf(Locale.ROOT, "== stage %s: %d run(s) to train, %d already finished%n", stage.id(), todo, finished);
+            out.flush();
+        }
+    }
+
+    @Override
+    public void selectionMade(Map<Integer, Map<String, PointChoice>> selection) {
+        selection.forEach((size, byVariant) -> byVariant.forEach((name, c) -> {
+            if (c.scores().size() < 2) {
+                return;
+            }
+            String what = c.chosenScore().map(s -> s.point() + ", " + c.policy().metric().id() + " "
+                    + String.format(Locale.ROOT, "%.4f", s.summary().mean())).orElse("nothing (every point diverged)");
+            out.printf(Locale.ROOT, "chose %-12s %s%s%n", name, what, selection.size() > 1 ? " (trainSize " + size + ")" : "");
+        }));
+        out.flush();
+    }
+
+    @Override
     public void runStarted(RunKey key, int index, int total) {
         runIndex = index;
         runTotal = total;
@@ -59,12 +83,14 @@ final class ConsoleProgress implements ProgressListener {
         if (!shouldPrint(m.epoch(), epochs)) {
             return;
         }
-        String accuracy = m.testAccuracy() == null ? ""
-                : String.format(Locale.ROOT, " | test acc %6.2f%%", 100 * m.testAccuracy());
+        String accuracy = m.test().accuracy() == null ? ""
+                : String.format(Locale.ROOT, " | test acc %6.2f%%", 100 * m.test().accuracy());
         String speed = m.examplesPerSecond() == null ? ""
                 : String.format(Locale.ROOT, " | %,.0f ex/s", m.examplesPerSecond());
-        String metrics = String.format(Locale.ROOT, "train %.4f | test %.4f | gap %+.4f%s%s | ETA %s",
-                m.trainLoss(), m.testLoss(), m.lossGap(), accuracy, speed, eta(m.epoch(), epochs));
+        String validation = m.validation() == null ? ""
+                : String.format(Locale.ROOT, " | val %.4f", m.validation().loss());
+        String metrics = String.format(Locale.ROOT, "train %.4f%s | test %.4f | gap %+.4f%s%s | ETA %s",
+                m.train().loss(), validation, m.test().loss(), m.lossGap(), accuracy, speed, eta(m.epoch(), epochs));
         if (interactive) {
             int filled = epochs == 0 ? BAR : BAR * m.epoch() / epochs;
             out.printf(Locale.ROOT, "\r[%d/%d] %-22s [%s%s] %3d/%d %s\u001b[K", runIndex, runTotal, key,

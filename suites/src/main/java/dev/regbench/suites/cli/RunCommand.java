@@ -10,9 +10,9 @@ import dev.regbench.suites.harness.Estimator;
 import dev.regbench.suites.harness.OutputException;
 import dev.regbench.suites.harness.ResultStore;
 import dev.regbench.suites.harness.RunSummary;
+import dev.regbench.suites.harness.RunPlan;
+import dev.regbench.suites.harness.SuiteData;
 import dev.regbench.suites.harness.SuiteRunner;
-import dev.regbench.suites.harness.TaskData;
-import dev.regbench.suites.harness.TaskDataLoader;
 import dev.regbench.suites.suite.Suite;
 import dev.regbench.suites.suite.SuiteException;
 import dev.regbench.suites.suite.SuiteParser;
@@ -31,7 +31,11 @@ import picocli.CommandLine.Option;
  * Re-running with the same {@code --out} resumes.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Trains every regularizer x seed of a suite; writes <out>/runs/<regularizer>-seed<k>.json.",
+        description = {"Trains a suite: every regularizer x grid point x seed; writes one result file per run under "
+                + "<out>/runs/.",
+                "Two-stage suites (tuneSeeds, evalSeeds) tune every grid point, choose each regularizer's point on "
+                        + "validation metrics (<out>/selection.json), then re-train the chosen points on the evaluation "
+                        + "seeds.",
                 "Re-running with the same --out resumes: finished runs are skipped, unfinished ones start over.",
                 "Exit code 0 when every run finished (diverged runs are results and are listed at the end), "
                         + "1 on a bad suite, missing data or unusable output, 2 on bad options."})
@@ -39,11 +43,25 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--suite", required = true, paramLabel = "FILE", description = "Suite file, e.g. suites/mnist-quick.yaml.")
     private Path suiteFile;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (created; locked while running).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (created; locked while running). "
+            + "Required unless --dry-run.")
     private Path out;
 
-    @Option(names = "--seeds", split = ",", paramLabel = "K", description = "Run these seeds instead of the suite's, e.g. 1,2.")
+    @Option(names = "--dry-run", description = "Validate the suite and print the expanded grid (stages, points, seeds, "
+            + "run count); trains nothing and reads no data.")
+    private boolean dryRun;
+
+    @Option(names = "--seeds", split = ",", paramLabel = "K", description = "Single-stage suites: run these seeds "
+            + "instead of the suite's, e.g. 1,2.")
     private List<Long> seeds;
+
+    @Option(names = "--tune-seeds", split = ",", paramLabel = "K", description = "Two-stage suites: tuning seeds "
+            + "instead of the suite's.")
+    private List<Long> tuneSeeds;
+
+    @Option(names = "--eval-seeds", split = ",", paramLabel = "K", description = "Two-stage suites: evaluation seeds "
+            + "instead of the suite's (must not overlap the tuning seeds).")
+    private List<Long> evalSeeds;
 
     @Option(names = "--only", split = ",", paramLabel = "NAME", description = "Only these regularizers (suite names), e.g. l2,none.")
     private List<String> only;
@@ -80,28 +98,38 @@ final class RunCommand implements Callable<Integer> {
             return RegbenchCli.USER_ERROR;
         }
         try {
-            suite = suite.withOverrides(epochs, trainSize, seeds, only);
+            suite = suite.withOverrides(new Suite.Overrides(epochs, trainSize, seeds, tuneSeeds, evalSeeds, only));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        RunPlan plan = new RunPlan(suite);
+        if (dryRun) {
+            plan.describe().forEach(out::println);
+            out.flush();
+            return 0;
+        }
+        if (this.out == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--out=DIR'");
+        }
+        try {
             ThreadSettings.apply(threads);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         try (ResultStore store = ResultStore.open(this.out)) {
             store.keepSuiteFile(suiteFile);
-            TaskData data = TaskDataLoader.load(suite, DataDirectory.resolve(Optional.ofNullable(dataDir)));
+            SuiteData data = SuiteData.load(suite, DataDirectory.resolve(Optional.ofNullable(dataDir)));
             Environment environment = EnvironmentProbe.current();
             SuiteRunner runner = new SuiteRunner(suite, data, environment);
             if (estimate) {
-                SuiteRunner.Plan plan = runner.pending(store);
-                double seconds = new Estimator(suite, data).seconds(plan.todo());
-                out.printf(Locale.ROOT, "estimate: %d pending run(s) of suite %s (%d already finished): about %s "
-                                + "(estimatedSeconds=%.0f)%n", plan.todo().size(), suite.name(), plan.finished().size(),
-                        ConsoleProgress.duration(seconds), seconds);
+                List<dev.regbench.suites.harness.RunKey> pending = runner.allPending(store);
+                double seconds = new Estimator(suite, data).seconds(pending);
+                plan.describe().forEach(line -> out.println("  " + line));
+                out.printf(Locale.ROOT, "estimate: %d pending run(s) of suite %s: about %s (estimatedSeconds=%.0f)%n",
+                        pending.size(), suite.name(), ConsoleProgress.duration(seconds), seconds);
                 return 0;
             }
-            out.printf(Locale.ROOT, "suite %s (%s): %s, %d regularizer(s) x %d seed(s) = %d runs, %d epochs, "
-                            + "train %d / eval %d / test %d examples%n", suite.name(), suiteFile,
-                    suite.task().datasetName(), suite.variants().size(), suite.seeds().size(), runner.plan().size(),
-                    suite.epochs(), data.info().trainSize(), data.info().evalTrainSize(), data.info().testSize());
+            plan.describe().forEach(out::println);
             out.println("environment " + environment.brief() + ", " + environment.cpuModel());
             out.flush();
             boolean interactive = System.console() != null && !"dumb".equals(System.getenv("TERM"));
@@ -130,11 +158,15 @@ final class RunCommand implements Callable<Integer> {
     private static void report(PrintWriter out, PrintWriter err, RunSummary summary, Path dir) {
         out.printf(Locale.ROOT, "done: %d run(s) trained, %d already finished; results in %s%n",
                 summary.trained().size(), summary.skipped().size(), dir.resolve("runs"));
+        if (!summary.selection().isEmpty()) {
+            out.println("selection (validation only): " + dir.resolve(ResultStore.SELECTION_FILE));
+        }
         List<RunResult> diverged = summary.diverged();
         if (!diverged.isEmpty()) {
             err.printf(Locale.ROOT, "WARNING: %d run(s) diverged (recorded with status \"diverged\"):%n", diverged.size());
             for (RunResult r : diverged) {
-                err.printf(Locale.ROOT, "  %s seed %d: %s%n", r.regularizer().name(), r.seed(), r.failure());
+                err.printf(Locale.ROOT, "  %s %s%s seed %d: %s%n", r.stage().id(), r.regularizer().name(),
+                        r.point().isEmpty() ? "" : " " + r.point(), r.seed(), r.failure());
             }
         }
         out.flush();

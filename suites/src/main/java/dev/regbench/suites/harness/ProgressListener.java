@@ -6,7 +6,7 @@ import dev.regbench.reports.schema.RunResult;
 /** What the harness tells the outside world while it works (console progress, tests). */
 public interface ProgressListener {
     /**
-     * A run (one regularizer, one seed) starts.
+     * A run (one grid point of one regularizer, one seed) starts.
      *
      * @param key   which run
      * @param index 1-based position among the runs to do now
@@ -31,6 +31,25 @@ public interface ProgressListener {
 
     /** A run was skipped because an identical finished result exists. */
     default void runSkipped(RunKey key, RunResult existing) {
+    }
+
+    /**
+     * A stage starts (after its finished runs were reported as skipped).
+     *
+     * @param stage    the stage
+     * @param todo     runs to train in it
+     * @param finished runs already finished
+     */
+    default void stageStarted(dev.regbench.reports.schema.Stage stage, int todo, int finished) {
+    }
+
+    /**
+     * The tuning stage is complete and each regularizer's point was chosen on validation metrics.
+     *
+     * @param selection per training-set size and regularizer name, the choice
+     */
+    default void selectionMade(java.util.Map<Integer, java.util.Map<String, dev.regbench.reports.select.PointChoice>>
+                                       selection) {
     }
 
     /** Listens to nothing. */

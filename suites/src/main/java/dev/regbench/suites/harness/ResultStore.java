@@ -8,21 +8,22 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 
 /**
- * The output directory of {@code regbench run}: {@code <out>/runs/<regularizer>-seed<k>.json}, one file per
- * finished run, each written atomically. Held under an exclusive lock ({@code <out>/.lock}) for as long as it
+ * The output directory of {@code regbench run}: {@code <out>/runs/…/<point>-seed<k>.json}, one file per
+ * finished run (paths: {@link RunPlan#path}), each written atomically, and {@code <out>/selection.json}. Held under an exclusive lock ({@code <out>/.lock}) for as long as it
  * is open, so two processes cannot interleave their writes; the operating system drops the lock if the
  * process dies, so a killed run never blocks the next one.
  */
 public final class ResultStore implements AutoCloseable {
     /** Name of the lock file inside the output directory. */
     public static final String LOCK_FILE = ".lock";
+    /** Name of the selection file inside the output directory. */
+    public static final String SELECTION_FILE = "selection.json";
 
     private final Path out;
     private final Path runs;
@@ -79,19 +80,19 @@ public final class ResultStore implements AutoCloseable {
         return out;
     }
 
-    /** @return where the result of {@code key} goes */
-    public Path path(RunKey key) {
-        return runs.resolve(key.fileName());
+    /** @return where a result goes, given its path relative to {@code <out>/runs/} */
+    public Path path(String relative) {
+        return runs.resolve(relative);
     }
 
     /**
-     * @param key             a run
+     * @param relative        a run's result path relative to {@code <out>/runs/}
      * @param effectiveSha256 the configuration hash the run would have now
-     * @return the finished result of {@code key}, if one exists for the same configuration
+     * @return the finished result, if one exists for the same configuration
      * @throws OutputException if a result exists for a different configuration (resuming would mix them)
      */
-    public Optional<RunResult> finished(RunKey key, String effectiveSha256) throws OutputException {
-        Path file = path(key);
+    public Optional<RunResult> finished(String relative, String effectiveSha256) throws OutputException {
+        Path file = path(relative);
         if (!Files.exists(file)) {
             return Optional.empty();
         }
@@ -113,15 +114,31 @@ public final class ResultStore implements AutoCloseable {
     /**
      * Writes a result atomically.
      *
-     * @param key    the run
-     * @param result its result
+     * @param relative the run's result path relative to {@code <out>/runs/}
+     * @param result   its result
      * @throws OutputException if the file cannot be written
      */
-    public void save(RunKey key, RunResult result) throws OutputException {
+    public void save(String relative, RunResult result) throws OutputException {
         try {
-            RunResultFiles.write(path(key), result);
+            RunResultFiles.write(path(relative), result);
         } catch (IOException e) {
-            throw new OutputException("cannot write " + path(key) + " (" + e.getMessage()
+            throw new OutputException("cannot write " + path(relative) + " (" + e.getMessage()
+                    + "); results already written are kept");
+        }
+    }
+
+    /**
+     * Writes {@code <out>/selection.json} atomically.
+     *
+     * @param json its content
+     * @throws OutputException if it cannot be written
+     */
+    public void saveSelection(String json) throws OutputException {
+        Path file = out.resolve(SELECTION_FILE);
+        try {
+            AtomicFiles.write(file, json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new OutputException("cannot write " + file + " (" + e.getMessage()
                     + "); results already written are kept");
         }
     }
@@ -141,12 +158,12 @@ public final class ResultStore implements AutoCloseable {
     }
 
     private void removeStalePartials() throws OutputException {
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(runs, "*" + AtomicFiles.TEMP_INFIX + "*")) {
-            for (Path f : files) {
+        try (java.util.stream.Stream<Path> files = Files.walk(out)) {
+            for (Path f : files.filter(p -> p.getFileName().toString().contains(AtomicFiles.TEMP_INFIX)).toList()) {
                 Files.deleteIfExists(f);
             }
-        } catch (IOException e) {
-            throw new OutputException("cannot clean " + runs + " (" + e.getMessage() + ")");
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new OutputException("cannot clean " + out + " (" + e.getMessage() + ")");
         }
     }
 

@@ -2,96 +2,182 @@ package dev.regbench.suites.harness;
 
 import dev.regbench.reports.schema.Environment;
 import dev.regbench.reports.schema.RunResult;
+import dev.regbench.reports.schema.Stage;
+import dev.regbench.reports.select.PointChoice;
+import dev.regbench.reports.select.Selector;
+import dev.regbench.reports.select.TuningRun;
+import dev.regbench.suites.suite.Point;
 import dev.regbench.suites.suite.Suite;
 import dev.regbench.suites.suite.Variant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Runs every (regularizer, seed) of a suite, seed by seed so that a partial run already holds comparable
- * results for every regularizer. Finished runs with the same configuration are skipped (resume); each new
+ * Runs a suite's stages in order. A single-stage suite trains every configuration on every seed. A two-stage
+ * suite tunes every grid point on the tuning seeds, chooses each regularizer's point on validation metrics only
+ * ({@link Selector}), writes the choice to {@code selection.json}, and re-trains the chosen points on the
+ * evaluation seeds. Finished runs with the same configuration are skipped (resume, across both stages); each new
  * result is written as soon as its run ends, so an interruption loses at most the run in progress.
  */
 public final class SuiteRunner {
     private final Suite suite;
-    private final TaskData data;
+    private final SuiteData data;
     private final Environment environment;
+    private final RunPlan plan;
 
     /**
      * @param suite       the validated suite (overrides applied)
-     * @param data        its prepared data
+     * @param data        its data
      * @param environment recorded in every result
      */
-    public SuiteRunner(Suite suite, TaskData data, Environment environment) {
+    public SuiteRunner(Suite suite, SuiteData data, Environment environment) {
         this.suite = suite;
         this.data = data;
         this.environment = environment;
+        this.plan = new RunPlan(suite);
     }
 
-    /** @return every run of the suite, in execution order */
-    public List<RunKey> plan() {
-        List<RunKey> keys = new ArrayList<>();
-        for (long seed : suite.seeds()) {
-            for (Variant v : suite.variants()) {
-                keys.add(new RunKey(v, seed));
-            }
-        }
-        return keys;
+    /** @return the plan this runner executes */
+    public RunPlan plan() {
+        return plan;
     }
 
     /**
      * @param store    the open output directory
      * @param listener progress events
-     * @return what was trained and what was skipped
+     * @return what was trained, what was skipped, and what was chosen
      * @throws OutputException if a result cannot be written, or existing results disagree with the suite
      */
     public RunSummary run(ResultStore store, ProgressListener listener) throws OutputException {
-        Plan plan = pending(store);
-        plan.finished().forEach(r -> listener.runSkipped(new RunKey(variant(r.regularizer().name()), r.seed()), r));
-        Trainer trainer = new Trainer(suite, data, environment, listener);
+        Trainer trainer = new Trainer(suite, environment, listener);
         List<RunResult> trained = new ArrayList<>();
-        List<RunKey> todo = plan.todo();
-        for (int i = 0; i < todo.size(); i++) {
-            RunKey key = todo.get(i);
-            listener.runStarted(key, i + 1, todo.size());
-            RunResult result = trainer.run(key);
-            store.save(key, result);
-            trained.add(result);
-            listener.runFinished(key, result);
+        List<RunResult> skipped = new ArrayList<>();
+        Map<Integer, Map<String, PointChoice>> selection = Map.of();
+        for (Stage stage : suite.stages()) {
+            List<RunKey> keys = stage == Stage.EVAL ? plan.evaluation(choices(selection)) : plan.grid(stage);
+            StagePlan sp = pending(store, keys);
+            sp.finished().forEach(f -> listener.runSkipped(f.key(), f.result()));
+            skipped.addAll(sp.finished().stream().map(Finished::result).toList());
+            listener.stageStarted(stage, sp.todo().size(), sp.finished().size());
+            List<Finished> done = new ArrayList<>(sp.finished());
+            for (int i = 0; i < sp.todo().size(); i++) {
+                RunKey key = sp.todo().get(i);
+                listener.runStarted(key, i + 1, sp.todo().size());
+                RunResult result = trainer.run(key, data.forRun(key.trainSize(), key.seed()));
+                store.save(plan.path(key), result);
+                trained.add(result);
+                done.add(new Finished(key, result));
+                listener.runFinished(key, result);
+            }
+            if (stage == Stage.TUNE) {
+                selection = select(done);
+                store.saveSelection(SelectionJson.render(suite, selection));
+                listener.selectionMade(selection);
+            }
         }
-        return new RunSummary(trained, plan.finished());
+        return new RunSummary(trained, skipped, selection);
     }
 
     /**
-     * Which runs are still to do. Checks every existing result before anything is trained.
+     * A run whose result exists.
+     *
+     * @param key    the run
+     * @param result its result
+     */
+    public record Finished(RunKey key, RunResult result) {
+    }
+
+    /**
+     * Which runs of a stage are still to do. Checks every existing result before anything is trained.
      *
      * @param todo     runs without a finished result, in execution order
-     * @param finished results of runs already finished with the same configuration
+     * @param finished runs already finished with the same configuration
      */
-    public record Plan(List<RunKey> todo, List<RunResult> finished) {
+    public record StagePlan(List<RunKey> todo, List<Finished> finished) {
     }
 
     /**
      * @param store the open output directory
-     * @return the runs to do and those already finished
+     * @param keys  the runs of a stage
+     * @return those to do and those already finished
      * @throws OutputException if an existing result disagrees with the suite's configuration
      */
-    public Plan pending(ResultStore store) throws OutputException {
+    public StagePlan pending(ResultStore store, List<RunKey> keys) throws OutputException {
         List<RunKey> todo = new ArrayList<>();
-        List<RunResult> finished = new ArrayList<>();
-        for (RunKey key : plan()) {
-            Optional<RunResult> existing = store.finished(key, suite.effectiveSha256(key.variant()));
+        List<Finished> finished = new ArrayList<>();
+        for (RunKey key : keys) {
+            Optional<RunResult> existing = store.finished(plan.path(key),
+                    suite.effectiveSha256(key.point(), key.trainSize()));
             if (existing.isPresent()) {
-                finished.add(existing.get());
+                finished.add(new Finished(key, existing.get()));
             } else {
                 todo.add(key);
             }
         }
-        return new Plan(todo, finished);
+        return new StagePlan(todo, finished);
     }
 
-    private Variant variant(String name) {
-        return suite.variants().stream().filter(v -> v.name().equals(name)).findFirst().orElseThrow();
+    /**
+     * Every run still to do in every stage, for estimates. While the tuning stage is unfinished, the evaluation
+     * stage's runs are represented by each regularizer's middle grid point.
+     *
+     * @param store the open output directory
+     * @return the pending runs, in execution order
+     * @throws OutputException if an existing result disagrees with the suite's configuration
+     */
+    public List<RunKey> allPending(ResultStore store) throws OutputException {
+        List<RunKey> pending = new ArrayList<>();
+        for (Stage stage : suite.stages()) {
+            if (stage != Stage.EVAL) {
+                pending.addAll(pending(store, plan.grid(stage)).todo());
+                continue;
+            }
+            StagePlan tune = pending(store, plan.grid(Stage.TUNE));
+            RunPlan.Choices choices = tune.todo().isEmpty() ? choices(select(tune.finished()))
+                    : (size, v) -> Optional.of(v.representative());
+            pending.addAll(pending(store, plan.evaluation(choices)).todo());
+        }
+        return pending;
+    }
+
+    /**
+     * @param tuning finished tuning runs
+     * @return per training-set size and regularizer name, the choice made on validation metrics
+     */
+    Map<Integer, Map<String, PointChoice>> select(List<Finished> tuning) {
+        Map<Integer, Map<String, PointChoice>> selection = new LinkedHashMap<>();
+        for (int size : suite.trainSizes()) {
+            Map<String, PointChoice> bySize = new LinkedHashMap<>();
+            for (Variant v : suite.variants()) {
+                List<TuningRun> runs = tuning.stream()
+                        .filter(f -> f.key().trainSize() == size && f.key().point().variant().equals(v))
+                        .map(f -> TuningRun.of(f.result())).toList();
+                if (!runs.isEmpty()) {
+                    bySize.put(v.name(), Selector.choose(suite.selection(), runs));
+                }
+            }
+            selection.put(size, bySize);
+        }
+        return selection;
+    }
+
+    private RunPlan.Choices choices(Map<Integer, Map<String, PointChoice>> selection) {
+        return (size, v) -> {
+            PointChoice c = selection.getOrDefault(size, Map.of()).get(v.name());
+            return c == null ? Optional.empty() : chosen(v, c);
+        };
+    }
+
+    /**
+     * @param v a regularizer
+     * @param c its selection
+     * @return the point the evaluation stage trains: the chosen one, or the only one of an unswept regularizer
+     *         (nothing to choose); empty if every point of a swept regularizer had a diverged tuning run
+     */
+    static Optional<Point> chosen(Variant v, PointChoice c) {
+        return v.swept() ? c.chosen().map(v::point) : Optional.of(v.points().get(0));
     }
 }

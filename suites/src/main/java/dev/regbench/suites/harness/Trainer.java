@@ -3,7 +3,10 @@ package dev.regbench.suites.harness;
 import dev.regbench.datasets.MinibatchIterator;
 import dev.regbench.datasets.SeedPurpose;
 import dev.regbench.reports.schema.Environment;
+import dev.regbench.reports.schema.EpochChoice;
 import dev.regbench.reports.schema.EpochMetrics;
+import dev.regbench.reports.schema.EpochRule;
+import dev.regbench.reports.schema.SplitMetrics;
 import dev.regbench.reports.schema.NetworkInfo;
 import dev.regbench.reports.schema.OptimizerInfo;
 import dev.regbench.reports.schema.PolynomialFit;
@@ -12,6 +15,7 @@ import dev.regbench.reports.schema.RunResult;
 import dev.regbench.reports.schema.RunStatus;
 import dev.regbench.reports.schema.SuiteRef;
 import dev.regbench.reports.schema.TaskType;
+import dev.regbench.reports.select.ValidationCurve;
 import dev.regbench.suites.network.NetworkFactory;
 import dev.regbench.suites.network.NetworkSpec;
 import dev.regbench.suites.network.OptimizerSpec;
@@ -27,48 +31,51 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Trains one (regularizer, seed) run with the real DL4J loop ({@code net.fit} on each minibatch) and measures
- * it after epoch 0 and after every epoch. A NaN or infinite loss or weight stops the run with status
- * {@code diverged}; it is recorded, never thrown.
+ * Trains one run with the real DL4J loop ({@code net.fit} on each minibatch) and measures it on the training
+ * evaluation subset, the validation set and the test set after epoch 0 and after every epoch (every
+ * {@code evaluateEvery}-th epoch and the last, if the suite says so). At the end it
+ * records the epoch chosen on the run's validation curve by the suite's rule (never on test metrics). A NaN or
+ * infinite loss or weight stops the run with status {@code diverged}; it is recorded, never thrown.
  */
 public final class Trainer {
     /** Points of the [-1, 1] grid on which a regression network's final prediction is recorded. */
     public static final int FIT_GRID_POINTS = 201;
 
     private final Suite suite;
-    private final TaskData data;
     private final Environment environment;
     private final ProgressListener listener;
 
     /**
      * @param suite       the suite (with any overrides applied)
-     * @param data        its prepared data
      * @param environment recorded in every result
      * @param listener    progress events
      */
-    public Trainer(Suite suite, TaskData data, Environment environment, ProgressListener listener) {
+    public Trainer(Suite suite, Environment environment, ProgressListener listener) {
         this.suite = suite;
-        this.data = data;
         this.environment = environment;
         this.listener = listener;
     }
 
-    /** @return the network spec every variant of this suite shares */
-    public NetworkSpec networkSpec() {
+    /**
+     * @param data any run's data of this suite (sizes and task type are what matter)
+     * @return the network spec every variant of this suite shares
+     */
+    public NetworkSpec networkSpec(TaskData data) {
         return new NetworkSpec(data.train().inputs(), suite.hidden(), data.train().outputs(), suite.activation(),
                 suite.weightInit(), data.type() == TaskType.CLASSIFICATION ? OutputKind.SOFTMAX_CROSS_ENTROPY
                 : OutputKind.IDENTITY_MSE, suite.optimizer());
     }
 
     /**
-     * @param key which run
+     * @param key  which run
+     * @param data its data ({@link SuiteData#forRun})
      * @return its result (completed or diverged)
      */
-    public RunResult run(RunKey key) {
+    public RunResult run(RunKey key, TaskData data) {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
-        Regularizer regularizer = key.variant().regularizer();
-        NetworkSpec spec = networkSpec();
+        Regularizer regularizer = key.point().regularizer();
+        NetworkSpec spec = networkSpec(data);
         MultiLayerNetwork net = NetworkFactory.build(spec, regularizer, suite.penalizeBiases(),
                 SeedPurpose.INIT.derive(key.seed()));
         String initialSha = NetworkFactory.parametersSha256(net);
@@ -79,9 +86,9 @@ public final class Trainer {
         List<EpochMetrics> epochs = new ArrayList<>();
         Integer divergedAt = null;
         String failure = null;
+        double trainSeconds = 0; // since the previous evaluation
+        long trainedExamples = 0;
         for (int epoch = 0; epoch <= suite.epochs(); epoch++) {
-            double trainSeconds = 0;
-            Double throughput = null;
             if (epoch > 0) {
                 if (epoch > 1) {
                     batches.reset();
@@ -90,29 +97,41 @@ public final class Trainer {
                 while (batches.hasNext()) {
                     net.fit(batches.next());
                 }
-                trainSeconds = (System.nanoTime() - start) / 1e9;
-                throughput = data.train().size() / trainSeconds;
+                trainSeconds += (System.nanoTime() - start) / 1e9;
+                trainedExamples += data.train().size();
+            }
+            if (!suite.evaluatedAfter(epoch)) {
+                continue;
             }
             long evalStart = System.nanoTime();
-            Measurement m = measure(net);
+            Measurement m = measure(net, data);
             double evalSeconds = (System.nanoTime() - evalStart) / 1e9;
             failure = m.divergence(epoch);
             if (failure != null) {
                 divergedAt = epoch;
                 break;
             }
-            EpochMetrics metrics = m.toMetrics(epoch, trainSeconds, evalSeconds, throughput,
-                    (System.nanoTime() - t0) / 1e9);
+            EpochMetrics metrics = m.toMetrics(epoch, trainSeconds, evalSeconds,
+                    trainedExamples == 0 ? null : trainedExamples / trainSeconds, (System.nanoTime() - t0) / 1e9);
             epochs.add(metrics);
             listener.epochFinished(key, metrics, suite.epochs());
+            trainSeconds = 0;
+            trainedExamples = 0;
         }
         boolean completed = divergedAt == null;
+        EpochChoice choice = null;
+        if (completed) {
+            choice = data.validation() == null
+                    ? new EpochChoice(EpochRule.FINAL, suite.selection().metric(), null, suite.epochs())
+                    : suite.selection().choice(ValidationCurve.of(epochs));
+        }
         return new RunResult(RunResult.SCHEMA_VERSION,
                 new SuiteRef(suite.name(), suite.file().toString(), suite.fileSha256(),
-                        suite.effectiveSha256(key.variant()), suite.overrides()),
-                data.type(), data.info(), networkInfo(spec), regularizerInfo(key), key.seed(),
-                completed ? RunStatus.COMPLETED : RunStatus.DIVERGED, divergedAt, failure, epochs,
-                completed ? epochs.get(epochs.size() - 1) : null, initialSha,
+                        suite.effectiveSha256(key.point(), key.trainSize()), suite.experimentSha256(),
+                        suite.overrides()),
+                key.stage(), key.point().swept(), data.type(), data.info(), networkInfo(spec),
+                regularizerInfo(key), key.seed(), completed ? RunStatus.COMPLETED : RunStatus.DIVERGED, divergedAt,
+                failure, choice, epochs, completed ? epochs.get(epochs.size() - 1) : null, initialSha,
                 completed ? NetworkFactory.parametersSha256(net) : null,
                 completed ? WeightStats.histogram(net) : null,
                 completed && data.type() == TaskType.REGRESSION ? fit(net) : null,
@@ -121,13 +140,16 @@ public final class Trainer {
     }
 
     /** Everything measured at one point of a run, before it becomes an {@link EpochMetrics}. */
-    private record Measurement(Evaluator.Evaluation train, Evaluator.Evaluation test, double penalty,
-                               WeightStats weights, TaskType type) {
+    private record Measurement(Evaluator.Evaluation train, Evaluator.Evaluation validation,
+                               Evaluator.Evaluation test, double penalty, WeightStats weights, TaskType type) {
 
         String divergence(int epoch) {
             List<String> bad = new ArrayList<>();
             if (!Double.isFinite(train.loss())) {
                 bad.add("training loss " + train.loss());
+            }
+            if (validation != null && !Double.isFinite(validation.loss())) {
+                bad.add("validation loss " + validation.loss());
             }
             if (!Double.isFinite(test.loss())) {
                 bad.add("test loss " + test.loss());
@@ -144,17 +166,22 @@ public final class Trainer {
         EpochMetrics toMetrics(int epoch, double trainSeconds, double evalSeconds, Double throughput,
                                double elapsed) {
             boolean classification = type == TaskType.CLASSIFICATION;
-            return new EpochMetrics(epoch, train.loss(), test.loss(), test.loss() - train.loss(), penalty,
-                    classification ? train.accuracy() : null, classification ? test.accuracy() : null,
-                    classification ? train.accuracy() - test.accuracy() : null,
-                    classification ? null : train.loss(), classification ? null : test.loss(),
+            SplitMetrics tr = split(train);
+            SplitMetrics te = split(test);
+            return new EpochMetrics(epoch, tr, validation == null ? null : split(validation), te,
+                    te.loss() - tr.loss(), classification ? tr.accuracy() - te.accuracy() : null, penalty,
                     weights.l1(), weights.l2(), weights.nearZeroFraction(), trainSeconds, evalSeconds, throughput,
                     elapsed);
         }
+
+        private SplitMetrics split(Evaluator.Evaluation e) {
+            return new SplitMetrics(e.loss(), type == TaskType.CLASSIFICATION ? e.accuracy() : null);
+        }
     }
 
-    private Measurement measure(MultiLayerNetwork net) {
+    private Measurement measure(MultiLayerNetwork net, TaskData data) {
         return new Measurement(Evaluator.evaluate(net, data.evalTrain(), data.type()),
+                data.validation() == null ? null : Evaluator.evaluate(net, data.validation(), data.type()),
                 Evaluator.evaluate(net, data.test(), data.type()), net.calcRegularizationScore(true),
                 WeightStats.of(net), data.type());
     }
@@ -183,10 +210,10 @@ public final class Trainer {
     }
 
     private RegularizerInfo regularizerInfo(RunKey key) {
-        Regularizer r = key.variant().regularizer();
+        Regularizer r = key.point().regularizer();
         Double lambda = r instanceof Regularizer.None ? null : r.lambda();
         boolean dropout = r instanceof Regularizer.DropoutL2;
-        return new RegularizerInfo(key.variant().name(), r.kind(), lambda, dropout ? r.inputRetain() : null,
+        return new RegularizerInfo(key.point().variant().name(), r.kind(), lambda, dropout ? r.inputRetain() : null,
                 dropout ? r.hiddenRetain() : null, suite.penalizeBiases(), r.dl4jDescription()
                 + (suite.penalizeBiases() ? "; biases penalized too" : "; biases not penalized"));
     }

@@ -42,6 +42,12 @@ public sealed interface Regularizer permits Regularizer.None, Regularizer.L1, Re
     /** @return how DL4J applies it, in words (recorded in every result file) */
     String dl4jDescription();
 
+    /**
+     * @return the kind's parameters and their values, keyed as in suite files ({@code lambda},
+     *         {@code inputRetain}, {@code hiddenRetain}), in the order the kind lists them
+     */
+    java.util.Map<String, Double> parameters();
+
     /** No regularization: the baseline. */
     record None() implements Regularizer {
         @Override
@@ -57,6 +63,11 @@ public sealed interface Regularizer permits Regularizer.None, Regularizer.L1, Re
         @Override
         public String dl4jDescription() {
             return "no penalty, no dropout";
+        }
+
+        @Override
+        public java.util.Map<String, Double> parameters() {
+            return java.util.Map.of();
         }
     }
 
@@ -86,6 +97,11 @@ public sealed interface Regularizer permits Regularizer.None, Regularizer.L1, Re
         public String dl4jDescription() {
             return "DL4J l1 (L1Regularization): score += lambda*sum|w|, gradient += lambda*sign(w) before the updater";
         }
+
+        @Override
+        public java.util.Map<String, Double> parameters() {
+            return java.util.Map.of("lambda", lambda);
+        }
     }
 
     /**
@@ -114,6 +130,11 @@ public sealed interface Regularizer permits Regularizer.None, Regularizer.L1, Re
         public String dl4jDescription() {
             return "DL4J l2 (L2Regularization): score += lambda/2*sum(w^2), gradient += lambda*w before the updater "
                     + "(not weightDecay)";
+        }
+
+        @Override
+        public java.util.Map<String, Double> parameters() {
+            return java.util.Map.of("lambda", lambda);
         }
     }
 
@@ -150,6 +171,15 @@ public sealed interface Regularizer permits Regularizer.None, Regularizer.L1, Re
             return String.format(Locale.ROOT, "DL4J dropOut(retain) on layer inputs: first layer %s, later layers "
                             + "retain %s (inverted dropout, off at inference); plus l2 as for kind l2",
                     inputRetain < 1 ? "retain " + inputRetain : "none (raw input kept)", hiddenRetain);
+        }
+
+        @Override
+        public java.util.Map<String, Double> parameters() {
+            java.util.Map<String, Double> p = new java.util.LinkedHashMap<>();
+            p.put("inputRetain", inputRetain);
+            p.put("hiddenRetain", hiddenRetain);
+            p.put("lambda", lambda);
+            return java.util.Collections.unmodifiableMap(p);
         }
     }
 

@@ -1,31 +1,43 @@
 package dev.regbench.suites.suite;
 
 import dev.regbench.datasets.Checksums;
+import dev.regbench.datasets.DataDraw;
+import dev.regbench.reports.schema.EpochRule;
+import dev.regbench.reports.schema.SelectionMetric;
+import dev.regbench.reports.schema.Stage;
+import dev.regbench.reports.select.SelectionPolicy;
 import dev.regbench.suites.network.Activation;
 import dev.regbench.suites.network.OptimizerSpec;
-import dev.regbench.suites.network.Regularizer;
 import dev.regbench.suites.network.WeightInitScheme;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
 /**
- * A validated experiment: one task, one network, one schedule, several regularizers × several seeds.
- * Immutable; build it with {@link SuiteParser} (or directly in tests). Command-line overrides give a new
- * suite ({@link #withOverrides}) whose {@link #effectiveSha256()} differs.
+ * A validated experiment: one task, one network, one schedule, several regularizers (each a grid of points),
+ * seeds in one or two stages. Immutable; build it with {@link SuiteParser} (or directly in tests), which also
+ * checks the protocol's rules ({@link #problems()}). Command-line overrides give a new suite
+ * ({@link #withOverrides}).
  *
  * @param name           suite name (letters, digits, '.', '_', '-')
  * @param description    free text for humans; may be empty
  * @param file           the suite file it was read from (for messages and provenance)
  * @param fileSha256     SHA-256 of the file's bytes
- * @param task           what is trained on
+ * @param task           what is trained on, with its training-set size(s) and validation set
+ * @param draw           whether the training examples depend on the run seed
+ * @param dataSeed       seed of the validation and test sets (and of the training examples for a fixed draw)
  * @param epochs         passes over the training set, in [1, 100000]
+ * @param evaluateEvery  epochs between evaluations, ≥ 1 (1: after every epoch); epoch 0 and the last epoch are
+ *                       always evaluated. Early stopping can only stop at an evaluated epoch
  * @param batchSize      examples per training step, ≥ 1
- * @param seeds          run seeds, distinct, non-empty: each drives initialization, batch order and dropout
- * @param dataSeed       seed of the training subset / polynomial data, shared by every run of the suite
+ * @param seeds          the seeds of each stage
+ * @param selection      how epochs and grid points are chosen, on validation metrics only
+ * @param exploratory    true for a suite that may run without a validation set or run a grid without selection;
+ *                       its report says that nothing was chosen
  * @param hidden         hidden layer sizes, each ≥ 1
  * @param activation     hidden activation
  * @param weightInit     weight initialization
@@ -34,29 +46,29 @@ import java.util.Objects;
  * @param variants       the regularizers compared, non-empty, unique names
  * @param overrides      command-line overrides applied after parsing, e.g. {@code epochs=2}
  */
-public record Suite(String name, String description, Path file, String fileSha256, SuiteTask task, int epochs,
-                    int batchSize, List<Long> seeds, long dataSeed, List<Integer> hidden, Activation activation,
-                    WeightInitScheme weightInit, OptimizerSpec optimizer, boolean penalizeBiases,
-                    List<Variant> variants, List<String> overrides) {
+public record Suite(String name, String description, Path file, String fileSha256, SuiteTask task, DataDraw draw,
+                    long dataSeed, int epochs, int evaluateEvery, int batchSize, SeedPlan seeds,
+                    SelectionPolicy selection,
+                    boolean exploratory, List<Integer> hidden, Activation activation, WeightInitScheme weightInit,
+                    OptimizerSpec optimizer, boolean penalizeBiases, List<Variant> variants, List<String> overrides) {
 
-    /** Validates cross-field rules; single fields are validated where they are parsed. */
+    /** Validates single-field rules; the protocol's cross-field rules are in {@link #problems()}. */
     public Suite {
         Objects.requireNonNull(task, "task");
-        seeds = List.copyOf(seeds);
+        Objects.requireNonNull(draw, "draw");
+        Objects.requireNonNull(seeds, "seeds");
+        Objects.requireNonNull(selection, "selection");
         hidden = List.copyOf(hidden);
         variants = List.copyOf(variants);
         overrides = List.copyOf(overrides);
         if (epochs < 1 || epochs > 100_000) {
             throw new IllegalArgumentException("epochs must be in [1, 100000], was " + epochs);
         }
+        if (evaluateEvery < 1 || evaluateEvery > epochs) {
+            throw new IllegalArgumentException("evaluateEvery must be in [1, epochs], was " + evaluateEvery);
+        }
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be >= 1, was " + batchSize);
-        }
-        if (seeds.isEmpty()) {
-            throw new IllegalArgumentException("seeds must list at least one seed");
-        }
-        if (new HashSet<>(seeds).size() != seeds.size()) {
-            throw new IllegalArgumentException("seeds must be distinct, were " + seeds);
         }
         if (variants.isEmpty()) {
             throw new IllegalArgumentException("regularizers must list at least one regularizer");
@@ -70,76 +82,188 @@ public record Suite(String name, String description, Path file, String fileSha25
     }
 
     /**
-     * @param newEpochs    replacement epochs, or null
-     * @param newTrainSize replacement training subset size (image tasks), or null
-     * @param onlySeeds    seeds to run instead of the suite's, or null
-     * @param onlyVariants names of the variants to keep, or null
+     * The selection protocol's rules (checked by the parser, which reports them all with the file's other
+     * problems): a regularizer grid needs a validation set and two stages — or {@code exploratory: true}; two
+     * stages need something to tune; a suite without a validation set can only use the final epoch; validation
+     * error needs a classification task.
+     *
+     * @return every rule this suite breaks, empty if none
+     */
+    public List<SuiteProblem> problems() {
+        List<SuiteProblem> problems = new ArrayList<>();
+        boolean grid = variants.stream().anyMatch(Variant::swept);
+        boolean validation = task.validationSize() > 0;
+        String validationKey = task instanceof SuiteTask.PolynomialRegression ? "polynomial.validationPoints"
+                : "validationSize";
+        if (!validation && !exploratory) {
+            problems.add(new SuiteProblem(validationKey, "0 leaves nothing to choose on; it is allowed only with "
+                    + "exploratory: true (and then the report says that no selection was possible)"));
+        }
+        if (seeds instanceof SeedPlan.TwoStage) {
+            if (!grid) {
+                problems.add(new SuiteProblem("tuneSeeds", "two stages need a swept regularizer parameter to tune "
+                        + "(e.g. lambda: {logspace: [1.0e-6, 1.0e-2], points: 9}); without a grid use seeds: [...]"));
+            }
+            if (!validation) {
+                problems.add(new SuiteProblem(validationKey, "the tuning stage chooses on validation metrics; give "
+                        + "a validation set"));
+            }
+        } else if (grid && !exploratory) {
+            String swept = variants.stream().filter(Variant::swept).findFirst().map(Variant::name).orElse("");
+            problems.add(new SuiteProblem("seeds", "regularizer '" + swept + "' sweeps a parameter: give tuneSeeds "
+                    + "and evalSeeds (choose on tuning seeds, report on fresh ones), or set exploratory: true to run "
+                    + "the grid without choosing"));
+        }
+        if (!validation && selection.rule() != EpochRule.FINAL) {
+            problems.add(new SuiteProblem("selection.epoch", selection.rule().id() + " chooses on the validation "
+                    + "curve, and this suite has no validation set"));
+        }
+        if (selection.metric() == SelectionMetric.VALIDATION_ERROR
+                && task instanceof SuiteTask.PolynomialRegression) {
+            problems.add(new SuiteProblem("selection.metric", "validation-error needs a classification task; the "
+                    + "polynomial task chooses on validation-loss (MSE)"));
+        }
+        return problems;
+    }
+
+    /** @return the stages, in the order they run */
+    public List<Stage> stages() {
+        return seeds.stages();
+    }
+
+    /**
+     * @param epoch an epoch in [0, epochs]
+     * @return whether the network is evaluated after it: epoch 0, every {@code evaluateEvery}-th, and the last
+     */
+    public boolean evaluatedAfter(int epoch) {
+        return epoch % evaluateEvery == 0 || epoch == epochs;
+    }
+
+    /** @return whether the suite has a tuning and an evaluation stage */
+    public boolean twoStage() {
+        return seeds instanceof SeedPlan.TwoStage;
+    }
+
+    /** @return the training-set sizes (conditions) */
+    public List<Integer> trainSizes() {
+        return task.trainSizes();
+    }
+
+    /**
+     * Command-line changes to a suite.
+     *
+     * @param epochs     replacement epochs, or null
+     * @param trainSize  replacement training-set size (one condition), or null
+     * @param seeds      seeds to run instead of a single-stage suite's, or null
+     * @param tuneSeeds  tuning seeds instead of the suite's, or null
+     * @param evalSeeds  evaluation seeds instead of the suite's, or null
+     * @param only       names of the regularizers to keep, or null
+     */
+    public record Overrides(Integer epochs, Integer trainSize, List<Long> seeds, List<Long> tuneSeeds,
+                            List<Long> evalSeeds, List<String> only) {
+        /** No override. */
+        public static final Overrides NONE = new Overrides(null, null, null, null, null, null);
+    }
+
+    /**
+     * @param o the overrides
      * @return the suite with the overrides applied and recorded
      * @throws IllegalArgumentException naming the option if an override is invalid
      */
-    public Suite withOverrides(Integer newEpochs, Integer newTrainSize, List<Long> onlySeeds,
-                               List<String> onlyVariants) {
-        List<String> applied = new java.util.ArrayList<>(overrides);
+    public Suite withOverrides(Overrides o) {
+        List<String> applied = new ArrayList<>(overrides);
         int e = epochs;
-        if (newEpochs != null) {
-            e = newEpochs;
-            applied.add("epochs=" + newEpochs);
+        if (o.epochs() != null) {
+            e = o.epochs();
+            applied.add("epochs=" + o.epochs());
         }
         SuiteTask t = task;
-        if (newTrainSize != null) {
-            if (!(task instanceof SuiteTask.ImageClassification image)) {
-                throw new IllegalArgumentException("--train-size applies to image datasets; the polynomial task sets "
-                        + "polynomial.trainPoints in the suite file");
-            }
-            t = new SuiteTask.ImageClassification(image.dataset(), newTrainSize);
-            applied.add("trainSize=" + newTrainSize);
+        if (o.trainSize() != null) {
+            t = task.withTrainSizes(List.of(o.trainSize()));
+            applied.add("trainSize=" + o.trainSize());
         }
-        List<Long> s = seeds;
-        if (onlySeeds != null) {
-            s = List.copyOf(onlySeeds);
-            applied.add("seeds=" + s);
+        SeedPlan s = seeds;
+        if (o.seeds() != null) {
+            if (twoStage()) {
+                throw new IllegalArgumentException("--seeds: suite '" + name + "' has two stages; use --tune-seeds "
+                        + "and --eval-seeds");
+            }
+            s = new SeedPlan.SingleStage(o.seeds());
+            applied.add("seeds=" + o.seeds());
+        }
+        if (o.tuneSeeds() != null || o.evalSeeds() != null) {
+            if (!(seeds instanceof SeedPlan.TwoStage two)) {
+                throw new IllegalArgumentException("--tune-seeds/--eval-seeds: suite '" + name + "' has one stage; "
+                        + "use --seeds");
+            }
+            s = new SeedPlan.TwoStage(o.tuneSeeds() != null ? o.tuneSeeds() : two.tune(),
+                    o.evalSeeds() != null ? o.evalSeeds() : two.eval());
+            if (o.tuneSeeds() != null) {
+                applied.add("tuneSeeds=" + o.tuneSeeds());
+            }
+            if (o.evalSeeds() != null) {
+                applied.add("evalSeeds=" + o.evalSeeds());
+            }
         }
         List<Variant> v = variants;
-        if (onlyVariants != null) {
-            for (String wanted : onlyVariants) {
+        if (o.only() != null) {
+            for (String wanted : o.only()) {
                 if (variants.stream().noneMatch(x -> x.name().equals(wanted))) {
                     throw new IllegalArgumentException("--only: suite '" + name + "' has no regularizer named '" + wanted
                             + "' (it has: " + String.join(", ", variants.stream().map(Variant::name).toList()) + ")");
                 }
             }
-            v = variants.stream().filter(x -> onlyVariants.contains(x.name())).toList();
-            applied.add("only=" + onlyVariants);
+            v = variants.stream().filter(x -> o.only().contains(x.name())).toList();
+            applied.add("only=" + o.only());
         }
-        return new Suite(name, description, file, fileSha256, t, e, batchSize, s, dataSeed, hidden, activation,
-                weightInit, optimizer, penalizeBiases, v, applied);
+        int every = Math.min(evaluateEvery, e);
+        return new Suite(name, description, file, fileSha256, t, draw, dataSeed, e, every, batchSize, s, selection,
+                exploratory, hidden, activation, weightInit, optimizer, penalizeBiases, v, applied);
     }
 
     /**
-     * @param variant one of this suite's variants
-     * @return SHA-256 of everything that configures a run of {@code variant} (task, data seed, network,
-     *         schedule, optimizer, that regularizer; not the seed list or the other variants): equal for two runs
-     *         exactly when they were configured identically, which is what resuming checks
+     * @param point     a grid point of one of this suite's variants
+     * @param trainSize one of this suite's training-set sizes
+     * @return SHA-256 of everything that configures a run at that point and size (everything but the seed and the
+     *         stage): equal for two runs exactly when they were configured identically, which is what resuming
+     *         checks
      */
-    public String effectiveSha256(Variant variant) {
-        Regularizer r = variant.regularizer();
-        String text = String.format(Locale.ROOT,
-                "name=%s%ntask=%s%nepochs=%d%nbatchSize=%d%ndataSeed=%d%nhidden=%s%nactivation=%s%nweightInit=%s%n"
-                        + "optimizer=%s,%s,%s%npenalizeBiases=%b%nregularizer=%s,%s,%s,%s,%s,%s%n",
-                name, taskCanonical(), epochs, batchSize, dataSeed, hidden, activation.id(), weightInit.id(),
-                optimizer.type().id(), Double.toString(optimizer.learningRate()),
-                Double.toString(optimizer.momentum()), penalizeBiases, variant.name(), r.kind(),
-                Double.toString(r.l1()), Double.toString(r.l2()), Double.toString(r.inputRetain()),
-                Double.toString(r.hiddenRetain()));
+    public String effectiveSha256(Point point, int trainSize) {
+        String text = experimentText() + String.format(Locale.ROOT, "trainSize=%d%nregularizer=%s,%s,%s%n",
+                trainSize, point.variant().name(), point.variant().kind().id(), canonical(point));
         return Checksums.sha256(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * @return SHA-256 of what every run of this suite shares (task but its training-set size, splits, draw,
+     *         network, schedule, optimizer, selection rule): runs with the same value are comparable in a report
+     */
+    public String experimentSha256() {
+        return Checksums.sha256(experimentText().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String experimentText() {
+        return String.format(Locale.ROOT,
+                "name=%s%ntask=%s%ndraw=%s%nepochs=%d%nevaluateEvery=%d%nbatchSize=%d%ndataSeed=%d%nhidden=%s%n"
+                        + "activation=%s%nweightInit=%s%noptimizer=%s,%s,%s%npenalizeBiases=%b%nselection=%s,%s,%s%n",
+                name, taskCanonical(), draw.id(), epochs, evaluateEvery, batchSize, dataSeed, hidden, activation.id(), weightInit.id(),
+                optimizer.type().id(), Double.toString(optimizer.learningRate()),
+                Double.toString(optimizer.momentum()), penalizeBiases, selection.metric().id(), selection.rule().id(),
+                selection.patience());
+    }
+
+    private static String canonical(Point point) {
+        List<String> parts = new ArrayList<>();
+        point.values().forEach((k, v) -> parts.add(k + "=" + Double.toString(v)));
+        return String.join(",", parts);
     }
 
     private String taskCanonical() {
         if (task instanceof SuiteTask.ImageClassification image) {
-            return image.dataset().id() + ",trainSize=" + image.trainSize();
+            return image.dataset().id() + ",validationSize=" + image.validationSize();
         }
-        SuiteTask.PolynomialRegression poly = (SuiteTask.PolynomialRegression) task;
-        var p = poly.spec();
-        return String.format(Locale.ROOT, "polynomial,coefficients=%s,degree=%d,noise=%s,train=%d,test=%d",
-                p.coefficients(), p.degree(), Double.toString(p.noiseStdDev()), p.trainPoints(), p.testPoints());
+        var p = ((SuiteTask.PolynomialRegression) task).spec();
+        return String.format(Locale.ROOT, "polynomial,coefficients=%s,degree=%d,noise=%s,validation=%d,test=%d",
+                p.coefficients(), p.degree(), Double.toString(p.noiseStdDev()), p.validationPoints(), p.testPoints());
     }
 }

@@ -1,13 +1,17 @@
 package dev.regbench.suites.suite;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
- * A suite file is unreadable or invalid. The message is one line: the file, the field (a path such as
- * {@code regularizers[2].lambda}) and the problem.
+ * A suite file is unreadable or invalid. The message has one line per problem: the file, the field (a path such
+ * as {@code regularizers[2].lambda}) and the problem. A file's problems are all reported at once.
  */
 public final class SuiteException extends Exception {
     private static final long serialVersionUID = 1L;
+
+    /** One line per problem, each starting with the file. */
+    private final List<String> lines;
 
     /**
      * @param file    the suite file
@@ -15,6 +19,32 @@ public final class SuiteException extends Exception {
      * @param problem what is wrong and, where useful, what is accepted
      */
     public SuiteException(Path file, String field, String problem) {
-        super(file + ": " + (field.isEmpty() ? "" : field + ": ") + problem);
+        this(file, List.of(new SuiteProblem(field, problem)));
+    }
+
+    /**
+     * @param file     the suite file
+     * @param problems every problem found, at least one
+     */
+    public SuiteException(Path file, List<SuiteProblem> problems) {
+        this(problems.stream().map(p -> file + ": " + p.describe()).toList());
+    }
+
+    private SuiteException(List<String> lines) {
+        super(String.join("\n", lines));
+        this.lines = List.copyOf(lines);
+    }
+
+    /** @return one line per problem, each naming the file and the field */
+    public List<String> lines() {
+        return lines;
+    }
+
+    /**
+     * @param all exceptions raised while parsing one file
+     * @return one exception holding all their lines
+     */
+    public static SuiteException combine(List<SuiteException> all) {
+        return new SuiteException(all.stream().flatMap(e -> e.lines().stream()).toList());
     }
 }

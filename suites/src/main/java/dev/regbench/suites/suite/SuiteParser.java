@@ -6,12 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.regbench.datasets.Checksums;
+import dev.regbench.datasets.DataDraw;
 import dev.regbench.datasets.ImageDataset;
 import dev.regbench.datasets.PolynomialSpec;
-import dev.regbench.datasets.Split;
+import dev.regbench.reports.schema.EpochRule;
+import dev.regbench.reports.schema.SelectionMetric;
+import dev.regbench.reports.select.SelectionPolicy;
 import dev.regbench.suites.network.Activation;
 import dev.regbench.suites.network.OptimizerSpec;
-import dev.regbench.suites.network.Regularizer;
+import dev.regbench.suites.network.RegularizerKind;
 import dev.regbench.suites.network.WeightInitScheme;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,27 +22,33 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
 /**
  * Parses and validates a suite file (YAML) into a {@link Suite}. Every problem — unknown key, wrong type,
- * value out of range, missing key, duplicate name — is a {@link SuiteException} whose one-line message names
- * the file, the field and the problem; nothing is trained from an invalid suite.
+ * value out of range, missing key, duplicate name, bad sweep, a broken protocol rule — is reported in one
+ * {@link SuiteException} with one line per problem naming the file, the field and the problem; all problems
+ * of a file are reported at once, and nothing is trained from an invalid suite.
  */
 public final class SuiteParser {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
-    private static final Set<String> TOP = Set.of("name", "description", "dataset", "trainSize", "epochs",
-            "batchSize", "seeds", "dataSeed", "network", "optimizer", "penalizeBiases", "regularizers", "polynomial");
+    private static final Set<String> TOP = Set.of("name", "description", "dataset", "trainSize", "validationSize",
+            "dataDraw", "dataSeed", "epochs", "evaluateEvery", "batchSize", "seeds", "tuneSeeds", "evalSeeds", "selection",
+            "exploratory", "network", "optimizer", "penalizeBiases", "regularizers", "polynomial");
     private static final Set<String> NETWORK = Set.of("hidden", "activation", "weightInit");
     private static final Set<String> OPTIMIZER = Set.of("type", "learningRate", "momentum");
+    private static final Set<String> SELECTION = Set.of("metric", "epoch", "patience");
     private static final Set<String> POLYNOMIAL = Set.of("degree", "coefficients", "noiseStdDev", "trainPoints",
-            "testPoints");
-    private static final List<String> KINDS = List.of("none", "l1", "l2", "dropout-l2");
+            "validationPoints", "testPoints");
 
     private SuiteParser() {
     }
@@ -47,7 +56,7 @@ public final class SuiteParser {
     /**
      * @param file a suite file
      * @return the validated suite
-     * @throws SuiteException naming the file, the field and the problem
+     * @throws SuiteException naming the file, the field and the problem, one line per problem
      */
     public static Suite parse(Path file) throws SuiteException {
         byte[] bytes;
@@ -68,132 +77,285 @@ public final class SuiteParser {
         } catch (IOException e) {
             throw new SuiteException(file, "", "cannot be parsed (" + e.getMessage() + ")");
         }
-        return parse(file, Checksums.sha256(bytes), YamlNode.root(file, tree));
+        return new Parse(file, Checksums.sha256(bytes)).suite(YamlNode.root(file, tree));
     }
 
-    private static Suite parse(Path file, String sha256, YamlNode root) throws SuiteException {
-        root.rejectUnknownKeys(TOP);
-        String name = root.string("name");
-        if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
-            throw root.get("name").error("must be letters, digits, '.', '_' or '-', was '" + name + "'");
-        }
-        SuiteTask task = task(root);
-        int epochs = root.integer("epochs", 1, 100_000);
-        int batchSize = root.integer("batchSize", 1, 1 << 20);
-        List<Long> seeds = new ArrayList<>();
-        for (YamlNode s : root.list("seeds")) {
-            long seed = s.asLong();
-            if (seed < 0) {
-                throw s.error("seeds must be >= 0, was " + seed);
-            }
-            seeds.add(seed);
-        }
-        long dataSeed = root.has("dataSeed") ? root.get("dataSeed").asLong() : 0L;
+    /** One parse of one file: collects every problem instead of stopping at the first. */
+    private static final class Parse {
+        private final Path file;
+        private final String sha256;
+        private final List<SuiteException> problems = new ArrayList<>();
 
-        YamlNode network = root.object("network");
-        network.rejectUnknownKeys(NETWORK);
-        List<Integer> hidden = new ArrayList<>();
-        for (YamlNode h : network.list("hidden")) {
-            hidden.add(h.asInt(1, 1 << 16));
+        Parse(Path file, String sha256) {
+            this.file = file;
+            this.sha256 = sha256;
         }
-        Activation activation = choice(network, "activation", Activation.class, Activation.RELU);
-        WeightInitScheme weightInit = choice(network, "weightInit", WeightInitScheme.class, activation.defaultInit());
 
-        OptimizerSpec optimizer = optimizer(root.object("optimizer"));
-        boolean penalizeBiases = root.bool("penalizeBiases", false);
+        /** A piece of parsing that may fail with a SuiteException. */
+        private interface Step<T> {
+            T run() throws SuiteException;
+        }
 
-        List<Variant> variants = new ArrayList<>();
-        for (YamlNode r : root.list("regularizers")) {
-            variants.add(variant(r.asObject()));
+        /** Runs a step; on failure records its problem and returns empty. */
+        private <T> Optional<T> attempt(Step<T> step) {
+            try {
+                return Optional.ofNullable(step.run());
+            } catch (SuiteException e) {
+                problems.add(e);
+                return Optional.empty();
+            }
         }
-        String description = root.string("description", "");
-        Suite suite = validated(root, () -> new Suite(name, description, file, sha256, task, epochs, batchSize, seeds,
-                dataSeed, hidden, activation, weightInit, optimizer, penalizeBiases, variants, List.of()));
-        return suite;
-    }
 
-    private static SuiteTask task(YamlNode root) throws SuiteException {
-        String dataset = root.string("dataset");
-        if (dataset.equals("polynomial")) {
-            if (root.has("trainSize")) {
-                throw root.get("trainSize").error("not used by the polynomial task; set polynomial.trainPoints");
-            }
-            return new SuiteTask.PolynomialRegression(polynomial(root.object("polynomial")));
-        }
-        ImageDataset image;
-        try {
-            image = ImageDataset.fromId(dataset);
-        } catch (IllegalArgumentException e) {
-            throw root.get("dataset").error("unknown dataset '" + dataset + "' (expected mnist, fashion-mnist or polynomial)");
-        }
-        if (root.has("polynomial")) {
-            throw root.get("polynomial").error("only for dataset: polynomial");
-        }
-        int full = image.size(Split.TRAIN);
-        int trainSize = root.integer("trainSize", 1, full, full);
-        return new SuiteTask.ImageClassification(image, trainSize);
-    }
+        Suite suite(YamlNode root) throws SuiteException {
+            problems.addAll(root.unknownKeys(TOP));
+            Optional<String> name = attempt(() -> {
+                String n = root.string("name");
+                if (!n.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+                    throw root.get("name").error("must be letters, digits, '.', '_' or '-', was '" + n + "'");
+                }
+                return n;
+            });
+            Optional<SuiteTask> task = attempt(() -> task(root));
+            Optional<DataDraw> draw = attempt(() -> {
+                if (!root.has("dataDraw")) {
+                    return DataDraw.FIXED;
+                }
+                String id = root.string("dataDraw");
+                return validated(root.get("dataDraw"), () -> DataDraw.of(id));
+            });
+            Optional<Long> dataSeed = attempt(() -> root.has("dataSeed") ? root.get("dataSeed").asLong() : 0L);
+            Optional<Integer> epochs = attempt(() -> root.integer("epochs", 1, 100_000));
+            Optional<Integer> evaluateEvery = attempt(() -> root.integer("evaluateEvery", 1, 100_000, 1));
+            Optional<Integer> batchSize = attempt(() -> root.integer("batchSize", 1, 1 << 20));
+            Optional<SeedPlan> seeds = attempt(() -> seeds(root));
+            Optional<SelectionPolicy> selection = attempt(() -> selection(root));
+            Optional<Boolean> exploratory = attempt(() -> root.bool("exploratory", false));
 
-    private static PolynomialSpec polynomial(YamlNode p) throws SuiteException {
-        p.rejectUnknownKeys(POLYNOMIAL);
-        double noise = p.number("noiseStdDev");
-        int train = p.integer("trainPoints", 1, 10_000_000, PolynomialSpec.DEFAULT_TRAIN_POINTS);
-        int test = p.integer("testPoints", 1, 10_000_000, PolynomialSpec.DEFAULT_TEST_POINTS);
-        if (p.has("coefficients")) {
-            List<Double> coefficients = new ArrayList<>();
-            for (YamlNode c : p.list("coefficients")) {
-                coefficients.add(c.asDouble());
-            }
-            if (coefficients.isEmpty()) {
-                throw p.get("coefficients").error("must list at least one coefficient (constant term first)");
-            }
-            int degree = p.has("degree") ? p.integer("degree", 0, 20) : coefficients.size() - 1;
-            return validated(p, () -> new PolynomialSpec(coefficients, degree, noise, train, test));
-        }
-        if (!p.has("degree")) {
-            throw p.error("give either degree (random coefficients from dataSeed) or coefficients");
-        }
-        int degree = p.integer("degree", 0, 20);
-        return validated(p, () -> PolynomialSpec.ofDegree(degree, noise, train, test));
-    }
+            Optional<YamlNode> network = attempt(() -> root.object("network"));
+            network.ifPresent(n -> problems.addAll(n.unknownKeys(NETWORK)));
+            Optional<List<Integer>> hidden = network.flatMap(n -> attempt(() -> {
+                List<Integer> sizes = new ArrayList<>();
+                for (YamlNode h : n.list("hidden")) {
+                    sizes.add(h.asInt(1, 1 << 16));
+                }
+                return sizes;
+            }));
+            Optional<Activation> activation = network.flatMap(n -> attempt(() ->
+                    choice(n, "activation", Activation.class, Activation.RELU)));
+            Optional<WeightInitScheme> weightInit = network.flatMap(n -> attempt(() -> choice(n, "weightInit",
+                    WeightInitScheme.class, activation.orElse(Activation.RELU).defaultInit())));
+            Optional<OptimizerSpec> optimizer = attempt(() -> optimizer(root.object("optimizer")));
+            Optional<Boolean> penalizeBiases = attempt(() -> root.bool("penalizeBiases", false));
+            Optional<List<Variant>> variants = attempt(() -> variants(root));
+            Optional<String> description = attempt(() -> root.string("description", ""));
 
-    private static OptimizerSpec optimizer(YamlNode o) throws SuiteException {
-        o.rejectUnknownKeys(OPTIMIZER);
-        OptimizerSpec.Type type = choice(o, "type", OptimizerSpec.Type.class, null);
-        double learningRate = o.number("learningRate");
-        double momentum = o.number("momentum", type == OptimizerSpec.Type.NESTEROV ? 0.9 : 0.0);
-        return validated(o, () -> new OptimizerSpec(type, learningRate, momentum));
-    }
+            if (!problems.isEmpty()) {
+                throw SuiteException.combine(problems);
+            }
+            Suite suite = validated(root, () -> new Suite(name.get(), description.get(), file, sha256, task.get(),
+                    draw.get(), dataSeed.get(), epochs.get(), evaluateEvery.get(), batchSize.get(), seeds.get(), selection.get(),
+                    exploratory.get(), hidden.get(), activation.get(), weightInit.get(), optimizer.get(),
+                    penalizeBiases.get(), variants.get(), List.of()));
+            List<SuiteProblem> rules = suite.problems();
+            if (!rules.isEmpty()) {
+                throw new SuiteException(file, rules);
+            }
+            return suite;
+        }
 
-    private static Variant variant(YamlNode r) throws SuiteException {
-        String kind = r.string("kind");
-        Set<String> known = switch (kind) {
-            case "none" -> Set.of("name", "kind");
-            case "l1", "l2" -> Set.of("name", "kind", "lambda");
-            case "dropout-l2" -> Set.of("name", "kind", "lambda", "inputRetain", "hiddenRetain");
-            default -> throw r.get("kind").error("unknown kind '" + kind + "' (expected one of: "
-                    + String.join(", ", KINDS) + ")");
-        };
-        r.rejectUnknownKeys(known);
-        String name = r.string("name");
-        Regularizer regularizer = switch (kind) {
-            case "none" -> new Regularizer.None();
-            case "l1" -> {
-                double lambda = r.number("lambda");
-                yield validated(r, () -> new Regularizer.L1(lambda));
+        private SuiteTask task(YamlNode root) throws SuiteException {
+            String dataset = root.string("dataset");
+            if (dataset.equals("polynomial")) {
+                for (String imageOnly : List.of("trainSize", "validationSize")) {
+                    if (root.has(imageOnly)) {
+                        problems.add(root.get(imageOnly).error("not used by the polynomial task; set polynomial."
+                                + (imageOnly.equals("trainSize") ? "trainPoints" : "validationPoints")));
+                    }
+                }
+                YamlNode p = root.object("polynomial");
+                PolynomialSpec spec = polynomial(p);
+                List<Integer> sizes = p.has("trainPoints") ? sizes(p.get("trainPoints"))
+                        : List.of(PolynomialSpec.DEFAULT_TRAIN_POINTS);
+                return validated(p, () -> new SuiteTask.PolynomialRegression(spec, sizes));
             }
-            case "l2" -> {
-                double lambda = r.number("lambda");
-                yield validated(r, () -> new Regularizer.L2(lambda));
+            ImageDataset image;
+            try {
+                image = ImageDataset.fromId(dataset);
+            } catch (IllegalArgumentException e) {
+                throw root.get("dataset").error("unknown dataset '" + dataset + "' (expected mnist, fashion-mnist or polynomial)");
             }
-            default -> {
-                double lambda = r.number("lambda");
-                double inputRetain = r.number("inputRetain");
-                double hiddenRetain = r.number("hiddenRetain");
-                yield validated(r, () -> new Regularizer.DropoutL2(inputRetain, hiddenRetain, lambda));
+            if (root.has("polynomial")) {
+                problems.add(root.get("polynomial").error("only for dataset: polynomial"));
             }
-        };
-        return validated(r, () -> new Variant(name, regularizer));
+            int published = image.size(dev.regbench.datasets.Split.TRAIN);
+            int validation = root.integer("validationSize", 0, published - 1,
+                    SuiteTask.ImageClassification.DEFAULT_VALIDATION_SIZE);
+            List<Integer> sizes = root.has("trainSize") ? sizes(root.get("trainSize")) : List.of(published - validation);
+            YamlNode at = root.has("trainSize") ? root.get("trainSize") : root;
+            return validated(at, () -> new SuiteTask.ImageClassification(image, sizes, validation));
+        }
+
+        /** Training-set sizes: one integer or a sweep of them (a logspace is rounded to integers). */
+        private List<Integer> sizes(YamlNode n) throws SuiteException {
+            Sweep sweep = n.sweep();
+            List<Integer> sizes = new ArrayList<>();
+            for (double v : sweep.values()) {
+                long rounded = Math.round(v);
+                if (!n.isRange() && rounded != v) {
+                    throw n.error("training-set sizes are whole numbers, found " + Sweep.format(v));
+                }
+                if (rounded < 1 || rounded > Integer.MAX_VALUE) {
+                    throw n.error("training-set sizes must be >= 1, found " + Sweep.format(v));
+                }
+                sizes.add((int) rounded);
+            }
+            if (new LinkedHashSet<>(sizes).size() != sizes.size()) {
+                throw n.error("duplicate sizes after rounding to whole examples: " + sizes + " (fewer points)");
+            }
+            return sizes;
+        }
+
+        private PolynomialSpec polynomial(YamlNode p) throws SuiteException {
+            problems.addAll(p.unknownKeys(POLYNOMIAL));
+            double noise = p.number("noiseStdDev");
+            int validation = p.integer("validationPoints", 0, 10_000_000, PolynomialSpec.DEFAULT_VALIDATION_POINTS);
+            int test = p.integer("testPoints", 1, 10_000_000, PolynomialSpec.DEFAULT_TEST_POINTS);
+            int train = PolynomialSpec.DEFAULT_TRAIN_POINTS; // the sizes list replaces it
+            if (p.has("coefficients")) {
+                List<Double> coefficients = new ArrayList<>();
+                for (YamlNode c : p.list("coefficients")) {
+                    coefficients.add(c.asDouble());
+                }
+                if (coefficients.isEmpty()) {
+                    throw p.get("coefficients").error("must list at least one coefficient (constant term first)");
+                }
+                int degree = p.has("degree") ? p.integer("degree", 0, 20) : coefficients.size() - 1;
+                return validated(p, () -> new PolynomialSpec(coefficients, degree, noise, train, validation, test));
+            }
+            if (!p.has("degree")) {
+                throw p.error("give either degree (random coefficients from dataSeed) or coefficients");
+            }
+            int degree = p.integer("degree", 0, 20);
+            return validated(p, () -> PolynomialSpec.ofDegree(degree, noise, train, validation, test));
+        }
+
+        private SeedPlan seeds(YamlNode root) throws SuiteException {
+            boolean single = root.has("seeds");
+            boolean tune = root.has("tuneSeeds");
+            boolean eval = root.has("evalSeeds");
+            if (single && (tune || eval)) {
+                throw root.get("seeds").error("give either seeds (one stage) or tuneSeeds and evalSeeds (two "
+                        + "stages), not both");
+            }
+            if (single) {
+                List<Long> seeds = seedList(root, "seeds");
+                return validated(root.get("seeds"), () -> new SeedPlan.SingleStage(seeds));
+            }
+            if (tune != eval) {
+                throw new SuiteException(file, tune ? "evalSeeds" : "tuneSeeds",
+                        "two stages need both tuneSeeds and evalSeeds");
+            }
+            if (!tune) {
+                throw new SuiteException(file, "seeds", "required key is missing (give seeds for one stage, or "
+                        + "tuneSeeds and evalSeeds for two)");
+            }
+            List<Long> t = seedList(root, "tuneSeeds");
+            List<Long> e = seedList(root, "evalSeeds");
+            return validated(root.get("evalSeeds"), () -> new SeedPlan.TwoStage(t, e));
+        }
+
+        private List<Long> seedList(YamlNode root, String key) throws SuiteException {
+            List<Long> seeds = new ArrayList<>();
+            for (YamlNode s : root.list(key)) {
+                long seed = s.asLong();
+                if (seed < 0) {
+                    throw s.error(key + " must be >= 0, was " + seed);
+                }
+                seeds.add(seed);
+            }
+            return seeds;
+        }
+
+        private SelectionPolicy selection(YamlNode root) throws SuiteException {
+            if (!root.has("selection")) {
+                return SelectionPolicy.DEFAULT;
+            }
+            YamlNode s = root.object("selection");
+            problems.addAll(s.unknownKeys(SELECTION));
+            SelectionMetric metric = SelectionMetric.VALIDATION_LOSS;
+            if (s.has("metric")) {
+                String m = s.string("metric");
+                metric = Arrays.stream(SelectionMetric.values()).filter(x -> x.id().equals(m)).findFirst()
+                        .orElseThrow(() -> new SuiteException(file, "selection.metric", "unknown value '" + m
+                                + "' (expected validation-loss or validation-error)"));
+            }
+            EpochRule rule = choice(s, "epoch", EpochRule.class, EpochRule.FINAL);
+            Integer patience = s.has("patience") ? s.integer("patience", 1, 100_000) : null;
+            SelectionMetric chosen = metric;
+            return validated(s, () -> new SelectionPolicy(chosen, rule, patience));
+        }
+
+        private List<Variant> variants(YamlNode root) throws SuiteException {
+            List<Variant> variants = new ArrayList<>();
+            List<YamlNode> entries = root.list("regularizers");
+            for (YamlNode r : entries) {
+                attempt(() -> variant(r.asObject())).ifPresent(variants::add);
+            }
+            if (entries.isEmpty()) {
+                throw root.get("regularizers").error("regularizers must list at least one regularizer");
+            }
+            Set<String> names = new java.util.HashSet<>();
+            for (Variant v : variants) {
+                if (!names.add(v.name())) {
+                    throw root.get("regularizers").error("regularizer name '" + v.name() + "' is used twice");
+                }
+            }
+            return variants;
+        }
+
+        private Variant variant(YamlNode r) throws SuiteException {
+            String kindName = r.string("kind");
+            RegularizerKind kind;
+            try {
+                kind = RegularizerKind.of(kindName);
+            } catch (IllegalArgumentException e) {
+                throw r.get("kind").error(e.getMessage());
+            }
+            Set<String> known = new java.util.HashSet<>(List.of("name", "kind"));
+            known.addAll(kind.parameters());
+            List<SuiteException> local = new ArrayList<>(r.unknownKeys(known));
+            Optional<String> name = Optional.empty();
+            try {
+                name = Optional.of(r.string("name"));
+            } catch (SuiteException e) {
+                local.add(e);
+            }
+            Map<String, Sweep> parameters = new LinkedHashMap<>();
+            for (String key : kind.parameters()) {
+                try {
+                    parameters.put(key, r.get(key).sweep());
+                } catch (SuiteException e) {
+                    local.add(e);
+                }
+            }
+            if (!local.isEmpty()) {
+                throw SuiteException.combine(local);
+            }
+            String label = name.get();
+            Variant variant = validated(r, () -> new Variant(label, kind, parameters));
+            for (Point p : variant.points()) { // every point's values are validated by the regularizer itself
+                validated(r, p::regularizer);
+            }
+            return variant;
+        }
+
+        private OptimizerSpec optimizer(YamlNode o) throws SuiteException {
+            problems.addAll(o.unknownKeys(OPTIMIZER));
+            OptimizerSpec.Type type = choice(o, "type", OptimizerSpec.Type.class, null);
+            double learningRate = o.number("learningRate");
+            double momentum = o.number("momentum", type == OptimizerSpec.Type.NESTEROV ? 0.9 : 0.0);
+            return validated(o, () -> new OptimizerSpec(type, learningRate, momentum));
+        }
     }
 
     private static <E extends Enum<E>> E choice(YamlNode parent, String key, Class<E> type, E fallback)

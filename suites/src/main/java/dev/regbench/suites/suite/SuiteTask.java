@@ -2,43 +2,129 @@ package dev.regbench.suites.suite;
 
 import dev.regbench.datasets.ImageDataset;
 import dev.regbench.datasets.PolynomialSpec;
+import dev.regbench.datasets.Split;
+import java.util.List;
 
-/** What a suite trains on: an image classification dataset or the synthetic polynomial regression task. */
+/**
+ * What a suite trains on: an image classification dataset or the synthetic polynomial regression task, with its
+ * three disjoint splits. The training-set size may be swept (a list of sizes): each size is its own condition,
+ * with its own selection, and the report plots test performance against it.
+ */
 public sealed interface SuiteTask permits SuiteTask.ImageClassification, SuiteTask.PolynomialRegression {
 
     /** @return the dataset name as written in suite files and results */
     String datasetName();
 
+    /** @return the training-set sizes, one per condition, in the order written, each ≥ 1 */
+    List<Integer> trainSizes();
+
+    /** @return validation examples, ≥ 0 (0 only for exploratory suites) */
+    int validationSize();
+
+    /** @return the largest training set the task allows (image datasets: what the validation set leaves) */
+    int maxTrainSize();
+
+    /** @return this task with one training-set size in place of the suite's list */
+    SuiteTask withTrainSizes(List<Integer> sizes);
+
     /**
      * MNIST or Fashion-MNIST.
      *
-     * @param dataset   which dataset
-     * @param trainSize training examples to use: a class-balanced subset of the 60,000, in [1, 60000]
+     * @param dataset        which dataset
+     * @param trainSizes     training examples per condition: class-balanced subsets of the published training
+     *                       images that are not in the validation set, each in [1, 60000 − validationSize]
+     * @param validationSize class-balanced validation examples carved from the published training images, in
+     *                       [0, 59999] (default {@link #DEFAULT_VALIDATION_SIZE})
      */
-    record ImageClassification(ImageDataset dataset, int trainSize) implements SuiteTask {
-        /** Validates the subset size. */
+    record ImageClassification(ImageDataset dataset, List<Integer> trainSizes, int validationSize)
+            implements SuiteTask {
+        /** Srivastava et al. 2014 hold out 10,000 of MNIST's 60,000 training images for validation. */
+        public static final int DEFAULT_VALIDATION_SIZE = 10_000;
+
+        /** Validates the sizes. */
         public ImageClassification {
-            if (trainSize < 1 || trainSize > dataset.size(dev.regbench.datasets.Split.TRAIN)) {
-                throw new IllegalArgumentException("trainSize must be in [1, "
-                        + dataset.size(dev.regbench.datasets.Split.TRAIN) + "], was " + trainSize);
+            trainSizes = List.copyOf(trainSizes);
+            int published = dataset.size(Split.TRAIN);
+            if (validationSize < 0 || validationSize >= published) {
+                throw new IllegalArgumentException("validationSize must be in [0, " + (published - 1) + "], was "
+                        + validationSize);
             }
+            requireSizes(trainSizes, published - validationSize, "trainSize",
+                    " (the " + published + " training images minus validationSize " + validationSize + ")");
         }
 
         @Override
         public String datasetName() {
             return dataset.id();
         }
+
+        @Override
+        public int maxTrainSize() {
+            return dataset.size(Split.TRAIN) - validationSize;
+        }
+
+        @Override
+        public SuiteTask withTrainSizes(List<Integer> sizes) {
+            return new ImageClassification(dataset, sizes, validationSize);
+        }
     }
 
     /**
      * y = p(x) + ε on [-1, 1].
      *
-     * @param spec the polynomial, noise and set sizes
+     * @param spec       the polynomial, noise and set sizes (its {@code trainPoints} is the first training size)
+     * @param trainSizes training points per condition, each ≥ 1
      */
-    record PolynomialRegression(PolynomialSpec spec) implements SuiteTask {
+    record PolynomialRegression(PolynomialSpec spec, List<Integer> trainSizes) implements SuiteTask {
+        /** Validates the sizes. */
+        public PolynomialRegression {
+            trainSizes = List.copyOf(trainSizes);
+            requireSizes(trainSizes, 10_000_000, "polynomial.trainPoints", "");
+            spec = spec.withTrainPoints(trainSizes.get(0));
+        }
+
+        /** @return a task with one training-set size */
+        public static PolynomialRegression of(PolynomialSpec spec) {
+            return new PolynomialRegression(spec, List.of(spec.trainPoints()));
+        }
+
         @Override
         public String datasetName() {
             return "polynomial";
+        }
+
+        @Override
+        public int validationSize() {
+            return spec.validationPoints();
+        }
+
+        @Override
+        public int maxTrainSize() {
+            return 10_000_000;
+        }
+
+        @Override
+        public SuiteTask withTrainSizes(List<Integer> sizes) {
+            return new PolynomialRegression(spec, sizes);
+        }
+
+        /** @return the spec with a given training-set size */
+        public PolynomialSpec spec(int trainSize) {
+            return spec.withTrainPoints(trainSize);
+        }
+    }
+
+    private static void requireSizes(List<Integer> sizes, int max, String field, String why) {
+        if (sizes.isEmpty()) {
+            throw new IllegalArgumentException(field + " must give at least one size");
+        }
+        for (int n : sizes) {
+            if (n < 1 || n > max) {
+                throw new IllegalArgumentException(field + " must be in [1, " + max + "]" + why + ", was " + n);
+            }
+        }
+        if (sizes.stream().distinct().count() != sizes.size()) {
+            throw new IllegalArgumentException(field + " lists a size twice: " + sizes);
         }
     }
 }

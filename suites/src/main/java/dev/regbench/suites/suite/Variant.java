@@ -1,20 +1,98 @@
 package dev.regbench.suites.suite;
 
 import dev.regbench.suites.network.Regularizer;
+import dev.regbench.suites.network.RegularizerKind;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * One entry of a suite's {@code regularizers} list.
+ * One entry of a suite's {@code regularizers} list: a kind and the values of each of its parameters, any of
+ * which may be swept. It expands into grid points — the Cartesian product of its parameters' values, the first
+ * parameter varying slowest.
  *
- * @param name        the label, unique in the suite; used in file names ({@code <name>-seed<k>.json}), so
- *                    letters, digits, '.', '_' and '-' only
- * @param regularizer the regularizer
+ * @param name       the label, unique in the suite; used in file names, so letters, digits, '.', '_' and '-'
+ * @param kind       the regularizer kind
+ * @param parameters a value or sweep for every parameter of the kind, in the kind's order
  */
-public record Variant(String name, Regularizer regularizer) {
-    /** Validates the name. */
+public record Variant(String name, RegularizerKind kind, Map<String, Sweep> parameters) {
+    /** Validates the name and that the parameters are exactly the kind's. */
     public Variant {
         if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
             throw new IllegalArgumentException("name must be letters, digits, '.', '_' or '-' (it names files), was '"
                     + name + "'");
         }
+        LinkedHashMap<String, Sweep> ordered = new LinkedHashMap<>();
+        for (String key : kind.parameters()) {
+            Sweep s = parameters.get(key);
+            if (s == null) {
+                throw new IllegalArgumentException("kind " + kind.id() + " needs " + key);
+            }
+            ordered.put(key, s);
+        }
+        if (ordered.size() != parameters.size()) {
+            throw new IllegalArgumentException("kind " + kind.id() + " takes only " + kind.parameters());
+        }
+        parameters = java.util.Collections.unmodifiableMap(ordered);
+    }
+
+    /**
+     * A variant with fixed values only.
+     *
+     * @param name        its label
+     * @param regularizer a regularizer whose kind and values it takes
+     * @return the variant
+     */
+    public static Variant of(String name, Regularizer regularizer) {
+        RegularizerKind kind = RegularizerKind.of(regularizer.kind());
+        Map<String, Sweep> parameters = new LinkedHashMap<>();
+        regularizer.parameters().forEach((k, v) -> parameters.put(k, Sweep.of(v)));
+        return new Variant(name, kind, parameters);
+    }
+
+    /** @return whether any parameter takes more than one value */
+    public boolean swept() {
+        return parameters.values().stream().anyMatch(Sweep::swept);
+    }
+
+    /** @return the swept parameters' keys, in the kind's order */
+    public List<String> sweptKeys() {
+        return parameters.entrySet().stream().filter(e -> e.getValue().swept()).map(Map.Entry::getKey).toList();
+    }
+
+    /** @return every grid point, the first parameter varying slowest */
+    public List<Point> points() {
+        List<Map<String, Double>> combos = new ArrayList<>();
+        combos.add(new LinkedHashMap<>());
+        for (Map.Entry<String, Sweep> p : parameters.entrySet()) {
+            List<Map<String, Double>> next = new ArrayList<>();
+            for (Map<String, Double> c : combos) {
+                for (double v : p.getValue().values()) {
+                    Map<String, Double> m = new LinkedHashMap<>(c);
+                    m.put(p.getKey(), v);
+                    next.add(m);
+                }
+            }
+            combos = next;
+        }
+        return combos.stream().map(c -> new Point(this, c)).toList();
+    }
+
+    /** @return a representative point: the middle value of each sweep (e.g. for throughput benchmarks) */
+    public Point representative() {
+        Map<String, Double> values = new LinkedHashMap<>();
+        parameters.forEach((k, s) -> values.put(k, s.middle()));
+        return new Point(this, values);
+    }
+
+    /**
+     * @param swept values of this variant's swept parameters (e.g. from a selection)
+     * @return the grid point with those values and the fixed values of the others
+     * @throws IllegalArgumentException if it is not a point of the grid
+     */
+    public Point point(Map<String, Double> swept) {
+        return points().stream().filter(p -> p.swept().equals(swept)).findFirst().orElseThrow(() ->
+                new IllegalArgumentException(swept + " is not a grid point of regularizer " + name));
     }
 }

@@ -51,14 +51,62 @@ final class YamlNode {
         }
     }
 
-    /** Fails on the first key not in {@code known}. */
-    void rejectUnknownKeys(Set<String> known) throws SuiteException {
+    /** @return one problem per key not in {@code known} (a misspelt key is never silently ignored) */
+    List<SuiteException> unknownKeys(Set<String> known) {
+        List<SuiteException> problems = new ArrayList<>();
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             if (!known.contains(key)) {
-                throw new SuiteException(file, child(key), "unknown key (known here: "
-                        + String.join(", ", new TreeSet<>(known)) + ")");
+                problems.add(new SuiteException(file, child(key), "unknown key (known here: "
+                        + String.join(", ", new TreeSet<>(known)) + ")"));
             }
+        }
+        return problems;
+    }
+
+    /** @return whether this node is a range mapping ({@code logspace} or {@code linspace}) */
+    boolean isRange() {
+        return node.isObject() && (node.has("logspace") || node.has("linspace"));
+    }
+
+    /**
+     * A parameter's values: a number, a list of numbers, or a range {@code {logspace: [a, b], points: n}} /
+     * {@code {linspace: [a, b], points: n}}.
+     */
+    Sweep sweep() throws SuiteException {
+        try {
+            if (node.isArray()) {
+                List<Double> values = new ArrayList<>();
+                for (int i = 0; i < node.size(); i++) {
+                    values.add(new YamlNode(file, path + "[" + i + "]", node.get(i)).asDouble());
+                }
+                if (values.isEmpty()) {
+                    throw error("an empty list has no value to run (give at least one)");
+                }
+                return Sweep.list(values);
+            }
+            if (node.isObject()) {
+                boolean log = node.has("logspace");
+                if (log == node.has("linspace")) {
+                    throw error("a range is {logspace: [from, to], points: n} or {linspace: [from, to], points: n}");
+                }
+                String scale = log ? "logspace" : "linspace";
+                List<SuiteException> unknown = unknownKeys(Set.of(scale, "points"));
+                if (!unknown.isEmpty()) {
+                    throw unknown.get(0);
+                }
+                List<YamlNode> bounds = list(scale);
+                if (bounds.size() != 2) {
+                    throw get(scale).error("expected two bounds [from, to], found " + bounds.size());
+                }
+                double from = bounds.get(0).asDouble();
+                double to = bounds.get(1).asDouble();
+                int points = integer("points", Integer.MIN_VALUE, 10_000);
+                return log ? Sweep.logspace(from, to, points) : Sweep.linspace(from, to, points);
+            }
+            return Sweep.of(asDouble());
+        } catch (IllegalArgumentException e) {
+            throw error(e.getMessage());
         }
     }
 

@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -43,7 +44,13 @@ class RunCommandTest {
         RunResult result = RunResultFiles.read(out.resolve("runs/none-seed1.json"));
         assertEquals(RunStatus.COMPLETED, result.status());
         assertEquals(10_000, result.dataset().trainSize());
-        assertTrue(result.finalMetrics().testAccuracy() >= 0.90, "test accuracy " + result.finalMetrics().testAccuracy());
+        assertEquals(10_000, result.dataset().validationSize());
+        assertEquals(java.util.Collections.nCopies(10, 1000), result.dataset().classCounts().validation());
+        assertEquals(java.util.Collections.nCopies(10, 1000), result.dataset().classCounts().train());
+        assertEquals(List.of(980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009),
+                result.dataset().classCounts().test(), "the published test set, as it is");
+        assertTrue(result.finalMetrics().validation().accuracy() >= 0.90, "validation accuracy");
+        assertTrue(result.finalMetrics().test().accuracy() >= 0.90, "test accuracy " + result.finalMetrics().test().accuracy());
         assertTrue(r.out().contains("none seed 1 | epoch 1/1"), r.out());
         assertTrue(Files.exists(out.resolve("suite.yaml")));
 
@@ -79,5 +86,34 @@ class RunCommandTest {
                 tmp.resolve("o").toString(), "--only", "l3");
         assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("no regularizer named 'l3'"), r.err());
+    }
+
+    @Test
+    void dryRunPrintsTheGridWithoutTouchingDataOrOutput() {
+        Result r = regbench("run", "--suite", ROOT.resolve("suites/mnist-path.yaml").toString(), "--dry-run",
+                "--data-dir", tmp.resolve("no-data").toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("stage tune"), r.out());
+        assertTrue(r.out().contains("stage eval"), r.out());
+        assertTrue(r.out().contains("l2 (l2): lambda logspace 1e-5 … 0.01, 4 points = 1e-5, 1e-4, 0.001, 0.01"), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("total: ") && l.contains(" run(s)")), r.out());
+        assertTrue(!Files.exists(tmp.resolve("no-data")));
+        Result missingOut = regbench("run", "--suite", ROOT.resolve("suites/mnist-path.yaml").toString());
+        assertEquals(2, missingOut.exitCode(), "--out is required to train");
+    }
+
+    @Test
+    void everyProblemOfABadSweepIsOneLine() throws Exception {
+        Path suite = Files.writeString(tmp.resolve("bad-grid.yaml"),
+                Files.readString(ROOT.resolve("suites/mnist-path.yaml"))
+                        .replace("evalSeeds: [101, 102, 103]", "evalSeeds: [1, 102, 103]")
+                        .replace("points: 4}}\n  - {name: l2", "points: 1}}\n  - {name: l2"));
+        Result r = regbench("run", "--suite", suite.toString(), "--dry-run");
+        assertEquals(1, r.exitCode());
+        List<String> lines = r.err().lines().toList();
+        assertEquals(2, lines.size(), r.err());
+        assertTrue(lines.stream().allMatch(l -> l.startsWith(suite + ": ")), r.err());
+        assertTrue(r.err().contains("evalSeeds: tuneSeeds and evalSeeds overlap in [1]"), r.err());
+        assertTrue(r.err().contains("regularizers[1].lambda: a range needs points >= 2"), r.err());
     }
 }

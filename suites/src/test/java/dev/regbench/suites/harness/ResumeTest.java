@@ -25,14 +25,14 @@ import org.junit.jupiter.api.io.TempDir;
 /** Results are written atomically, resumed, guarded by a lock, and refused when the configuration changed. */
 class ResumeTest {
     private static final Environment ENV = EnvironmentProbe.current();
-    private static final List<Variant> VARIANTS = List.of(new Variant("none", new Regularizer.None()),
-            new Variant("l2", new Regularizer.L2(1e-3)));
+    private static final List<Variant> VARIANTS = List.of(Variant.of("none", new Regularizer.None()),
+            Variant.of("l2", new Regularizer.L2(1e-3)));
 
     @TempDir
     Path out;
 
     private static RunSummary run(Suite suite, Path out) throws Exception {
-        TaskData data = TaskDataLoader.load(suite, DataDirectory.resolve(Optional.empty()));
+        SuiteData data = SuiteData.load(suite, DataDirectory.resolve(Optional.empty()));
         try (ResultStore store = ResultStore.open(out)) {
             return new SuiteRunner(suite, data, ENV).run(store, ProgressListener.NONE);
         }

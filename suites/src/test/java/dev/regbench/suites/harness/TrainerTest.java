@@ -10,6 +10,7 @@ import dev.regbench.reports.schema.Environment;
 import dev.regbench.reports.schema.EpochMetrics;
 import dev.regbench.reports.schema.RunResult;
 import dev.regbench.reports.schema.RunStatus;
+import dev.regbench.reports.schema.Stage;
 import dev.regbench.suites.EnvironmentProbe;
 import dev.regbench.suites.Fixtures;
 import dev.regbench.suites.network.Regularizer;
@@ -24,15 +25,17 @@ class TrainerTest {
     private static final Environment ENV = EnvironmentProbe.current();
 
     private static RunResult train(Suite suite, Variant variant, long seed) throws Exception {
-        TaskData data = TaskDataLoader.load(suite, DataDirectory.resolve(Optional.empty()));
-        return new Trainer(suite, data, ENV, ProgressListener.NONE).run(new RunKey(variant, seed));
+        SuiteData data = SuiteData.load(suite, DataDirectory.resolve(Optional.empty()));
+        int size = suite.trainSizes().get(0);
+        return new Trainer(suite, ENV, ProgressListener.NONE).run(
+                new RunKey(Stage.SINGLE, size, variant.points().get(0), seed), data.forRun(size, seed));
     }
 
     @Test
     void l2ShrinksWeightsAndL1MakesThemSparse() throws Exception {
-        Variant none = new Variant("none", new Regularizer.None());
-        Variant l1 = new Variant("l1", new Regularizer.L1(3e-3));
-        Variant l2 = new Variant("l2", new Regularizer.L2(3e-2));
+        Variant none = Variant.of("none", new Regularizer.None());
+        Variant l1 = Variant.of("l1", new Regularizer.L1(3e-3));
+        Variant l2 = Variant.of("l2", new Regularizer.L2(3e-2));
         Suite suite = Fixtures.polynomial(List.of(none, l1, l2), 400, 0.05, List.of(1L));
         RunResult rNone = train(suite, none, 1);
         RunResult rL1 = train(suite, l1, 1);
@@ -48,7 +51,7 @@ class TrainerTest {
 
     @Test
     void recordsEpochZeroAndEveryEpochWithConsistentGaps() throws Exception {
-        Variant none = new Variant("none", new Regularizer.None());
+        Variant none = Variant.of("none", new Regularizer.None());
         RunResult r = train(Fixtures.polynomial(List.of(none), 5, 0.05, List.of(3L)), none, 3);
         assertEquals(RunStatus.COMPLETED, r.status());
         assertEquals(6, r.epochs().size());
@@ -57,10 +60,12 @@ class TrainerTest {
         assertNull(first.examplesPerSecond());
         assertEquals(0.0, first.trainSeconds());
         for (EpochMetrics m : r.epochs()) {
-            assertEquals(m.testLoss() - m.trainLoss(), m.lossGap(), 1e-12);
-            assertEquals(m.trainLoss(), m.trainMse(), 0.0);
-            assertNull(m.trainAccuracy(), "regression has no accuracy");
+            assertEquals(m.test().loss() - m.train().loss(), m.lossGap(), 1e-12);
+            assertNotNull(m.validation(), "the suite has a validation set");
+            assertNull(m.train().accuracy(), "regression has no accuracy");
+            assertNull(m.accuracyGap());
         }
+        assertEquals(5, r.epochChoice().epoch(), "final-epoch rule");
         assertEquals(r.epochs().get(5), r.finalMetrics());
         assertTrue(r.epochs().get(5).examplesPerSecond() > 0);
         assertNotNull(r.fit());
@@ -72,7 +77,7 @@ class TrainerTest {
 
     @Test
     void divergenceIsRecordedNotThrown() throws Exception {
-        Variant none = new Variant("none", new Regularizer.None());
+        Variant none = Variant.of("none", new Regularizer.None());
         RunResult r = train(Fixtures.polynomial(List.of(none), 50, 1e6, List.of(1L)), none, 1);
         assertEquals(RunStatus.DIVERGED, r.status());
         assertNotNull(r.divergedAtEpoch());
@@ -83,12 +88,12 @@ class TrainerTest {
 
     @Test
     void sameSeedTrainsToBitIdenticalWeights() throws Exception {
-        Variant dropout = new Variant("dropout-l2", new Regularizer.DropoutL2(1.0, 0.5, 1e-3));
+        Variant dropout = Variant.of("dropout-l2", new Regularizer.DropoutL2(1.0, 0.5, 1e-3));
         Suite suite = Fixtures.polynomial(List.of(dropout), 20, 0.05, List.of(5L));
         RunResult a = train(suite, dropout, 5);
         RunResult b = train(suite, dropout, 5);
         assertEquals(a.finalParamsSha256(), b.finalParamsSha256(), "reproducible, dropout masks included");
-        assertEquals(a.finalMetrics().testLoss(), b.finalMetrics().testLoss(), 0.0);
+        assertEquals(a.finalMetrics().test().loss(), b.finalMetrics().test().loss(), 0.0);
         RunResult c = train(suite, dropout, 6);
         assertTrue(!a.finalParamsSha256().equals(c.finalParamsSha256()), "another seed, another run");
     }

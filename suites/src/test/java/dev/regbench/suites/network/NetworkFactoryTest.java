@@ -42,7 +42,7 @@ class NetworkFactoryTest {
         JsonNode reference = null;
         List<String> raw = new ArrayList<>();
         for (Variant v : Fixtures.fourVariants()) {
-            String json = NetworkFactory.configuration(MNIST_MLP, v.regularizer(), false, 42).toJson();
+            String json = NetworkFactory.configuration(MNIST_MLP, v.points().get(0).regularizer(), false, 42).toJson();
             raw.add(json);
             JsonNode stripped = withoutRegularization(json);
             if (reference == null) {
@@ -59,7 +59,7 @@ class NetworkFactoryTest {
         List<Long> expected = List.of(784L * 1024 + 1024, 1024L * 1024 + 1024, 1024L * 10 + 10);
         assertEquals(expected, MNIST_MLP.parametersPerLayer());
         for (Variant v : Fixtures.fourVariants()) {
-            MultiLayerNetwork net = NetworkFactory.build(MNIST_MLP, v.regularizer(), false, 1);
+            MultiLayerNetwork net = NetworkFactory.build(MNIST_MLP, v.points().get(0).regularizer(), false, 1);
             for (int i = 0; i < expected.size(); i++) {
                 assertEquals(expected.get(i), net.getLayer(i).numParams(), v.name() + " layer " + i);
             }
@@ -71,7 +71,7 @@ class NetworkFactoryTest {
     void sameSeedGivesBitIdenticalInitialParameters() {
         String reference = null;
         for (Variant v : Fixtures.fourVariants()) {
-            String sha = NetworkFactory.parametersSha256(NetworkFactory.build(MNIST_MLP, v.regularizer(), false, 7));
+            String sha = NetworkFactory.parametersSha256(NetworkFactory.build(MNIST_MLP, v.points().get(0).regularizer(), false, 7));
             if (reference == null) {
                 reference = sha;
             }

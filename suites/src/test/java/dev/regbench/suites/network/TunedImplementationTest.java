@@ -68,13 +68,13 @@ class TunedImplementationTest {
     private static void assertTrainsLikeStock(NetworkSpec spec, boolean penalizeBiases) {
         List<DataSet> batches = batches(spec, 6);
         for (Variant v : Fixtures.fourVariants()) {
-            INDArray initial = NetworkFactory.build(spec, v.regularizer(), penalizeBiases, 11).params().dup();
-            INDArray stockGradient = firstGradient(spec, v.regularizer(), penalizeBiases, Implementation.STOCK, batches);
-            INDArray tunedGradient = firstGradient(spec, v.regularizer(), penalizeBiases, Implementation.TUNED, batches);
+            INDArray initial = NetworkFactory.build(spec, v.points().get(0).regularizer(), penalizeBiases, 11).params().dup();
+            INDArray stockGradient = firstGradient(spec, v.points().get(0).regularizer(), penalizeBiases, Implementation.STOCK, batches);
+            INDArray tunedGradient = firstGradient(spec, v.points().get(0).regularizer(), penalizeBiases, Implementation.TUNED, batches);
             assertClose(stockGradient, tunedGradient, 1e-5, v.name() + ": first gradient");
 
-            MultiLayerNetwork stock = train(spec, v.regularizer(), penalizeBiases, Implementation.STOCK, batches);
-            MultiLayerNetwork tuned = train(spec, v.regularizer(), penalizeBiases, Implementation.TUNED, batches);
+            MultiLayerNetwork stock = train(spec, v.points().get(0).regularizer(), penalizeBiases, Implementation.STOCK, batches);
+            MultiLayerNetwork tuned = train(spec, v.points().get(0).regularizer(), penalizeBiases, Implementation.TUNED, batches);
             double moved = maxAbs(tuned.params().sub(initial));
             double apart = maxAbs(tuned.params().sub(stock.params()));
             assertTrue(moved > 1e-3, v.name() + ": training changed the parameters (" + moved + ")");
@@ -85,7 +85,7 @@ class TunedImplementationTest {
                         v.name() + ": layer " + i + " reused z in every backprop");
             }
             // DL4J's float reductions are off by up to 4e-4 (relative) on the MNIST MLP; one BLAS call is closer.
-            double exact = exactPenalty(tuned, v.regularizer(), penalizeBiases);
+            double exact = exactPenalty(tuned, v.points().get(0).regularizer(), penalizeBiases);
             assertEquals(exact, tuned.calcRegularizationScore(true), 1e-5 * exact, v.name() + ": penalty");
             assertEquals(exact, stock.calcRegularizationScore(true), 1e-3 * exact, v.name() + ": DL4J's penalty");
             INDArray x = batches.get(0).getFeatures();
@@ -203,17 +203,17 @@ class TunedImplementationTest {
     @Test
     void tunedConfigurationIsDl4jsFieldForFieldAndSurvivesJson() throws Exception {
         for (Variant v : Fixtures.fourVariants()) {
-            MultiLayerConfiguration tuned = NetworkFactory.configuration(MNIST_MLP, v.regularizer(), true, 3);
-            MultiLayerConfiguration stock = NetworkFactory.configuration(MNIST_MLP, v.regularizer(), true, 3,
+            MultiLayerConfiguration tuned = NetworkFactory.configuration(MNIST_MLP, v.points().get(0).regularizer(), true, 3);
+            MultiLayerConfiguration stock = NetworkFactory.configuration(MNIST_MLP, v.points().get(0).regularizer(), true, 3,
                     Implementation.STOCK);
             assertEquals(withoutClassNames(stock.toJson()), withoutClassNames(tuned.toJson()), v.name());
             MultiLayerConfiguration restored = MultiLayerConfiguration.fromJson(tuned.toJson());
             assertEquals(tuned, restored, v.name() + ": JSON round trip");
             assertInstanceOf(ReusingDenseLayer.class, restored.getConf(1).getLayer());
-            if (v.regularizer().hiddenRetain() < 1) {
+            if (v.points().get(0).regularizer().hiddenRetain() < 1) {
                 assertInstanceOf(UniformMaskDropout.class, ((BaseLayer) restored.getConf(1).getLayer()).getIDropout());
             }
-            if (v.regularizer().l2() > 0) {
+            if (v.points().get(0).regularizer().l2() > 0) {
                 assertInstanceOf(L2Penalty.class, ((BaseLayer) restored.getConf(1).getLayer()).getRegularization().get(0));
             }
         }

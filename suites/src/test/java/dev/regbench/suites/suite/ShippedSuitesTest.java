@@ -3,6 +3,7 @@ package dev.regbench.suites.suite;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.regbench.datasets.DataDraw;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,7 +11,10 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Every suite file shipped in suites/ is valid and compares the four regularizers. */
+/**
+ * Every suite file shipped in suites/ is valid and compares the four regularizers; the headline suites (those
+ * with a grid) follow the two-stage protocol and draw their training data per seed.
+ */
 class ShippedSuitesTest {
     private static final Path ROOT = Path.of(System.getProperty("regbench.home", "..")).toAbsolutePath().normalize();
 
@@ -20,13 +24,18 @@ class ShippedSuitesTest {
         try (Stream<Path> s = Files.list(ROOT.resolve("suites"))) {
             files = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
         }
-        Set<String> names = Set.of("mnist.yaml", "mnist-quick.yaml", "polynomial.yaml", "fashion-mnist.yaml");
+        Set<String> names = Set.of("mnist.yaml", "mnist-quick.yaml", "polynomial.yaml", "fashion-mnist.yaml",
+                "mnist-path.yaml", "polynomial-path.yaml", "mnist-datasize.yaml");
         assertTrue(files.stream().map(p -> p.getFileName().toString()).toList().containsAll(names), files.toString());
         for (Path f : files) {
             Suite suite = SuiteParser.parse(f);
             assertEquals(f.getFileName().toString().replace(".yaml", ""), suite.name(), f + ": name matches file");
             assertEquals(List.of("none", "l1", "l2", "dropout-l2"),
-                    suite.variants().stream().map(v -> v.regularizer().kind()).toList(), f.toString());
+                    suite.variants().stream().map(v -> v.kind().id()).toList(), f.toString());
+            if (suite.variants().stream().anyMatch(Variant::swept)) {
+                assertTrue(suite.twoStage(), f + ": a grid is tuned and evaluated on different seeds");
+                assertEquals(DataDraw.PER_SEED, suite.draw(), f + ": intervals include data sampling");
+            }
         }
     }
 }

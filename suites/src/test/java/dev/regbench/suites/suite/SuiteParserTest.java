@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.regbench.datasets.DataDraw;
 import dev.regbench.datasets.ImageDataset;
+import dev.regbench.reports.select.SelectionPolicy;
 import dev.regbench.suites.network.Activation;
 import dev.regbench.suites.network.OptimizerSpec;
 import dev.regbench.suites.network.Regularizer;
@@ -43,27 +45,42 @@ class SuiteParserTest {
         return Files.writeString(dir.resolve("suite.yaml"), yaml);
     }
 
+    /** @return the one problem of a suite with exactly one problem, without the file name */
     private String error(String yaml) throws Exception {
+        List<String> problems = errors(yaml);
+        assertEquals(1, problems.size(), "one line: " + problems);
+        return problems.get(0);
+    }
+
+    /** @return every problem of a suite, one line each, without the file name (each line names the file) */
+    private List<String> errors(String yaml) throws Exception {
         Path file = write(yaml);
         SuiteException e = assertThrows(SuiteException.class, () -> SuiteParser.parse(file));
-        assertTrue(e.getMessage().startsWith(file + ": "), "names the file: " + e.getMessage());
-        assertEquals(1, e.getMessage().lines().count(), "one line: " + e.getMessage());
-        return e.getMessage().substring(file.toString().length() + 2);
+        assertEquals(e.lines(), e.getMessage().lines().toList());
+        for (String line : e.lines()) {
+            assertTrue(line.startsWith(file + ": "), "names the file: " + line);
+        }
+        return e.lines().stream().map(l -> l.substring(file.toString().length() + 2)).toList();
     }
 
     @Test
     void validSuiteParsesWithDefaults() throws Exception {
         Suite s = SuiteParser.parse(write(VALID));
         assertEquals("t", s.name());
-        assertEquals(new SuiteTask.ImageClassification(ImageDataset.MNIST, 1000), s.task());
-        assertEquals(List.of(1L, 2L), s.seeds());
+        assertEquals(new SuiteTask.ImageClassification(ImageDataset.MNIST, List.of(1000), 10_000), s.task(),
+                "10,000 validation images by default, as Srivastava et al. hold out");
+        assertEquals(new SeedPlan.SingleStage(List.of(1L, 2L)), s.seeds());
+        assertEquals(DataDraw.FIXED, s.draw());
+        assertEquals(SelectionPolicy.DEFAULT, s.selection());
         assertEquals(List.of(32, 16), s.hidden());
         assertEquals(Activation.RELU, s.activation());
         assertEquals(WeightInitScheme.HE, s.weightInit(), "He init by default for relu");
         assertEquals(new OptimizerSpec(OptimizerSpec.Type.NESTEROV, 0.05, 0.9), s.optimizer());
         assertEquals(false, s.penalizeBiases(), "biases unpenalized unless the suite says so");
-        assertEquals(new Regularizer.L2(1e-4), s.variants().get(2).regularizer(), "1e-4 without a dot is a number too");
-        assertEquals(new Regularizer.DropoutL2(0.8, 0.5, 1e-4), s.variants().get(3).regularizer());
+        assertEquals(new Regularizer.L2(1e-4), s.variants().get(2).points().get(0).regularizer(),
+                "1e-4 without a dot is a number too");
+        assertEquals(new Regularizer.DropoutL2(0.8, 0.5, 1e-4), s.variants().get(3).points().get(0).regularizer());
+        assertTrue(s.variants().stream().noneMatch(Variant::swept));
         assertEquals(64, s.fileSha256().length());
     }
 
@@ -83,6 +100,8 @@ class SuiteParserTest {
         SuiteTask.PolynomialRegression p = assertInstanceOf(SuiteTask.PolynomialRegression.class, s.task());
         assertEquals(5, p.spec().degree());
         assertEquals(1000, p.spec().testPoints());
+        assertEquals(200, p.spec().validationPoints(), "200 validation points by default");
+        assertEquals(List.of(20), p.trainSizes());
         assertEquals(WeightInitScheme.XAVIER, s.weightInit());
     }
 
@@ -99,17 +118,17 @@ class SuiteParserTest {
         "missing required key     | batchSize: 64|''                                          | batchSize: required key is missing",
         "unknown dataset          | dataset: mnist|dataset: cifar10                            | dataset: unknown dataset 'cifar10'",
         "momentum with plain sgd  | type: nesterov|type: sgd                                   | optimizer: momentum is only for type nesterov",
-        "trainSize too large      | trainSize: 1000|trainSize: 70000                           | trainSize: must be in [1, 60000], was 70000",
-        "duplicate seeds          | seeds: [1, 2]|seeds: [1, 1]                                | seeds must be distinct",
+        "trainSize too large      | trainSize: 1000|trainSize: 55000                           | trainSize: trainSize must be in [1, 50000] (the 60000 training images minus validationSize 10000), was 55000",
+        "duplicate seeds          | seeds: [1, 2]|seeds: [1, 1]                                | seeds: seeds must be distinct",
         "bad activation           | activation: relu|activation: swish                         | network.activation: unknown value 'swish'",
         "duplicate key            | epochs: 3|epochs: 3\\nepochs: 4                             | not valid YAML",
     })
     void badSuitesAreRefusedWithFileFieldAndProblem(String name, String from, String to, String expected)
             throws Exception {
         assertTrue(VALID.contains(from), "fixture must contain " + from);
-        String message = error(VALID.replace(from, to.replace("\\n", "\n")));
-        assertTrue(message.startsWith(expected.strip()) || message.contains(expected.strip()),
-                name + ": " + message);
+        List<String> messages = errors(VALID.replace(from, to.replace("\\n", "\n")));
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith(expected.strip()) || m.contains(expected.strip())),
+                name + ": " + messages);
     }
 
     @Test
@@ -129,15 +148,142 @@ class SuiteParserTest {
     @Test
     void overridesChangeTheConfigurationHash() throws Exception {
         Suite s = SuiteParser.parse(write(VALID));
-        Variant l2 = s.variants().get(2);
-        Suite shorter = s.withOverrides(1, null, null, null);
-        assertNotEquals(s.effectiveSha256(l2), shorter.effectiveSha256(l2));
+        Point l2 = s.variants().get(2).points().get(0);
+        Suite shorter = s.withOverrides(new Suite.Overrides(1, null, null, null, null, null));
+        assertNotEquals(s.effectiveSha256(l2, 1000), shorter.effectiveSha256(l2, 1000));
+        assertNotEquals(s.experimentSha256(), shorter.experimentSha256());
         assertEquals(List.of("epochs=1"), shorter.overrides());
-        Suite filtered = s.withOverrides(null, null, List.of(9L), List.of("l2"));
-        assertEquals(s.effectiveSha256(l2), filtered.effectiveSha256(l2), "selecting runs does not change a run");
+        Suite filtered = s.withOverrides(new Suite.Overrides(null, null, List.of(9L), null, null, List.of("l2")));
+        assertEquals(s.effectiveSha256(l2, 1000), filtered.effectiveSha256(l2, 1000),
+                "selecting runs does not change a run");
+        assertEquals(s.experimentSha256(), filtered.experimentSha256());
         assertEquals(1, filtered.variants().size());
+        assertNotEquals(s.effectiveSha256(l2, 1000), s.effectiveSha256(l2, 2000), "the training-set size counts");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> s.withOverrides(null, null, null, List.of("l3")));
+                () -> s.withOverrides(new Suite.Overrides(null, null, null, null, null, List.of("l3"))));
         assertTrue(e.getMessage().contains("no regularizer named 'l3'"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> s.withOverrides(new Suite.Overrides(null, null, null, List.of(1L), null, null)));
+        assertTrue(e.getMessage().contains("use --seeds"), e.getMessage());
+    }
+
+    static final String TWO_STAGE = """
+            name: t2
+            dataset: mnist
+            trainSize: 1000
+            epochs: 3
+            batchSize: 64
+            tuneSeeds: [1, 2]
+            evalSeeds: [11, 12, 13]
+            network: {hidden: [32], activation: relu}
+            optimizer: {type: nesterov, learningRate: 0.05, momentum: 0.9}
+            regularizers:
+              - {name: none, kind: none}
+              - {name: l1, kind: l1, lambda: {logspace: [1.0e-6, 1.0e-2], points: 5}}
+              - {name: l2, kind: l2, lambda: [1.0e-5, 3.0e-4]}
+              - {name: dropout-l2, kind: dropout-l2, inputRetain: 0.8, hiddenRetain: {linspace: [0.5, 0.9], points: 3}, lambda: 1.0e-4}
+            """;
+
+    @Test
+    void sweepsExpandIntoAGridWithStableNames() throws Exception {
+        Suite s = SuiteParser.parse(write(TWO_STAGE));
+        assertTrue(s.twoStage());
+        assertEquals(List.of(1L, 2L), s.seeds().seeds(dev.regbench.reports.schema.Stage.TUNE));
+        assertEquals(List.of(11L, 12L, 13L), s.seeds().seeds(dev.regbench.reports.schema.Stage.EVAL));
+        List<Point> l1 = s.variants().get(1).points();
+        double[] expected = {1e-6, 1e-5, 1e-4, 1e-3, 1e-2};
+        assertEquals(5, l1.size());
+        for (int i = 0; i < 5; i++) {
+            assertEquals(expected[i], l1.get(i).values().get("lambda"), expected[i] * 1e-12, "log-spaced, ends exact");
+        }
+        assertEquals(List.of("l1-lambda=1e-6", "l1-lambda=1e-5", "l1-lambda=1e-4", "l1-lambda=0.001", "l1-lambda=0.01"),
+                l1.stream().map(Point::id).toList());
+        assertEquals(List.of(1e-5, 3e-4), s.variants().get(2).points().stream().map(p -> p.values().get("lambda"))
+                .toList(), "a list is taken as written");
+        List<Point> dropout = s.variants().get(3).points();
+        assertEquals(List.of("dropout-l2-hiddenRetain=0.5", "dropout-l2-hiddenRetain=0.7", "dropout-l2-hiddenRetain=0.9"),
+                dropout.stream().map(Point::id).toList(), "only swept parameters name the point");
+        assertEquals(new Regularizer.DropoutL2(0.8, 0.7, 1e-4), dropout.get(1).regularizer());
+        assertEquals(java.util.Map.of("hiddenRetain", 0.7), dropout.get(1).swept());
+        assertEquals("none", s.variants().get(0).points().get(0).id());
+        assertEquals(1, s.variants().get(0).points().size());
+    }
+
+    @Test
+    void trainSizeSweepsAndRoundsALogRangeToWholeExamples() throws Exception {
+        Suite s = SuiteParser.parse(write(TWO_STAGE.replace("trainSize: 1000",
+                "trainSize: {logspace: [1000, 50000], points: 3}")));
+        assertEquals(List.of(1000, 7071, 50000), s.trainSizes());
+        assertEquals(List.of("trainSize: duplicate sizes after rounding to whole examples: [1, 1, 2] (fewer points)"),
+                errors(TWO_STAGE.replace("trainSize: 1000", "trainSize: {logspace: [1, 2], points: 3}")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', emptyValue = "", value = {
+        "empty list              | lambda: [1.0e-5, 3.0e-4]|lambda: []                    | regularizers[2].lambda: an empty list has no value to run",
+        "duplicate points        | lambda: [1.0e-5, 3.0e-4]|lambda: [1.0e-5, 1.00001e-5]  | regularizers[2].lambda: duplicate point 1e-5",
+        "range with one point    | points: 5|points: 1                                       | regularizers[1].lambda: a range needs points >= 2",
+        "swept key of no kind    | lambda: [1.0e-5, 3.0e-4]}|lambda: [1.0e-5, 3.0e-4], hiddenRetain: [0.5, 0.8]} | regularizers[2].hiddenRetain: unknown key (known here: kind, lambda, name)",
+        "log bound at zero       | logspace: [1.0e-6, 1.0e-2]|logspace: [0, 1.0e-2]         | regularizers[1].lambda: logspace bounds must be > 0",
+        "range without scale     | {logspace: [1.0e-6, 1.0e-2], points: 5}|{from: 1, points: 5} | regularizers[1].lambda: a range is {logspace",
+        "swept value out of range| hiddenRetain: {linspace: [0.5, 0.9], points: 3}|hiddenRetain: {linspace: [0.5, 1.5], points: 3} | regularizers[3]: hiddenRetain must be in (0, 1]",
+        "overlapping seeds       | evalSeeds: [11, 12, 13]|evalSeeds: [2, 12, 13]          | evalSeeds: tuneSeeds and evalSeeds overlap in [2]",
+        "grid on one stage       | tuneSeeds: [1, 2]\\nevalSeeds: [11, 12, 13]|seeds: [1, 2] | seeds: regularizer 'l1' sweeps a parameter: give tuneSeeds and evalSeeds",
+        "seeds and tuneSeeds     | tuneSeeds: [1, 2]|seeds: [3]\\ntuneSeeds: [1, 2]        | seeds: give either seeds (one stage) or tuneSeeds and evalSeeds",
+        "tune without eval       | evalSeeds: [11, 12, 13]|\"\"                             | evalSeeds: two stages need both tuneSeeds and evalSeeds",
+        "no validation set       | trainSize: 1000|trainSize: 1000\\nvalidationSize: 0      | validationSize: 0 leaves nothing to choose on",
+        "unknown selection metric| epochs: 3|epochs: 3\\nselection: {metric: test-loss}      | selection.metric: unknown value 'test-loss'",
+        "patience without rule   | epochs: 3|epochs: 3\\nselection: {patience: 3}          | selection: patience is only for epoch: patience",
+        "bad data draw           | epochs: 3|epochs: 3\\ndataDraw: sometimes                | dataDraw: must be fixed or per-seed",
+    })
+    void badSweepsAndProtocolsAreRefusedBeforeTraining(String name, String from, String to, String expected)
+            throws Exception {
+        assertTrue(TWO_STAGE.contains(from.replace("\\n", "\n")), "fixture must contain " + from);
+        List<String> messages = errors(TWO_STAGE.replace(from.replace("\\n", "\n"), to.replace("\\n", "\n")));
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith(expected.strip())), name + ": " + messages);
+    }
+
+    @Test
+    void twoStagesNeedSomethingToTune() throws Exception {
+        String yaml = VALID.replace("seeds: [1, 2]", "tuneSeeds: [1, 2]\nevalSeeds: [3, 4]");
+        assertTrue(error(yaml).startsWith("tuneSeeds: two stages need a swept regularizer parameter"), error(yaml));
+    }
+
+    @Test
+    void exploratorySuitesMayRunAGridWithoutValidationButCannotChooseEpochs() throws Exception {
+        String exploratory = TWO_STAGE.replace("tuneSeeds: [1, 2]\nevalSeeds: [11, 12, 13]", "seeds: [1, 2]")
+                .replace("epochs: 3", "epochs: 3\nexploratory: true\nvalidationSize: 0");
+        Suite s = SuiteParser.parse(write(exploratory));
+        assertTrue(s.exploratory());
+        assertEquals(0, s.task().validationSize());
+        assertEquals(List.of("selection.epoch: best chooses on the validation curve, and this suite has no validation set"),
+                errors(exploratory.replace("exploratory: true", "exploratory: true\nselection: {epoch: best}")));
+        String polynomial = """
+                name: p
+                dataset: polynomial
+                polynomial: {degree: 3, noiseStdDev: 0.1}
+                epochs: 3
+                batchSize: 8
+                seeds: [1]
+                selection: {metric: validation-error}
+                network: {hidden: [4]}
+                optimizer: {type: sgd, learningRate: 0.1}
+                regularizers: [{name: none, kind: none}]
+                """;
+        assertTrue(error(polynomial).startsWith("selection.metric: validation-error needs a classification task"));
+    }
+
+    @Test
+    void everyProblemOfAFileIsReportedAtOnce() throws Exception {
+        String yaml = VALID.replace("type: nesterov", "type: adamw").replace("lambda: 1e-4}", "lambda: -1}")
+                .replace("epochs: 3", "epocs: 3").replace("activation: relu", "activation: swish");
+        List<String> problems = errors(yaml);
+        assertEquals(5, problems.size(), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("epocs: unknown key")), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("epochs: required key is missing")), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("optimizer.type: unknown value 'adamw'")), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("regularizers[2]: lambda must be")), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("network.activation: unknown value 'swish'")),
+                problems.toString());
     }
 }

@@ -1,0 +1,30 @@
+package dev.regbench.reports.schema;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** The validation metric that chooses epochs and grid points (lower is better for both). */
+public enum SelectionMetric {
+    /** Validation data loss (cross-entropy or MSE): the default. */
+    @JsonProperty("validation-loss") VALIDATION_LOSS("validation-loss"),
+    /** Validation error, 1 − accuracy (classification only). */
+    @JsonProperty("validation-error") VALIDATION_ERROR("validation-error");
+
+    private final String id;
+
+    SelectionMetric(String id) {
+        this.id = id;
+    }
+
+    /** @return the name used in suite and result files */
+    public String id() {
+        return id;
+    }
+
+    /**
+     * @param validation a run's validation measurement
+     * @return the value this metric minimizes: the loss, or the error as a fraction in [0, 1]
+     */
+    public double of(SplitMetrics validation) {
+        return this == VALIDATION_LOSS ? validation.loss() : 1 - validation.accuracy();
+    }
+}

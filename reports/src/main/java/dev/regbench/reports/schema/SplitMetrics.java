@@ -1,0 +1,17 @@
+package dev.regbench.reports.schema;
+
+/**
+ * A network measured on one data split in inference mode (no dropout).
+ *
+ * @param loss     mean data loss per example, without the regularization penalty: cross-entropy in nats
+ *                 (classification, computed from the logits in double precision) or mean squared error
+ *                 (regression), ≥ 0
+ * @param accuracy fraction classified correctly, in [0, 1] (classification); absent for regression
+ */
+public record SplitMetrics(double loss, Double accuracy) {
+
+    /** @return the error rate in percent, 100 · (1 − accuracy); null for regression */
+    public Double errorPercent() {
+        return accuracy == null ? null : 100 * (1 - accuracy);
+    }
+}

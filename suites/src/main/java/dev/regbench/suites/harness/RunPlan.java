@@ -1,0 +1,135 @@
+package dev.regbench.suites.harness;
+
+import dev.regbench.reports.schema.Stage;
+import dev.regbench.suites.suite.Point;
+import dev.regbench.suites.suite.Suite;
+import dev.regbench.suites.suite.Variant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The runs of a suite, stage by stage, without touching data or results: what {@code --dry-run} prints and what
+ * {@link SuiteRunner} executes. Within a stage, runs go training-set size by size, then seed by seed, so that a
+ * partial stage already holds comparable results for every regularizer.
+ *
+ * @param suite the suite (overrides applied)
+ */
+public record RunPlan(Suite suite) {
+
+    /** The chosen grid point of each (training-set size, regularizer), known once the tuning stage is done. */
+    public interface Choices {
+        /**
+         * @param trainSize a training-set size
+         * @param variant   a regularizer
+         * @return its chosen point, or empty if none could be chosen
+         */
+        Optional<Point> chosen(int trainSize, Variant variant);
+    }
+
+    /**
+     * @param stage {@link Stage#SINGLE} or {@link Stage#TUNE}: every grid point of every regularizer
+     * @return the stage's runs, in execution order
+     */
+    public List<RunKey> grid(Stage stage) {
+        if (stage == Stage.EVAL) {
+            throw new IllegalArgumentException("the evaluation stage's runs depend on the choice: use evaluation()");
+        }
+        List<RunKey> keys = new ArrayList<>();
+        for (int size : suite.trainSizes()) {
+            for (long seed : suite.seeds().seeds(stage)) {
+                for (Variant v : suite.variants()) {
+                    for (Point p : v.points()) {
+                        keys.add(new RunKey(stage, size, p, seed));
+                    }
+                }
+            }
+        }
+        return keys;
+    }
+
+    /**
+     * @param choices the chosen point of each regularizer
+     * @return the evaluation stage's runs (regularizers without a choice are left out), in execution order
+     */
+    public List<RunKey> evaluation(Choices choices) {
+        List<RunKey> keys = new ArrayList<>();
+        for (int size : suite.trainSizes()) {
+            for (long seed : suite.seeds().seeds(Stage.EVAL)) {
+                for (Variant v : suite.variants()) {
+                    choices.chosen(size, v).ifPresent(p -> keys.add(new RunKey(Stage.EVAL, size, p, seed)));
+                }
+            }
+        }
+        return keys;
+    }
+
+    /** @return the number of evaluation runs once every regularizer has a choice */
+    public int evaluationRuns() {
+        return suite.trainSizes().size() * suite.seeds().seeds(Stage.EVAL).size() * suite.variants().size();
+    }
+
+    /** @return whether result files go into one directory per training-set size */
+    public boolean sizeDirectories() {
+        return suite.trainSizes().size() > 1;
+    }
+
+    /** @return the result file of a run, relative to {@code <out>/runs/} */
+    public String path(RunKey key) {
+        return key.relativePath(sizeDirectories());
+    }
+
+    /**
+     * @return a few lines describing the grid: stages, training-set sizes, each regularizer's points, seeds and run
+     *         counts
+     */
+    public List<String> describe() {
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(java.util.Locale.ROOT, "suite %s: %s, %d epoch(s), batch %d, %s", suite.name(),
+                suite.task().datasetName(), suite.epochs(), suite.batchSize(), dataLine()));
+        if (suite.trainSizes().size() > 1) {
+            lines.add("training-set sizes (each selected and evaluated on its own): " + suite.trainSizes());
+        }
+        int pointsPerSize = 0;
+        for (Variant v : suite.variants()) {
+            int points = v.points().size();
+            pointsPerSize += points;
+            StringBuilder b = new StringBuilder("  " + v.name() + " (" + v.kind().id() + "): ");
+            List<String> parts = new ArrayList<>();
+            v.parameters().forEach((k, s) -> parts.add(k + " " + (s.swept() ? s + " = " + s.valuesText() : s)));
+            b.append(parts.isEmpty() ? "no parameters" : String.join("; ", parts));
+            b.append(points == 1 ? "" : " -> " + points + " points");
+            lines.add(b.toString());
+        }
+        int sizes = suite.trainSizes().size();
+        int total = 0;
+        for (Stage stage : suite.stages()) {
+            List<Long> seeds = suite.seeds().seeds(stage);
+            int runs = stage == Stage.EVAL ? evaluationRuns() : sizes * pointsPerSize * seeds.size();
+            total += runs;
+            String what = switch (stage) {
+                case SINGLE -> "every configuration";
+                case TUNE -> "every grid point, chosen on " + suite.selection().describe();
+                case EVAL -> "the chosen point of each regularizer (known after tuning)";
+            };
+            lines.add(String.format(java.util.Locale.ROOT, "stage %-6s %s x %d seed(s) %s = %d run(s): %s", stage.id(),
+                    (stage == Stage.EVAL ? suite.variants().size() + " regularizer(s)"
+                            : pointsPerSize + " configuration(s)") + (sizes > 1 ? " x " + sizes + " sizes" : ""),
+                    seeds.size(), seeds, runs, what));
+        }
+        lines.add("total: " + total + " run(s) of " + suite.epochs() + " epoch(s)");
+        return lines;
+    }
+
+    private String dataLine() {
+        String validation = suite.task().validationSize() == 0 ? "no validation set (exploratory)"
+                : suite.task().validationSize() + " validation examples";
+        return validation + ", training draw " + suite.draw().id() + (suite.exploratory() ? ", exploratory" : "");
+    }
+
+    /** Choices from a map (tests, the runner). */
+    static Choices of(Map<Integer, Map<String, Point>> chosen) {
+        return (size, v) -> Optional.ofNullable(chosen.getOrDefault(size, Map.of()).get(v.name()));
+    }
+}

@@ -1,0 +1,122 @@
+package dev.regbench.suites.harness;
+
+import dev.regbench.datasets.ClassificationSet;
+import dev.regbench.datasets.DataDirectory;
+import dev.regbench.datasets.DataFileException;
+import dev.regbench.datasets.Examples;
+import dev.regbench.datasets.ImageData;
+import dev.regbench.datasets.ImageDataLoader;
+import dev.regbench.datasets.Partition;
+import dev.regbench.datasets.Permutations;
+import dev.regbench.datasets.PolynomialTask;
+import dev.regbench.datasets.SeedPurpose;
+import dev.regbench.reports.schema.ClassCounts;
+import dev.regbench.reports.schema.DatasetInfo;
+import dev.regbench.reports.schema.PolynomialInfo;
+import dev.regbench.reports.schema.TaskType;
+import dev.regbench.suites.suite.Suite;
+import dev.regbench.suites.suite.SuiteTask;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A suite's data, loaded and split once: for image datasets the verified files, the validation set carved from
+ * the published training images (class-balanced, fixed by the data seed) and the pool the training subsets are
+ * drawn from; for the polynomial task the generator. {@link #forRun} gives one run's {@link TaskData}; the most
+ * recent draw is kept, so the regularizers and grid points of one seed share it.
+ */
+public final class SuiteData {
+    private final Suite suite;
+    private final ImageData images;          // null for the polynomial task
+    private final Partition partition;       // null for the polynomial task
+    private final Examples validation;       // image datasets; null if validationSize is 0
+    private final Examples test;             // image datasets
+    private TaskData cached;
+    private long cachedRoot;
+    private int cachedSize;
+
+    private SuiteData(Suite suite, ImageData images, Partition partition, Examples validation, Examples test) {
+        this.suite = suite;
+        this.images = images;
+        this.partition = partition;
+        this.validation = validation;
+        this.test = test;
+    }
+
+    /**
+     * @param suite     the suite
+     * @param directory where image datasets are
+     * @return the suite's data
+     * @throws DataFileException if a dataset file is missing or bad
+     */
+    public static SuiteData load(Suite suite, DataDirectory directory) throws DataFileException {
+        if (!(suite.task() instanceof SuiteTask.ImageClassification image)) {
+            return new SuiteData(suite, null, null, null, null);
+        }
+        ImageData data = new ImageDataLoader(directory).load(image.dataset());
+        ClassificationSet published = data.train();
+        Partition partition = Partition.of(published.classes(), published.numClasses(), image.validationSize(),
+                SeedPurpose.VALIDATION.derive(suite.dataSeed()));
+        Examples validation = partition.validation().length == 0 ? null
+                : published.subset(partition.validation()).toExamples();
+        return new SuiteData(suite, data, partition, validation, data.test().toExamples());
+    }
+
+    /**
+     * @param trainSize one of the suite's training-set sizes
+     * @param seed      the run seed (selects the training draw when the suite draws per seed)
+     * @return the run's data
+     */
+    public TaskData forRun(int trainSize, long seed) {
+        long root = suite.draw().root(suite.dataSeed(), seed);
+        if (cached == null || cachedRoot != root || cachedSize != trainSize) {
+            cached = images == null ? polynomial(trainSize, root) : image(trainSize, root);
+            cachedRoot = root;
+            cachedSize = trainSize;
+        }
+        return cached;
+    }
+
+    private TaskData image(int trainSize, long root) {
+        ClassificationSet published = images.train();
+        int[] indices = partition.trainingSubset(published.classes(), published.numClasses(), trainSize,
+                SeedPurpose.TRAIN_SUBSET.derive(root));
+        ClassificationSet train = published.subset(indices);
+        ClassificationSet evalTrain = train;
+        if (train.size() > images.test().size()) {
+            evalTrain = train.subset(Permutations.balancedSubset(train.classes(), train.numClasses(),
+                    images.test().size(), SeedPurpose.EVAL_SUBSET.derive(root)));
+        }
+        Examples trainExamples = train.toExamples();
+        Examples evalExamples = evalTrain == train ? trainExamples : evalTrain.toExamples();
+        int[] validationCounts = new int[published.numClasses()];
+        for (int i : partition.validation()) {
+            validationCounts[published.classes()[i]]++;
+        }
+        ClassCounts counts = new ClassCounts(boxed(train.classCounts()), boxed(validationCounts),
+                boxed(images.test().classCounts()));
+        DatasetInfo info = new DatasetInfo(images.dataset().id(), train.size(), evalTrain.size(),
+                partition.validation().length, images.test().size(), suite.dataSeed(), suite.draw().id(), counts, null);
+        return new TaskData(TaskType.CLASSIFICATION, trainExamples, evalExamples, validation, test, info, null);
+    }
+
+    private TaskData polynomial(int trainSize, long root) {
+        SuiteTask.PolynomialRegression poly = (SuiteTask.PolynomialRegression) suite.task();
+        PolynomialTask task = PolynomialTask.generate(poly.spec(trainSize), SeedPurpose.POLYNOMIAL.derive(suite.dataSeed()),
+                SeedPurpose.POLYNOMIAL.derive(root));
+        Examples train = task.train();
+        PolynomialInfo polynomial = new PolynomialInfo(task.coefficients(), poly.spec().noiseStdDev(),
+                boxedDoubles(task.trainX()), boxedDoubles(task.trainY()));
+        DatasetInfo info = new DatasetInfo("polynomial", train.size(), train.size(), task.validationX().length,
+                task.testX().length, suite.dataSeed(), suite.draw().id(), null, polynomial);
+        return new TaskData(TaskType.REGRESSION, train, train, task.validation(), task.test(), info, task);
+    }
+
+    private static List<Integer> boxed(int[] values) {
+        return Arrays.stream(values).boxed().toList();
+    }
+
+    private static List<Double> boxedDoubles(double[] values) {
+        return Arrays.stream(values).boxed().toList();
+    }
+}

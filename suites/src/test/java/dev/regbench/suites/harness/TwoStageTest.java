@@ -1,0 +1,134 @@
+package dev.regbench.suites.harness;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.regbench.datasets.DataDirectory;
+import dev.regbench.datasets.DataDraw;
+import dev.regbench.reports.schema.Environment;
+import dev.regbench.reports.schema.RunResult;
+import dev.regbench.reports.schema.RunResultFiles;
+import dev.regbench.reports.schema.Stage;
+import dev.regbench.reports.select.PointChoice;
+import dev.regbench.reports.select.SelectionPolicy;
+import dev.regbench.reports.select.Selector;
+import dev.regbench.reports.select.TuningRun;
+import dev.regbench.suites.EnvironmentProbe;
+import dev.regbench.suites.Fixtures;
+import dev.regbench.suites.network.Regularizer;
+import dev.regbench.suites.network.RegularizerKind;
+import dev.regbench.suites.suite.SeedPlan;
+import dev.regbench.suites.suite.Suite;
+import dev.regbench.suites.suite.Sweep;
+import dev.regbench.suites.suite.Variant;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The two-stage protocol end to end on the polynomial task: tune, choose on validation, evaluate, resume. */
+class TwoStageTest {
+    private static final Environment ENV = EnvironmentProbe.current();
+
+    @TempDir
+    Path out;
+
+    private static Suite suite() {
+        List<Variant> variants = List.of(Variant.of("none", new Regularizer.None()),
+                new Variant("l2", RegularizerKind.L2, Map.of("lambda", Sweep.logspace(1e-4, 1e-1, 3))));
+        return Fixtures.polynomial(variants, 30, 0.05, new SeedPlan.TwoStage(List.of(1L, 2L), List.of(11L, 12L)),
+                SelectionPolicy.DEFAULT, DataDraw.PER_SEED);
+    }
+
+    private static RunSummary run(Suite suite, Path out, ProgressListener listener) throws Exception {
+        SuiteData data = SuiteData.load(suite, DataDirectory.resolve(Optional.empty()));
+        try (ResultStore store = ResultStore.open(out)) {
+            return new SuiteRunner(suite, data, ENV).run(store, listener);
+        }
+    }
+
+    private static List<Path> files(Path dir) throws Exception {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+        }
+    }
+
+    @Test
+    void tunesChoosesOnValidationEvaluatesOnFreshSeedsAndResumesAcrossStages() throws Exception {
+        Suite suite = suite();
+        // Interrupted between the stages: the evaluation stage's first run never starts.
+        ProgressListener interrupt = new ProgressListener() {
+            @Override
+            public void stageStarted(Stage stage, int todo, int finished) {
+                if (stage == Stage.EVAL) {
+                    throw new IllegalStateException("interrupted");
+                }
+            }
+        };
+        assertThrows(IllegalStateException.class, () -> run(suite, out, interrupt));
+        assertEquals(8, files(out.resolve("runs/tune")).size(), "2 seeds x (none + 3 points)");
+        assertTrue(Files.exists(out.resolve("selection.json")), "written before the evaluation stage");
+
+        RunSummary resumed = run(suite, out, ProgressListener.NONE);
+        assertEquals(8, resumed.skipped().size(), "tuning runs are not redone");
+        assertEquals(4, resumed.trained().size(), "2 regularizers x 2 evaluation seeds");
+
+        List<RunResult> tuning = new ArrayList<>();
+        for (Path f : files(out.resolve("runs/tune"))) {
+            tuning.add(RunResultFiles.read(f));
+        }
+        PointChoice expected = Selector.choose(SelectionPolicy.DEFAULT, tuning.stream()
+                .filter(r -> r.regularizer().name().equals("l2")).map(TuningRun::of).toList());
+        Map<String, Double> chosen = expected.chosen().orElseThrow();
+        assertEquals(chosen, resumed.selection().get(30).get("l2").chosen().orElseThrow());
+        JsonNode json = new ObjectMapper().readTree(out.resolve("selection.json").toFile());
+        assertEquals(chosen.get("lambda"), json.get("choices").get(1).get("chosen").get("lambda").asDouble());
+        assertEquals(3, json.get("choices").get(1).get("points").size());
+
+        List<RunResult> evaluation = new ArrayList<>();
+        for (Path f : files(out.resolve("runs/eval"))) {
+            evaluation.add(RunResultFiles.read(f));
+        }
+        assertEquals(4, evaluation.size());
+        for (RunResult r : evaluation) {
+            assertEquals(Stage.EVAL, r.stage());
+            assertTrue(List.of(11L, 12L).contains(r.seed()), "fresh seeds only");
+            assertEquals(r.regularizer().kind().equals("none") ? Map.of() : chosen, r.point(),
+                    "only the chosen point is evaluated");
+        }
+        assertTrue(Files.exists(out.resolve("runs/eval/l2-lambda=" + Sweep.format(chosen.get("lambda")) + "-seed11.json")));
+
+        // Resume once more after losing one run of each stage: exactly those two are trained again.
+        Path lostTuning = files(out.resolve("runs/tune")).get(0);
+        Path lostEval = files(out.resolve("runs/eval")).get(0);
+        String tuningBefore = RunResultFiles.read(lostTuning).finalParamsSha256();
+        Files.delete(lostTuning);
+        Files.delete(lostEval);
+        RunSummary third = run(suite, out, ProgressListener.NONE);
+        assertEquals(2, third.trained().size());
+        assertEquals(tuningBefore, RunResultFiles.read(lostTuning).finalParamsSha256(), "retrained bit for bit");
+        assertEquals(chosen, third.selection().get(30).get("l2").chosen().orElseThrow(), "the same choice");
+    }
+
+    @Test
+    void perSeedDrawsGiveEachSeedItsOwnTrainingPointsAndFixedEvaluationSets() throws Exception {
+        SuiteData data = SuiteData.load(suite(), DataDirectory.resolve(Optional.empty()));
+        TaskData a = data.forRun(30, 11);
+        TaskData b = data.forRun(30, 12);
+        TaskData again = data.forRun(30, 11);
+        assertTrue(!a.info().polynomial().trainX().equals(b.info().polynomial().trainX()), "seed 12 draws other points");
+        assertEquals(a.info().polynomial().trainX(), again.info().polynomial().trainX(), "the same seed, the same draw");
+        assertEquals(a.validation().features(), b.validation().features(), "validation is fixed");
+        assertEquals(a.test().features(), b.test().features(), "test is fixed");
+        assertEquals(60, a.validation().size());
+        assertEquals("per-seed", a.info().draw());
+    }
+}
