@@ -4,8 +4,9 @@
 # report into reports/latest/ plus a timestamped copy in reports/history/.
 #
 # Environment (set by the Maven properties regbench.suites, regbench.out, regbench.jmh, regbench.quick):
-#   REGBENCH_SUITES  comma-separated suite files (default: suites/mnist.yaml,suites/polynomial.yaml;
-#                    quick: suites/mnist-quick.yaml,suites/polynomial.yaml)
+#   REGBENCH_SUITES  comma-separated suite files (default: suites/mnist-path.yaml,suites/polynomial-path.yaml,
+#                    the two-stage protocol; quick: suites/mnist-quick.yaml,suites/polynomial.yaml, the latter
+#                    with seeds 1-2)
 #   REGBENCH_OUT     results directory (default: results/bench; quick: results/bench-quick). Re-running with the
 #                    same directory resumes: finished runs and an existing jmh.json are kept.
 #   REGBENCH_JMH     JMH options (default: -f 1 -wi 2 -w 2 -i 5 -r 2; quick: -f 1 -wi 1 -w 1 -i 2 -r 1 -p task=mnist)
@@ -18,13 +19,18 @@ if [ "$quick" = true ]; then
   suites=${REGBENCH_SUITES:-suites/mnist-quick.yaml,suites/polynomial.yaml}
   out=${REGBENCH_OUT:-results/bench-quick}
   jmh_opts=${REGBENCH_JMH:--f 1 -wi 1 -w 1 -i 2 -r 1 -p task=mnist}
-  run_opts=(--seeds 1,2)
 else
-  suites=${REGBENCH_SUITES:-suites/mnist.yaml,suites/polynomial.yaml}
+  suites=${REGBENCH_SUITES:-suites/mnist-path.yaml,suites/polynomial-path.yaml}
   out=${REGBENCH_OUT:-results/bench}
   jmh_opts=${REGBENCH_JMH:--f 1 -wi 2 -w 2 -i 5 -r 2}
-  run_opts=()
 fi
+
+# Options for one suite: in quick mode, single-stage suites run seeds 1-2 only.
+run_opts() {
+  if [ "$quick" = true ] && scripts/regbench run --suite "$1" --dry-run | grep -q '^stage single'; then
+    echo "--seeds 1,2"
+  fi
+}
 latest=reports/latest
 started=$(date +%s)
 peak_kb=0
@@ -51,7 +57,8 @@ echo "== estimating (times a few real epochs of each regularizer)"
 total=0
 for suite in "${files[@]}"; do
   name=$(basename "$suite" .yaml)
-  line=$(regbench run --suite "$suite" --out "$out/$name" "${run_opts[@]}" --estimate | tail -n 1)
+  # shellcheck disable=SC2046
+  line=$(regbench run --suite "$suite" --out "$out/$name" $(run_opts "$suite") --estimate | tail -n 1)
   echo "   $line"
   secs=$(sed -n 's/.*estimatedSeconds=\([0-9]*\).*/\1/p' <<< "$line")
   total=$((total + ${secs:-0}))
@@ -62,8 +69,9 @@ echo "== estimated duration: about $((total / 60)) min $((total % 60)) s (traini
 
 for suite in "${files[@]}"; do
   name=$(basename "$suite" .yaml)
-  echo "== regbench run --suite $suite --out $out/$name ${run_opts[*]}"
-  regbench run --suite "$suite" --out "$out/$name" "${run_opts[@]}"
+  echo "== regbench run --suite $suite --out $out/$name $(run_opts "$suite")"
+  # shellcheck disable=SC2046
+  regbench run --suite "$suite" --out "$out/$name" $(run_opts "$suite")
 done
 
 if [ -s "$out/jmh.json" ]; then

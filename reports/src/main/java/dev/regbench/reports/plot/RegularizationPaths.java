@@ -71,9 +71,14 @@ public final class RegularizationPaths {
                 .title(p.regularizer() + ": " + (error ? "error" : "loss") + " vs " + p.parameter() + fixed)
                 .xAxisTitle(p.parameter() + (p.logarithmic() ? " (log scale)" : "")).yAxisTitle(unit).build();
         ChartExport.style(chart.getStyler());
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
         chart.getStyler().setXAxisLogarithmic(p.logarithmic());
-        chart.getStyler().setYAxisLogarithmic(!error && classification);
+        boolean logY = !error && classification;
+        chart.getStyler().setYAxisLogarithmic(logY);
+        double[] range = range(p, error, logY);
+        chart.getStyler().setYAxisMin(range[0]);
+        chart.getStyler().setYAxisMax(range[1]);
         chart.getStyler().setYAxisDecimalPattern("0.###");
         chart.getStyler().setXAxisDecimalPattern(p.logarithmic() ? "0.#E0" : "0.##");
         chart.getStyler().setErrorBarsColorSeriesColor(true);
@@ -123,6 +128,28 @@ public final class RegularizationPaths {
         s.setLineColor(color);
         s.setLineStyle(style);
         s.setLineWidth(2f);
+    }
+
+    /** The y range of a panel: every point's mean and CI, padded (by a factor on a log axis). */
+    private static double[] range(RegularizationPath p, boolean error, boolean log) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (RegularizationPath.Point q : p.points()) {
+            List<Summary> all = error ? List.of(q.trainError(), q.validationError(), q.testError())
+                    : List.of(q.trainLoss(), q.validationLoss(), q.testLoss());
+            for (Summary s : all) {
+                if (s.n() > 0) {
+                    double half = Double.isNaN(s.ciHalfWidth()) ? 0 : s.ciHalfWidth();
+                    lo = Math.min(lo, log ? s.mean() : s.mean() - half);
+                    hi = Math.max(hi, s.mean() + half);
+                }
+            }
+        }
+        if (log) {
+            return new double[] {Math.max(lo / 1.5, 1e-6), hi * 1.5};
+        }
+        double pad = Math.max(1e-9, (hi - lo) * 0.08);
+        return new double[] {Math.max(0, lo - pad), hi + pad};
     }
 
     static String compact(double v) {

@@ -77,8 +77,9 @@ public final class Conclusion {
                 .distinct().sorted().map(String::valueOf).collect(Collectors.joining(", "));
         return switch (section.protocol()) {
             case TWO_STAGE -> "Each regularizer's setting was chosen on " + section.policy().describe()
-                    + " over tuning seeds " + condition.tuneSeeds().stream().map(String::valueOf)
-                    .collect(Collectors.joining(", ")) + "; every number below comes from evaluation seeds " + seeds
+                    + " over tuning seed" + (condition.tuneSeeds().size() == 1 ? " " : "s ")
+                    + condition.tuneSeeds().stream().map(String::valueOf).collect(Collectors.joining(", "))
+                    + "; every number below comes from evaluation seeds " + seeds
                     + ", which took no part in that choice.";
             case FIXED -> "Settings are fixed by the suite file: nothing was chosen on validation data, so these "
                     + "numbers show the settings as given, not each regularizer at its best.";
@@ -118,7 +119,10 @@ public final class Conclusion {
         double testFall = none.summary(Metric.TEST_LOSS).mean() - r.summary(Metric.TEST_LOSS).mean();
         List<String> notes = new ArrayList<>();
         if (gapDiff < 0 && !better) {
-            notes.add("its smaller gap is not a better model: its " + perfName + " did not improve");
+            boolean lower = cp.map(c -> c.difference() < 0).orElse(false);
+            notes.add(lower ? "its smaller gap is not shown to be a better model: its lower " + perfName
+                    + " is not significant" : "its smaller gap is not a better model: its " + perfName
+                    + " did not improve");
         }
         if (gapDiff < 0 && trainRise > 0 && trainRise > testFall) {
             notes.add(String.format(Locale.ROOT, "%s of the smaller gap comes from a higher training loss (%s vs %s) "

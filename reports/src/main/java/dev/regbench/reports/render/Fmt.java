@@ -14,7 +14,7 @@ public final class Fmt {
             return "–";
         }
         double a = Math.abs(x);
-        if (a == 0) {
+        if (a < 1e-12) { // zero up to float rounding (e.g. the difference of two equal means)
             return "0";
         }
         if (a >= 1e6 || a < 1e-4) {
@@ -57,7 +57,8 @@ public final class Fmt {
         if (Double.isNaN(value) || Double.isNaN(baseline) || baseline == 0) {
             return "–";
         }
-        return String.format(Locale.ROOT, "%+.0f %%", 100 * (value - baseline) / Math.abs(baseline)).replace('-', '−');
+        double percent = 100 * (value - baseline) / Math.abs(baseline);
+        return String.format(Locale.ROOT, Math.abs(percent) < 9.95 ? "%+.1f %%" : "%+.0f %%", percent).replace('-', '−');
     }
 
     /** @return {@code x} with an explicit sign ({@code +0.12}, {@code −0.12}), or {@code –} for NaN */

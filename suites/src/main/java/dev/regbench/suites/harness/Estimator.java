@@ -12,8 +12,9 @@ import java.util.Map;
 /**
  * Predicts how long the pending runs of a suite take on this machine: for each regularizer and training-set size
  * it trains a real run (at the regularizer's middle grid point; a run's cost hardly depends on the parameter
- * values) for a few epochs (more for suites with very short epochs, until the sample lasts about a second),
- * measures the mean epoch time (training + evaluation) after the first epoch, and extrapolates.
+ * values) for a few epochs, evaluating after each (more epochs for suites with very short ones, until the sample
+ * lasts about a second), measures the mean training time per epoch and the mean evaluation time after the first
+ * epoch, and extrapolates to the suite's epochs and evaluations.
  */
 public final class Estimator {
     private static final double MIN_SAMPLE_SECONDS = 1.0;
@@ -51,20 +52,22 @@ public final class Estimator {
     }
 
     private double secondsPerRun(Variant variant, int trainSize) {
-        int epochs = 2;
+        int epochs = Math.min(3, suite.epochs());
         while (true) {
-            Suite sample = suite.withOverrides(new Suite.Overrides(Math.min(epochs, suite.epochs()), null, null, null,
-                    null, null));
-            RunResult r = new Trainer(sample, null, ProgressListener.NONE)
+            RunResult r = new Trainer(suite.sample(epochs), null, ProgressListener.NONE)
                     .run(new RunKey(Stage.SINGLE, trainSize, variant.representative(), 0), data.forRun(trainSize, 0));
-            List<EpochMetrics> measured = r.epochs().subList(Math.min(2, r.epochs().size() - 1), r.epochs().size());
-            double perEpoch = measured.stream().mapToDouble(m -> m.trainSeconds() + m.evalSeconds()).average().orElse(0);
-            double sampled = r.epochs().get(r.epochs().size() - 1).elapsedSeconds();
-            if (sampled >= MIN_SAMPLE_SECONDS || epochs >= suite.epochs() || r.epochs().size() <= epochs) {
-                double epoch0 = r.epochs().get(0).evalSeconds();
-                return epoch0 + suite.epochs() * perEpoch;
+            List<EpochMetrics> all = r.epochs();
+            // Skip epoch 0 and the first trained epoch (JIT and native warm-up) when there is more to go on.
+            List<EpochMetrics> measured = all.subList(Math.min(2, all.size() - 1), all.size());
+            double train = measured.stream().mapToDouble(EpochMetrics::trainSeconds).average().orElse(0);
+            double eval = measured.stream().mapToDouble(EpochMetrics::evalSeconds).average().orElse(0);
+            double sampled = all.get(all.size() - 1).elapsedSeconds();
+            if (sampled >= MIN_SAMPLE_SECONDS || epochs >= suite.epochs() || all.size() <= epochs) {
+                long evaluations = java.util.stream.IntStream.rangeClosed(0, suite.epochs())
+                        .filter(suite::evaluatedAfter).count();
+                return suite.epochs() * train + evaluations * eval;
             }
-            epochs *= 10;
+            epochs = Math.min(suite.epochs(), epochs * 10);
         }
     }
 }

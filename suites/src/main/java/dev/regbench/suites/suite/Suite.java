@@ -222,6 +222,16 @@ public record Suite(String name, String description, Path file, String fileSha25
     }
 
     /**
+     * @param sampleEpochs epochs of the sample, in [1, epochs]
+     * @return this suite shortened to {@code sampleEpochs} and evaluated after every epoch: what the estimator times
+     */
+    public Suite sample(int sampleEpochs) {
+        return new Suite(name, description, file, fileSha256, task, draw, dataSeed, sampleEpochs, 1, batchSize, seeds,
+                selection, exploratory, hidden, activation, weightInit, optimizer, penalizeBiases, variants,
+                overrides);
+    }
+
+    /**
      * @param point     a grid point of one of this suite's variants
      * @param trainSize one of this suite's training-set sizes
      * @return SHA-256 of everything that configures a run at that point and size (everything but the seed and the

@@ -38,7 +38,7 @@ class RunCommandTest {
     @Test
     void realMnistSmokeReachesNinetyPercentInOneEpoch() throws Exception {
         Path out = tmp.resolve("smoke");
-        Result r = regbench("run", "--suite", ROOT.resolve("suites/mnist-quick.yaml").toString(), "--out",
+        Result r = regbench("run", "--suite", ROOT.resolve("suites/mnist.yaml").toString(), "--out",
                 out.toString(), "--only", "none", "--seeds", "1", "--epochs", "1", "--train-size", "10000");
         assertEquals(0, r.exitCode(), r.out() + r.err());
         RunResult result = RunResultFiles.read(out.resolve("runs/none-seed1.json"));
@@ -54,7 +54,7 @@ class RunCommandTest {
         assertTrue(r.out().contains("none seed 1 | epoch 1/1"), r.out());
         assertTrue(Files.exists(out.resolve("suite.yaml")));
 
-        Result again = regbench("run", "--suite", ROOT.resolve("suites/mnist-quick.yaml").toString(), "--out",
+        Result again = regbench("run", "--suite", ROOT.resolve("suites/mnist.yaml").toString(), "--out",
                 out.toString(), "--only", "none", "--seeds", "1", "--epochs", "1", "--train-size", "10000");
         assertEquals(0, again.exitCode());
         assertTrue(again.out().contains("0 run(s) trained, 1 already finished"), again.out());
@@ -63,7 +63,7 @@ class RunCommandTest {
     @Test
     void badSuiteExitsOneWithOneLineBeforeTraining() throws Exception {
         Path suite = Files.writeString(tmp.resolve("bad.yaml"),
-                Files.readString(ROOT.resolve("suites/mnist-quick.yaml")).replace("{name: l2, kind: l2, lambda: 5.0e-4}", "{name: l2, kind: l2, lambda: -1}"));
+                Files.readString(ROOT.resolve("suites/mnist.yaml")).replace("{name: l2, kind: l2, lambda: 5.0e-4}", "{name: l2, kind: l2, lambda: -1}"));
         Result r = regbench("run", "--suite", suite.toString(), "--out", tmp.resolve("o").toString());
         assertEquals(1, r.exitCode());
         assertEquals(1, r.err().lines().count(), r.err());
@@ -95,7 +95,7 @@ class RunCommandTest {
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("stage tune"), r.out());
         assertTrue(r.out().contains("stage eval"), r.out());
-        assertTrue(r.out().contains("l2 (l2): lambda logspace 1e-5 … 0.01, 4 points = 1e-5, 1e-4, 0.001, 0.01"), r.out());
+        assertTrue(r.out().contains("l2 (l2): lambda logspace 1e-5 … 0.001, 3 points = 1e-5, 1e-4, 0.001"), r.out());
         assertTrue(r.out().lines().anyMatch(l -> l.startsWith("total: ") && l.contains(" run(s)")), r.out());
         assertTrue(!Files.exists(tmp.resolve("no-data")));
         Result missingOut = regbench("run", "--suite", ROOT.resolve("suites/mnist-path.yaml").toString());
@@ -107,7 +107,7 @@ class RunCommandTest {
         Path suite = Files.writeString(tmp.resolve("bad-grid.yaml"),
                 Files.readString(ROOT.resolve("suites/mnist-path.yaml"))
                         .replace("evalSeeds: [101, 102, 103]", "evalSeeds: [1, 102, 103]")
-                        .replace("points: 4}}\n  - {name: l2", "points: 1}}\n  - {name: l2"));
+                        .replace("points: 3}}\n  - {name: l2", "points: 1}}\n  - {name: l2"));
         Result r = regbench("run", "--suite", suite.toString(), "--dry-run");
         assertEquals(1, r.exitCode());
         List<String> lines = r.err().lines().toList();
