@@ -3,13 +3,17 @@
 
 Two modes (Debian's python3-torch; not part of `mvn verify`):
 
-  scripts/pytorch-reference.py train --suite suites/mnist-quick.yaml --out results/pytorch-quick [--seeds 1,2]
-      [--only none,l2] [--epochs N] [--train-size N] [--threads N] [--data-dir DIR]
-    Trains the suite's networks in PyTorch with the same data, hyperparameters and seed semantics and writes
-    run files in regbench's schema (reports/SCHEMA.md), so `regbench report --results A --results B` puts DL4J
-    and PyTorch side by side. The training subset, the evaluation subset and the batch order are exactly
-    regbench's (java.util.Random, SplitMix seeds and the same Fisher-Yates walks are reimplemented here); the
-    initial weights come from PyTorch's generator with the same distributions (He/Xavier normal, zero biases).
+  scripts/pytorch-reference.py train --suite suites/mnist-quick.yaml --out results/pytorch-quick
+      [--seeds 1,2 | --tune-seeds 1 --eval-seeds 11,12] [--only none,l2] [--epochs N] [--train-size N]
+      [--threads N] [--data-dir DIR]
+    Runs the suite as regbench does -- its grid, one stage or two (tune every grid point, choose on validation
+    loss or error only, evaluate the choice on fresh seeds) -- in PyTorch, with the same data, hyperparameters and
+    seed semantics, and writes run files in regbench's schema 2 (reports/SCHEMA.md), so
+    `regbench report --results A --results B` puts DL4J and PyTorch side by side. The validation set, the
+    training subsets (fixed or per seed), the evaluation subset and the batch order are exactly regbench's
+    (java.util.Random, SplitMix seeds and the same Fisher-Yates walks are reimplemented here; checked against
+    regbench's files); the initial weights come from PyTorch's generator with the same distributions (He/Xavier
+    normal, zero biases), so runs agree in distribution, not bit for bit.
 
   scripts/pytorch-reference.py bench --task mnist --regularizer none [--batch 128] [--threads N] [--seconds 2]
     Times training steps on one in-memory batch, as JMH's TrainStep does for DL4J; prints one JSON line.
@@ -51,7 +55,15 @@ def derive(root, salt):
 
 
 SALT = {"TRAIN_SUBSET": 0x5EED0001, "EVAL_SUBSET": 0x5EED0002, "SHUFFLE": 0x5EED0003, "INIT": 0x5EED0004,
-        "POLYNOMIAL": 0x5EED0005, "DROPOUT": 0x5EED0006}
+        "POLYNOMIAL": 0x5EED0005, "DROPOUT": 0x5EED0006, "VALIDATION": 0x5EED0007, "DATA_DRAW": 0x5EED0008}
+
+
+def draw_root(suite, seed):
+    """dev.regbench.datasets.DataDraw.root: the data seed itself, or a stream of (data seed, run seed)."""
+    data_seed = int(suite.get("dataSeed", 0))
+    if suite.get("dataDraw", "fixed") == "fixed":
+        return data_seed
+    return derive(derive(data_seed, SALT["DATA_DRAW"]), seed)
 
 
 class JavaRandom:
@@ -161,55 +173,170 @@ def read_idx(data_dir, dataset, name, table):
     sys.exit(f"{os.path.join(data_dir, dataset, name)}: missing; fetch it with scripts/fetch-data.sh {dataset}")
 
 
-def image_data(suite, data_dir, train_size):
-    table = checksums()
-    ds = suite["dataset"]
-    tx = read_idx(data_dir, ds, "train-images-idx3-ubyte", table).astype(np.float32) / 255
-    ty = read_idx(data_dir, ds, "train-labels-idx1-ubyte", table).astype(np.int64)
-    sx = read_idx(data_dir, ds, "t10k-images-idx3-ubyte", table).astype(np.float32) / 255
-    sy = read_idx(data_dir, ds, "t10k-labels-idx1-ubyte", table).astype(np.int64)
-    data_seed = int(suite.get("dataSeed", 0))
-    if train_size < len(ty):
-        idx = balanced_subset(ty.tolist(), 10, train_size, derive(data_seed, SALT["TRAIN_SUBSET"]))
-        tx, ty = tx[idx], ty[idx]
-    ex, ey = tx, ty
-    if len(ty) > len(sy):
-        idx = balanced_subset(ty.tolist(), 10, len(sy), derive(data_seed, SALT["EVAL_SUBSET"]))
-        ex, ey = tx[idx], ty[idx]
-    info = {"name": ds, "trainSize": len(ty), "evalTrainSize": len(ey), "testSize": len(sy), "dataSeed": data_seed}
-    t = torch.from_numpy
-    return "classification", (t(tx), t(ty)), (t(ex), t(ey)), (t(sx), t(sy)), info
+class ImageTask:
+    """dev.regbench.harness.SuiteData for an image dataset: the validation set fixed by the data seed, training
+    subsets drawn from the rest of the published training images."""
+
+    def __init__(self, suite, data_dir):
+        table = checksums()
+        ds = suite["dataset"]
+        self.name = ds
+        self.tx = read_idx(data_dir, ds, "train-images-idx3-ubyte", table).astype(np.float32) / 255
+        self.ty = read_idx(data_dir, ds, "train-labels-idx1-ubyte", table).astype(np.int64)
+        self.sx = read_idx(data_dir, ds, "t10k-images-idx3-ubyte", table).astype(np.float32) / 255
+        self.sy = read_idx(data_dir, ds, "t10k-labels-idx1-ubyte", table).astype(np.int64)
+        self.data_seed = int(suite.get("dataSeed", 0))
+        self.suite = suite
+        classes = self.ty.tolist()
+        size = int(suite.get("validationSize", 10000))
+        self.validation = [] if size == 0 else balanced_subset(classes, 10, size,
+                                                                derive(self.data_seed, SALT["VALIDATION"]))
+        held = set(self.validation)
+        self.pool = [i for i in range(len(classes)) if i not in held]
+
+    def run(self, train_size, seed):
+        root = draw_root(self.suite, seed)
+        classes = self.ty.tolist()
+        if train_size == len(self.pool):
+            idx = list(self.pool)
+        else:
+            pool_classes = [classes[i] for i in self.pool]
+            chosen = balanced_subset(pool_classes, 10, train_size, derive(root, SALT["TRAIN_SUBSET"]))
+            idx = sorted(self.pool[i] for i in chosen)
+        tx, ty = self.tx[idx], self.ty[idx]
+        ex, ey = tx, ty
+        if len(ty) > len(self.sy):
+            sub = balanced_subset(ty.tolist(), 10, len(self.sy), derive(root, SALT["EVAL_SUBSET"]))
+            ex, ey = tx[sub], ty[sub]
+        vx, vy = self.tx[self.validation], self.ty[self.validation]
+        counts = lambda y: np.bincount(y, minlength=10).tolist()  # noqa: E731
+        info = {"name": self.name, "trainSize": len(ty), "evalTrainSize": len(ey), "validationSize": len(vy),
+                "testSize": len(self.sy), "dataSeed": self.data_seed, "draw": self.suite.get("dataDraw", "fixed"),
+                "classCounts": {"train": counts(ty), "validation": counts(vy) if len(vy) else [],
+                                "test": counts(self.sy)}}
+        t = torch.from_numpy
+        validation = (t(vx), t(vy)) if len(vy) else None
+        return "classification", (t(tx), t(ty)), (t(ex), t(ey)), validation, (t(self.sx), t(self.sy)), info
 
 
-def polynomial_data(suite):
-    p = suite["polynomial"]
-    seed = derive(int(suite.get("dataSeed", 0)), SALT["POLYNOMIAL"])
-    if "coefficients" in p:
-        coef = [float(c) for c in p["coefficients"]]
+class PolynomialTask:
+    """dev.regbench.datasets.PolynomialTask: coefficients, validation and test from the data seed's stream,
+    training points from the run's draw."""
+
+    def __init__(self, suite):
+        self.suite = suite
+
+    def run(self, train_size, seed):
+        p = self.suite["polynomial"]
+        data_seed = int(self.suite.get("dataSeed", 0))
+        task_seed = derive(data_seed, SALT["POLYNOMIAL"])
+        train_seed = derive(draw_root(self.suite, seed), SALT["POLYNOMIAL"])
+        if "coefficients" in p:
+            coef = [float(c) for c in p["coefficients"]]
+        else:
+            rng = JavaRandom(derive(task_seed, 0))
+            coef = [rng.next_double() * 2 - 1 for _ in range(int(p["degree"]) + 1)]
+        sigma = float(p["noiseStdDev"])
+
+        def horner(x):
+            y = 0.0
+            for c in reversed(coef):
+                y = y * x + c
+            return y
+
+        def sample(n, stream, xsalt, ysalt):
+            rx, ry = JavaRandom(derive(stream, xsalt)), JavaRandom(derive(stream, ysalt))
+            xs = [rx.next_double() * 2 - 1 for _ in range(n)]
+            ys = [horner(x) + sigma * ry.gaussian() for x in xs]
+            return xs, ys
+
+        n_validation, n_test = int(p.get("validationPoints", 200)), int(p.get("testPoints", 1000))
+        trx, tr_y = sample(train_size, train_seed, 1, 3)
+        vax, va_y = sample(n_validation, task_seed, 5, 6)
+        tex, te_y = sample(n_test, task_seed, 2, 4)
+        col = lambda v: torch.tensor(v, dtype=torch.float32).reshape(-1, 1)  # noqa: E731
+        info = {"name": "polynomial", "trainSize": train_size, "evalTrainSize": train_size,
+                "validationSize": n_validation, "testSize": n_test, "dataSeed": data_seed,
+                "draw": self.suite.get("dataDraw", "fixed"),
+                "polynomial": {"coefficients": coef, "noiseStdDev": sigma, "trainX": trx, "trainY": tr_y}}
+        validation = (col(vax), col(va_y)) if n_validation else None
+        return "regression", (col(trx), col(tr_y)), (col(trx), col(tr_y)), validation, (col(tex), col(te_y)), info
+
+
+# ---- the suite's grid (dev.regbench.suites.suite: Sweep, Variant, Point, RunPlan) ----------------------------
+KIND_PARAMETERS = {"none": [], "l1": ["lambda"], "l2": ["lambda"],
+                   "dropout-l2": ["inputRetain", "hiddenRetain", "lambda"]}
+
+
+def sweep(value):
+    """A number, a list, or {logspace|linspace: [a, b], points: n} -> the values (Sweep.logspace/linspace)."""
+    if isinstance(value, dict):
+        (scale, bounds), = [(k, v) for k, v in value.items() if k in ("logspace", "linspace")]
+        a, b, n = float(bounds[0]), float(bounds[1]), int(value["points"])
+        if scale == "logspace":
+            la, lb = math.log10(a), math.log10(b)
+            return [a if i == 0 else b if i == n - 1 else 10 ** (la + (lb - la) * i / (n - 1)) for i in range(n)]
+        return [a if i == 0 else b if i == n - 1 else a + (b - a) * i / (n - 1) for i in range(n)]
+    if isinstance(value, list):
+        return [float(v) for v in value]
+    return [float(value)]
+
+
+def fmt(v):
+    """dev.regbench.suites.suite.Sweep.format: at most 4 significant digits, shortest form."""
+    from decimal import Context, Decimal, ROUND_HALF_UP
+    if v == 0:
+        return "0"
+    d = Context(prec=4, rounding=ROUND_HALF_UP).create_decimal(Decimal(v)).normalize()
+    if 1e-3 <= abs(float(d)) < 1e6:
+        return format(d, "f")
+    exponent = d.adjusted()
+    return format(d.scaleb(-exponent).normalize(), "f") + "e" + str(exponent)
+
+
+def points(reg):
+    """Every grid point of a regularizer entry, first parameter slowest: (all values, swept values)."""
+    keys = KIND_PARAMETERS[reg["kind"]]
+    values = {k: sweep(reg[k]) for k in keys}
+    combos = [{}]
+    for k in keys:
+        combos = [dict(c, **{k: v}) for c in combos for v in values[k]]
+    swept = [k for k in keys if len(values[k]) > 1]
+    return [(c, {k: c[k] for k in swept}) for c in combos]
+
+
+def point_id(name, swept):
+    return name + "".join(f"-{k}={fmt(v)}" for k, v in swept.items())
+
+
+def train_sizes(suite):
+    if suite["dataset"] == "polynomial":
+        raw = suite["polynomial"].get("trainPoints", 30)
+        default = None
     else:
-        rng = JavaRandom(derive(seed, 0))
-        coef = [rng.next_double() * 2 - 1 for _ in range(int(p["degree"]) + 1)]
-    n_train, n_test, sigma = int(p.get("trainPoints", 30)), int(p.get("testPoints", 1000)), float(p["noiseStdDev"])
+        raw = suite.get("trainSize")
+        default = 60000 - int(suite.get("validationSize", 10000))
+    if raw is None:
+        return [default]
+    return [int(round(v)) for v in sweep(raw)]
 
-    def horner(x):
-        y = 0.0
-        for c in reversed(coef):
-            y = y * x + c
-        return y
 
-    def sample(n, xsalt, ysalt):
-        rx, ry = JavaRandom(derive(seed, xsalt)), JavaRandom(derive(seed, ysalt))
-        xs = [rx.next_double() * 2 - 1 for _ in range(n)]
-        ys = [horner(x) + sigma * ry.gaussian() for x in xs]
-        return xs, ys
-
-    trx, tr_y = sample(n_train, 1, 3)
-    tex, te_y = sample(n_test, 2, 4)
-    col = lambda v: torch.tensor(v, dtype=torch.float32).reshape(-1, 1)  # noqa: E731
-    info = {"name": "polynomial", "trainSize": n_train, "evalTrainSize": n_train, "testSize": n_test,
-            "dataSeed": int(suite.get("dataSeed", 0)),
-            "polynomial": {"coefficients": coef, "noiseStdDev": sigma, "trainX": trx, "trainY": tr_y}}
-    return "regression", (col(trx), col(tr_y)), (col(trx), col(tr_y)), (col(tex), col(te_y)), info
+def choose_epoch(selection, curve):
+    """dev.regbench.reports.select.SelectionPolicy.chooseEpoch on [(epoch, loss, accuracy)]."""
+    rule = selection.get("epoch", "final")
+    metric = selection.get("metric", "validation-loss")
+    value = (lambda p: p[1]) if metric == "validation-loss" else (lambda p: 1 - p[2])
+    if rule == "final":
+        return curve[-1][0], value(curve[-1])
+    best, since = 0, 0
+    for i in range(1, len(curve)):
+        if value(curve[i]) < value(curve[best]):
+            best, since = i, 0
+        elif rule == "patience":
+            since += 1
+            if since >= int(selection["patience"]):
+                break
+    return curve[best][0], value(curve[best])
 
 
 # ---- network ------------------------------------------------------------------------------------------------
@@ -308,121 +435,184 @@ def environment(threads):
             "ompThreads": threads, "blasThreads": int(os.environ.get("OPENBLAS_NUM_THREADS", "1")),
             "dataType": "FLOAT", "cpuModel": cpu, "cpuFlags": "", "cores": os.cpu_count() or 1, "maxHeapBytes": 0,
             "jvm": "CPython " + platform.python_version(), "os": platform.platform(), "dl4jVersion": "-",
-            "nd4jVersion": "-", "gitCommit": "unknown"}
+            "nd4jVersion": "-", "gitCommit": "unknown", "nativeBuild": "-"}
+
+
+def train_run(suite, data, reg, seed, stage, point, args, env, suite_ref):
+    """One run, as dev.regbench.suites.harness.Trainer does it; returns its result in schema 2."""
+    task, train_set, eval_set, validation_set, test_set, info = data
+    inputs, outputs = (1, 1) if task == "regression" else (784, 10)
+    penalize_biases = bool(suite.get("penalizeBiases", False))
+    lossf = torch.nn.CrossEntropyLoss() if task == "classification" else torch.nn.MSELoss()
+    epochs_total, every = int(suite["epochs"]), int(suite.get("evaluateEvery", 1))
+    started = datetime.datetime.now(datetime.timezone.utc)
+    t0 = time.perf_counter()
+    net, sizes = build(suite, reg, inputs, outputs, seed)
+    init_sha = hashlib.sha256(torch.cat([p.detach().flatten() for p in net.parameters()]).numpy()
+                              .astype("<f4").tobytes()).hexdigest()
+    torch.manual_seed(derive(seed, SALT["DROPOUT"]) & 0x7FFFFFFFFFFFFFFF)
+    opt = optimizer(suite, net, reg, penalize_biases)
+    order = BatchOrder(len(train_set[0]), derive(seed, SALT["SHUFFLE"]))
+    epochs, status, diverged_at, failure = [], "completed", None, None
+    batch = int(suite["batchSize"])
+    train_seconds, trained = 0.0, 0
+    for epoch in range(epochs_total + 1):
+        if epoch > 0:
+            idx = torch.tensor(order.epoch())
+            start = time.perf_counter()
+            for i in range(0, len(idx), batch):
+                b = idx[i:i + batch]
+                opt.zero_grad()
+                loss = lossf(net(train_set[0][b]), train_set[1][b])
+                loss.backward()
+                if reg["kind"] == "l1":
+                    for n, p in net.named_parameters():
+                        if n.endswith("weight") or penalize_biases:
+                            p.grad.add_(torch.sign(p.detach()), alpha=float(reg["lambda"]))
+                opt.step()
+            train_seconds += time.perf_counter() - start
+            trained += len(idx)
+        if not (epoch % every == 0 or epoch == epochs_total):
+            continue
+        e0 = time.perf_counter()
+        tl, ta = evaluate(net, task, *eval_set)
+        vl, va = evaluate(net, task, *validation_set) if validation_set else (None, None)
+        sl, sa = evaluate(net, task, *test_set)
+        l1, l2, nz, _ = weight_stats(net)
+        pen = penalty(net, reg, penalize_biases)
+        if not all(math.isfinite(v) for v in (tl, sl, l2, pen) + ((vl,) if vl is not None else ())):
+            status, diverged_at, failure = "diverged", epoch, f"loss or weights not finite after epoch {epoch}"
+            break
+        split = lambda loss, acc: {"loss": loss, **({"accuracy": acc} if task == "classification" else {})}  # noqa
+        m = {"epoch": epoch, "train": split(tl, ta)}
+        if vl is not None:
+            m["validation"] = split(vl, va)
+        m.update(test=split(sl, sa), lossGap=sl - tl)
+        if task == "classification":
+            m["accuracyGap"] = ta - sa
+        m.update(penalty=pen, weightL1=l1, weightL2=l2, nearZeroFraction=nz, trainSeconds=train_seconds,
+                 evalSeconds=time.perf_counter() - e0)
+        if trained:
+            m["examplesPerSecond"] = trained / train_seconds
+        m["elapsedSeconds"] = time.perf_counter() - t0
+        epochs.append(m)
+        train_seconds, trained = 0.0, 0
+        print(f"{stage} {reg['name']} {point or ''} seed {seed} | epoch {epoch} | train {tl:.4f}"
+              + (f" | val {vl:.4f}" if vl is not None else "") + f" | test {sl:.4f}", flush=True)
+    completed = status == "completed"
+    o = suite["optimizer"]
+    selection = suite.get("selection", {})
+    result = {
+        "schemaVersion": 2, "suite": suite_ref, "stage": stage, "point": point, "task": task, "dataset": info,
+        "network": {"layerSizes": sizes, "activation": suite["network"].get("activation", "relu"),
+                    "weightInit": "pytorch-normal", "output": "softmax-cross-entropy" if task == "classification"
+                    else "identity-mse", "parameters": sum(p.numel() for p in net.parameters()),
+                    "parametersPerLayer": [sizes[i - 1] * sizes[i] + sizes[i] for i in range(1, len(sizes))],
+                    "optimizer": {"type": o["type"], "learningRate": float(o["learningRate"]),
+                                  **({"momentum": float(o.get("momentum", 0.9))} if o["type"] == "nesterov" else {})},
+                    "batchSize": batch, "epochs": epochs_total},
+        "regularizer": {"name": reg["name"], "kind": reg["kind"],
+                        **({"lambda": float(reg["lambda"])} if "lambda" in reg else {}),
+                        **({"inputRetain": float(reg["inputRetain"]), "hiddenRetain": float(reg["hiddenRetain"])}
+                           if reg["kind"] == "dropout-l2" else {}),
+                        "penalizeBiases": penalize_biases, "dl4j": "PyTorch reference (scripts/pytorch-reference.py)"},
+        "seed": seed, "status": status, "epochs": epochs, "initialParamsSha256": init_sha,
+        "environment": env, "startedAt": started.isoformat(timespec="milliseconds").replace("+00:00", "Z"),
+        "finishedAt": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="milliseconds")
+        .replace("+00:00", "Z")}
+    if completed:
+        curve = [(m["epoch"], m["validation"]["loss"], m["validation"].get("accuracy")) for m in epochs
+                 if "validation" in m]
+        chosen = choose_epoch(selection, curve)[0] if curve else epochs_total
+        result["epochChoice"] = {"rule": selection.get("epoch", "final") if curve else "final",
+                                 "metric": selection.get("metric", "validation-loss"),
+                                 **({"patience": int(selection["patience"])} if "patience" in selection else {}),
+                                 "epoch": chosen}
+        result["final"] = epochs[-1]
+        result["finalParamsSha256"] = hashlib.sha256(torch.cat([p.detach().flatten() for p in net.parameters()])
+                                                     .numpy().astype("<f4").tobytes()).hexdigest()
+        result["weightHistogram"] = histogram(weight_stats(net)[3])
+        if task == "regression":
+            xs = torch.linspace(-1, 1, 201).reshape(-1, 1)
+            net.eval()
+            with torch.no_grad():
+                result["fit"] = {"x": xs.flatten().tolist(), "prediction": net(xs).flatten().tolist()}
+    else:
+        result["divergedAtEpoch"], result["failure"] = diverged_at, failure
+    return result
+
+
+def select(suite, tuned):
+    """dev.regbench.reports.select.Selector: the point with the lowest mean validation metric (at each run's
+    chosen epoch) over the tuning seeds; a point with a diverged run is never chosen; ties go to grid order."""
+    selection = suite.get("selection", {})
+    by_point = {}
+    for swept, r in tuned:
+        key = tuple(sorted(swept.items()))
+        if r["status"] != "completed":
+            by_point.setdefault(key, []).append(None)
+            continue
+        curve = [(m["epoch"], m["validation"]["loss"], m["validation"].get("accuracy")) for m in r["epochs"]]
+        by_point.setdefault(key, []).append(choose_epoch(selection, curve)[1])
+    eligible = [(sum(v) / len(v), key) for key, v in by_point.items() if v and None not in v]
+    return dict(min(eligible)[1]) if eligible else None
 
 
 def train(args):
     suite_bytes = open(args.suite, "rb").read()
     suite = yaml.safe_load(suite_bytes)
+    overrides = []
     if args.epochs:
         suite["epochs"] = args.epochs
+        suite["evaluateEvery"] = min(int(suite.get("evaluateEvery", 1)), args.epochs)
+        overrides.append(f"epochs={args.epochs}")
+    sizes = [args.train_size] if args.train_size else train_sizes(suite)
     if args.train_size:
-        suite["trainSize"] = args.train_size
-    seeds = [int(s) for s in args.seeds.split(",")] if args.seeds else [int(s) for s in suite["seeds"]]
+        overrides.append(f"trainSize={args.train_size}")
+    if "tuneSeeds" in suite:
+        tune = [int(s) for s in args.tune_seeds.split(",")] if args.tune_seeds else [int(s) for s in suite["tuneSeeds"]]
+        ev = [int(s) for s in args.eval_seeds.split(",")] if args.eval_seeds else [int(s) for s in suite["evalSeeds"]]
+        stages = [("tune", tune), ("eval", ev)]
+    else:
+        stages = [("single", [int(s) for s in args.seeds.split(",")] if args.seeds else
+                   [int(s) for s in suite["seeds"]])]
     regs = [r for r in suite["regularizers"] if not args.only or r["name"] in args.only.split(",")]
     torch.set_num_threads(args.threads)
-    if suite["dataset"] == "polynomial":
-        task, train_set, eval_set, test_set, info = polynomial_data(suite)
-        inputs, outputs = 1, 1
-    else:
-        task, train_set, eval_set, test_set, info = image_data(suite, args.data_dir, int(suite.get("trainSize", 60000)))
-        inputs, outputs = 784, 10
-    penalize_biases = bool(suite.get("penalizeBiases", False))
-    lossf = torch.nn.CrossEntropyLoss() if task == "classification" else torch.nn.MSELoss()
-    os.makedirs(os.path.join(args.out, "runs"), exist_ok=True)
+    source = PolynomialTask(suite) if suite["dataset"] == "polynomial" else ImageTask(suite, args.data_dir)
+    sha = hashlib.sha256(suite_bytes).hexdigest()
+    experiment = hashlib.sha256(("pytorch\n" + sha + "\n" + ",".join(overrides)).encode()).hexdigest()
+    suite_ref = {"name": suite["name"], "file": args.suite, "sha256": sha, "effectiveSha256": "pytorch",
+                 "experimentSha256": experiment, "overrides": overrides}
     env = environment(args.threads)
-    for seed in seeds:
-        for reg in regs:
-            started = datetime.datetime.now(datetime.timezone.utc)
-            t0 = time.perf_counter()
-            torch.manual_seed(derive(seed, SALT["DROPOUT"]) & 0x7FFFFFFFFFFFFFFF)
-            net, sizes = build(suite, reg, inputs, outputs, seed)
-            init_sha = hashlib.sha256(torch.cat([p.detach().flatten() for p in net.parameters()]).numpy()
-                                      .astype("<f4").tobytes()).hexdigest()
-            torch.manual_seed(derive(seed, SALT["DROPOUT"]) & 0x7FFFFFFFFFFFFFFF)
-            opt = optimizer(suite, net, reg, penalize_biases)
-            order = BatchOrder(len(train_set[0]), derive(seed, SALT["SHUFFLE"]))
-            epochs, status, diverged_at, failure = [], "completed", None, None
-            batch = int(suite["batchSize"])
-            for epoch in range(int(suite["epochs"]) + 1):
-                train_seconds, speed = 0.0, None
-                if epoch > 0:
-                    idx = torch.tensor(order.epoch())
-                    start = time.perf_counter()
-                    for i in range(0, len(idx), batch):
-                        b = idx[i:i + batch]
-                        opt.zero_grad()
-                        loss = lossf(net(train_set[0][b]), train_set[1][b])
-                        loss.backward()
-                        if reg["kind"] == "l1":
-                            for n, p in net.named_parameters():
-                                if n.endswith("weight") or penalize_biases:
-                                    p.grad.add_(torch.sign(p.detach()), alpha=float(reg["lambda"]))
-                        opt.step()
-                    train_seconds = time.perf_counter() - start
-                    speed = len(idx) / train_seconds
-                e0 = time.perf_counter()
-                tl, ta = evaluate(net, task, *eval_set)
-                sl, sa = evaluate(net, task, *test_set)
-                l1, l2, nz, _ = weight_stats(net)
-                pen = penalty(net, reg, penalize_biases)
-                if not all(math.isfinite(v) for v in (tl, sl, l2, pen)):
-                    status, diverged_at, failure = "diverged", epoch, f"loss or weights not finite after epoch {epoch}"
-                    break
-                m = {"epoch": epoch, "trainLoss": tl, "testLoss": sl, "lossGap": sl - tl, "penalty": pen}
-                if task == "classification":
-                    m.update(trainAccuracy=ta, testAccuracy=sa, accuracyGap=ta - sa)
-                else:
-                    m.update(trainMse=tl, testMse=sl)
-                m.update(weightL1=l1, weightL2=l2, nearZeroFraction=nz, trainSeconds=train_seconds,
-                         evalSeconds=time.perf_counter() - e0)
-                if speed is not None:
-                    m["examplesPerSecond"] = speed
-                m["elapsedSeconds"] = time.perf_counter() - t0
-                epochs.append(m)
-                print(f"{reg['name']} seed {seed} | epoch {epoch} | train {tl:.4f} | test {sl:.4f}"
-                      + (f" | {speed:,.0f} ex/s" if speed else ""), flush=True)
-            completed = status == "completed"
-            o = suite["optimizer"]
-            result = {
-                "schemaVersion": 1,
-                "suite": {"name": suite["name"], "file": args.suite, "sha256": hashlib.sha256(suite_bytes).hexdigest(),
-                          "effectiveSha256": "pytorch", "overrides": [a for a in (
-                              f"epochs={args.epochs}" if args.epochs else None,
-                              f"trainSize={args.train_size}" if args.train_size else None) if a]},
-                "task": task, "dataset": info,
-                "network": {"layerSizes": sizes, "activation": suite["network"].get("activation", "relu"),
-                            "weightInit": "pytorch-normal", "output": "softmax-cross-entropy" if task == "classification"
-                            else "identity-mse", "parameters": sum(p.numel() for p in net.parameters()),
-                            "parametersPerLayer": [sizes[i - 1] * sizes[i] + sizes[i] for i in range(1, len(sizes))],
-                            "optimizer": {"type": o["type"], "learningRate": float(o["learningRate"]),
-                                          **({"momentum": float(o.get("momentum", 0.9))} if o["type"] == "nesterov" else {})},
-                            "batchSize": batch, "epochs": int(suite["epochs"])},
-                "regularizer": {"name": reg["name"], "kind": reg["kind"],
-                                **({"lambda": float(reg["lambda"])} if "lambda" in reg else {}),
-                                **({"inputRetain": float(reg["inputRetain"]), "hiddenRetain": float(reg["hiddenRetain"])}
-                                   if reg["kind"] == "dropout-l2" else {}),
-                                "penalizeBiases": penalize_biases, "dl4j": "PyTorch reference (scripts/pytorch-reference.py)"},
-                "seed": seed, "status": status, "epochs": epochs, "initialParamsSha256": init_sha,
-                "environment": env, "startedAt": started.isoformat(timespec="milliseconds").replace("+00:00", "Z"),
-                "finishedAt": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="milliseconds")
-                .replace("+00:00", "Z")}
-            if completed:
-                result["final"] = epochs[-1]
-                result["finalParamsSha256"] = hashlib.sha256(torch.cat([p.detach().flatten() for p in net.parameters()])
-                                                             .numpy().astype("<f4").tobytes()).hexdigest()
-                result["weightHistogram"] = histogram(weight_stats(net)[3])
-                if task == "regression":
-                    xs = torch.linspace(-1, 1, 201).reshape(-1, 1)
-                    net.eval()
-                    with torch.no_grad():
-                        result["fit"] = {"x": xs.flatten().tolist(), "prediction": net(xs).flatten().tolist()}
-            else:
-                result["divergedAtEpoch"], result["failure"] = diverged_at, failure
-            path = os.path.join(args.out, "runs", f"{reg['name']}-seed{seed}.json")
-            with open(path + ".partial", "w") as f:
-                json.dump(result, f, indent=1)
-            os.replace(path + ".partial", path)
+    chosen = {}
+    for stage, seeds in stages:
+        tuned = {}
+        for size in sizes:
+            for seed in seeds:
+                data = source.run(size, seed)
+                for reg in regs:
+                    grid = points(reg)
+                    if stage == "eval":
+                        want = chosen.get((size, reg["name"]), "none chosen")
+                        grid = [(v, sw) for v, sw in grid if sw == want]
+                    for values, swept in grid:
+                        run_reg = dict(name=reg["name"], kind=reg["kind"], **values)
+                        folder = os.path.join(args.out, "runs", *([] if stage == "single" else [stage]),
+                                              *([f"trainSize={size}"] if len(sizes) > 1 else []))
+                        path = os.path.join(folder, f"{point_id(reg['name'], swept)}-seed{seed}.json")
+                        if os.path.exists(path):
+                            result = json.load(open(path))
+                        else:
+                            result = train_run(suite, data, run_reg, seed, stage, swept, args, env, suite_ref)
+                            os.makedirs(folder, exist_ok=True)
+                            with open(path + ".partial", "w") as f:
+                                json.dump(result, f, indent=1)
+                            os.replace(path + ".partial", path)
+                        tuned.setdefault((size, reg["name"]), []).append((swept, result))
+        if stage == "tune":
+            for key, runs in tuned.items():
+                chosen[key] = select(suite, runs)
+                print(f"chose {key[1]} {chosen[key]} (trainSize {key[0]})", flush=True)
     print(f"done: results in {os.path.join(args.out, 'runs')}")
 
 
@@ -470,6 +660,8 @@ def main():
     t.add_argument("--suite", required=True)
     t.add_argument("--out", required=True)
     t.add_argument("--seeds")
+    t.add_argument("--tune-seeds")
+    t.add_argument("--eval-seeds")
     t.add_argument("--only")
     t.add_argument("--epochs", type=int)
     t.add_argument("--train-size", type=int)

@@ -1,6 +1,7 @@
 /**
- * What is trained and how: the runtime {@link dev.regbench.suites.Environment}, the command-line interface,
- * and (as later issues land) regularizers, the identical-network factory, suite files, the harness and the
- * JMH benchmarks.
+ * What is trained and how: the runtime environment probe and thread settings; below it, suite files
+ * ({@code suite}), regularizers and the identical-network factory ({@code network}), the training harness and
+ * the selection between stages ({@code harness}), the command-line interface ({@code cli}) and the JMH
+ * benchmarks ({@code bench}).
  */
 package dev.regbench.suites;

@@ -106,7 +106,8 @@ public final class Conclusion {
                 b.append(String.format(Locale.ROOT, ", %s than none by %s%s %s", c.difference() < 0 ? "better" : "worse",
                         Fmt.num(Math.abs(c.difference())), diffUnit, evidence(c)));
             } else {
-                b.append(String.format(Locale.ROOT, ", not significantly different from none (difference %s%s %s)",
+                b.append(String.format(Locale.ROOT, ", not significantly different from none after Holm's "
+                                + "correction (difference %s%s %s)",
                         Fmt.signed(c.difference()), diffUnit, evidence(c)));
             }
         }
@@ -162,7 +163,7 @@ public final class Conclusion {
 
     private static String evidence(Comparison c) {
         String p = Fmt.p(c.pHolm());
-        return String.format(Locale.ROOT, "(95 %% CI [%s, %s], %s, n = %d, Holm-adjusted p %s)", Fmt.num(c.ciLow()),
+        return String.format(Locale.ROOT, "(unadjusted 95 %% CI [%s, %s], %s, n = %d, Holm-adjusted p %s)", Fmt.num(c.ciLow()),
                 Fmt.num(c.ciHigh()), c.test().label(), c.n(), p.startsWith("<") ? "< 0.001" : "= " + p);
     }
 

@@ -12,9 +12,9 @@ import java.util.Map;
 /**
  * Predicts how long the pending runs of a suite take on this machine: for each regularizer and training-set size
  * it trains a real run (at the regularizer's middle grid point; a run's cost hardly depends on the parameter
- * values) for a few epochs, evaluating after each (more epochs for suites with very short ones, until the sample
- * lasts about a second), measures the mean training time per epoch and the mean evaluation time after the first
- * epoch, and extrapolates to the suite's epochs and evaluations.
+ * values) for a few epochs, evaluated as the suite evaluates (more epochs for suites with very short ones, until
+ * the sample lasts about a second), measures the training time per epoch and the time per evaluation after the
+ * warm-up, and extrapolates to the suite's epochs and evaluations.
  */
 public final class Estimator {
     private static final double MIN_SAMPLE_SECONDS = 1.0;
@@ -52,17 +52,20 @@ public final class Estimator {
     }
 
     private double secondsPerRun(Variant variant, int trainSize) {
-        int epochs = Math.min(3, suite.epochs());
+        int epochs = Math.min(suite.epochs(), Math.max(3, 3 * suite.evaluateEvery()));
         while (true) {
             RunResult r = new Trainer(suite.sample(epochs), null, ProgressListener.NONE)
                     .run(new RunKey(Stage.SINGLE, trainSize, variant.representative(), 0), data.forRun(trainSize, 0));
             List<EpochMetrics> all = r.epochs();
-            // Skip epoch 0 and the first trained epoch (JIT and native warm-up) when there is more to go on.
-            List<EpochMetrics> measured = all.subList(Math.min(2, all.size() - 1), all.size());
-            double train = measured.stream().mapToDouble(EpochMetrics::trainSeconds).average().orElse(0);
-            double eval = measured.stream().mapToDouble(EpochMetrics::evalSeconds).average().orElse(0);
             double sampled = all.get(all.size() - 1).elapsedSeconds();
-            if (sampled >= MIN_SAMPLE_SECONDS || epochs >= suite.epochs() || all.size() <= epochs) {
+            if (sampled >= MIN_SAMPLE_SECONDS || epochs >= suite.epochs() || all.size() < 3) {
+                // Skip epoch 0 and the first evaluation after it (JIT and native warm-up) when there is more.
+                int from = all.size() >= 3 ? 2 : all.size() - 1;
+                List<EpochMetrics> measured = all.subList(from, all.size());
+                int trainedEpochs = all.get(all.size() - 1).epoch() - all.get(from - 1).epoch();
+                double train = measured.stream().mapToDouble(EpochMetrics::trainSeconds).sum()
+                        / Math.max(1, trainedEpochs);
+                double eval = measured.stream().mapToDouble(EpochMetrics::evalSeconds).average().orElse(0);
                 long evaluations = java.util.stream.IntStream.rangeClosed(0, suite.epochs())
                         .filter(suite::evaluatedAfter).count();
                 return suite.epochs() * train + evaluations * eval;

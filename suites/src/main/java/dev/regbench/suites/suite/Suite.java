@@ -223,10 +223,12 @@ public record Suite(String name, String description, Path file, String fileSha25
 
     /**
      * @param sampleEpochs epochs of the sample, in [1, epochs]
-     * @return this suite shortened to {@code sampleEpochs} and evaluated after every epoch: what the estimator times
+     * @return this suite shortened to {@code sampleEpochs}, evaluated as often as the suite (at most every
+     *         {@code sampleEpochs}): what the estimator times
      */
     public Suite sample(int sampleEpochs) {
-        return new Suite(name, description, file, fileSha256, task, draw, dataSeed, sampleEpochs, 1, batchSize, seeds,
+        return new Suite(name, description, file, fileSha256, task, draw, dataSeed, sampleEpochs,
+                Math.min(evaluateEvery, sampleEpochs), batchSize, seeds,
                 selection, exploratory, hidden, activation, weightInit, optimizer, penalizeBiases, variants,
                 overrides);
     }

@@ -95,7 +95,7 @@ class RunCommandTest {
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("stage tune"), r.out());
         assertTrue(r.out().contains("stage eval"), r.out());
-        assertTrue(r.out().contains("l2 (l2): lambda logspace 1e-5 … 0.001, 3 points = 1e-5, 1e-4, 0.001"), r.out());
+        assertTrue(r.out().contains("l2 (l2): lambda logspace 1e-4 … 0.01, 3 points = 1e-4, 0.001, 0.01"), r.out());
         assertTrue(r.out().lines().anyMatch(l -> l.startsWith("total: ") && l.contains(" run(s)")), r.out());
         assertTrue(!Files.exists(tmp.resolve("no-data")));
         Result missingOut = regbench("run", "--suite", ROOT.resolve("suites/mnist-path.yaml").toString());
