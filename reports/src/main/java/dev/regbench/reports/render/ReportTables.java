@@ -5,7 +5,6 @@ import dev.regbench.reports.schema.ClassCounts;
 import dev.regbench.reports.schema.DatasetInfo;
 import dev.regbench.reports.schema.Environment;
 import dev.regbench.reports.schema.RunResult;
-import dev.regbench.reports.schema.Stage;
 import dev.regbench.reports.schema.TaskType;
 import dev.regbench.reports.select.PointChoice;
 import dev.regbench.reports.select.PointScore;
@@ -289,10 +288,5 @@ public final class ReportTables {
     private static String diff(Comparison x) {
         String d = Fmt.signed(x.difference());
         return Double.isNaN(x.ciLow()) ? d : d + " [" + Fmt.num(x.ciLow()) + ", " + Fmt.num(x.ciHigh()) + "]";
-    }
-
-    /** @return whether a result belongs to a section's headline stage */
-    static boolean headline(RunResult r, Section s) {
-        return s.protocol() == Section.Protocol.TWO_STAGE ? r.stage() == Stage.EVAL : r.stage() == Stage.SINGLE;
     }
 }

@@ -2,7 +2,6 @@ package dev.regbench.reports.stats;
 
 import dev.regbench.reports.schema.EpochMetrics;
 import dev.regbench.reports.schema.RunResult;
-import dev.regbench.reports.schema.SplitMetrics;
 import dev.regbench.reports.schema.TaskType;
 import java.util.function.Function;
 
@@ -96,10 +95,5 @@ public enum Metric {
     public static java.util.List<Metric> compared(TaskType task) {
         return task == TaskType.CLASSIFICATION ? java.util.List.of(TEST_ERROR, TEST_LOSS, LOSS_GAP)
                 : java.util.List.of(TEST_LOSS, LOSS_GAP);
-    }
-
-    /** @return a split's value of this kind for the path figures: loss or error (%) */
-    static Double splitValue(SplitMetrics s, boolean error) {
-        return s == null ? null : error ? s.errorPercent() : s.loss();
     }
 }

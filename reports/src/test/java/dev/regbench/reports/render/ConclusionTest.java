@@ -25,15 +25,18 @@ class ConclusionTest {
      */
     private static String conclusion(double noneTrain, double noneTest, double noneError, double regTrain,
                                      double regTest, double regError) {
-        List<LoadedRun> runs = new ArrayList<>();
-        Source source = new Source(Path.of("synthetic"));
+        List<RunResult> runs = new ArrayList<>();
         for (long seed = 1; seed <= 4; seed++) {
             double jitter = seed * 0.001;
-            runs.add(new LoadedRun(source, Path.of("n" + seed), run("none", seed, noneTrain, noneTest + jitter,
-                    noneError + jitter)));
-            runs.add(new LoadedRun(source, Path.of("r" + seed), run("l2", seed, regTrain, regTest + 2 * jitter,
-                    regError + 2 * jitter)));
+            runs.add(run("none", seed, noneTrain, noneTest + jitter, noneError + jitter));
+            runs.add(run("l2", seed, regTrain, regTest + 2 * jitter, regError + 2 * jitter));
         }
+        return conclusion(runs);
+    }
+
+    private static String conclusion(List<RunResult> results) {
+        Source source = new Source(Path.of("synthetic"));
+        List<LoadedRun> runs = results.stream().map(r -> new LoadedRun(source, Path.of("r"), r)).toList();
         Section s = ReportBuilder.build(new Inputs(runs, List.of(), List.of()), "now").sections().get(0);
         return String.join(" ", Conclusion.of(s, s.conditions().get(0)));
     }
@@ -66,15 +69,13 @@ class ConclusionTest {
 
     @Test
     void aDifferenceThatIsNotSignificantIsSaidToBeSo() {
-        List<LoadedRun> runs = new ArrayList<>();
-        Source source = new Source(Path.of("synthetic"));
+        List<RunResult> runs = new ArrayList<>();
         double[] noise = {0.02, -0.03, 0.01, 0.0};
         for (int i = 0; i < 4; i++) {
-            runs.add(new LoadedRun(source, Path.of("n" + i), run("none", i + 1, 0.01, 0.30, 0.05)));
-            runs.add(new LoadedRun(source, Path.of("r" + i), run("l2", i + 1, 0.01, 0.30 + noise[i], 0.05 + noise[i])));
+            runs.add(run("none", i + 1, 0.01, 0.30, 0.05));
+            runs.add(run("l2", i + 1, 0.01, 0.30 + noise[i], 0.05 + noise[i]));
         }
-        Section s = ReportBuilder.build(new Inputs(runs, List.of(), List.of()), "now").sections().get(0);
-        String text = String.join(" ", Conclusion.of(s, s.conditions().get(0)));
+        String text = conclusion(runs);
         assertTrue(text.contains("not significantly different from none"), text);
         assertFalse(text.contains("better than none by"), text);
     }

@@ -6,7 +6,6 @@ import dev.regbench.suites.suite.Suite;
 import dev.regbench.suites.suite.Variant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -126,10 +125,5 @@ public record RunPlan(Suite suite) {
         String validation = suite.task().validationSize() == 0 ? "no validation set (exploratory)"
                 : suite.task().validationSize() + " validation examples";
         return validation + ", training draw " + suite.draw().id() + (suite.exploratory() ? ", exploratory" : "");
-    }
-
-    /** Choices from a map (tests, the runner). */
-    static Choices of(Map<Integer, Map<String, Point>> chosen) {
-        return (size, v) -> Optional.ofNullable(chosen.getOrDefault(size, Map.of()).get(v.name()));
     }
 }
