@@ -14,13 +14,14 @@ import java.util.List;
  * {@code two-stage} (real MNIST, a 784-64-10 MLP; L2 and dropout's hidden retain swept on 2 tuning seeds, the
  * chosen points on 3 evaluation seeds; with {@code selection.json}), {@code polynomial} (one stage, fixed settings,
  * 4 regularizers × 2 seeds), {@code unstable} (a too-large learning rate: 3 of 4 runs diverged) and
- * {@code exploratory} (a grid without a validation set).
+ * {@code exploratory} (a grid without a validation set) and {@code sizes} (fixed settings at two training-set
+ * sizes).
  */
 public final class Fixtures {
     /** Fixed timestamp so rendered files are reproducible. */
     public static final String GENERATED = "2026-01-01T00:00:00Z";
     /** The fixture directories, in the order {@link #model()} reads them. */
-    public static final List<String> ALL = List.of("two-stage", "polynomial", "unstable", "exploratory");
+    public static final List<String> ALL = List.of("two-stage", "polynomial", "unstable", "exploratory", "sizes");
 
     private Fixtures() {
     }

@@ -74,7 +74,8 @@ public final class TrainingSizes {
                         x.add((double) c.trainSize());
                         y.add(s.mean());
                         double half = Double.isNaN(s.ciHalfWidth()) ? 0 : s.ciHalfWidth();
-                        e.add(logY ? Math.min(half, 0.95 * s.mean()) : half);
+                        // test error and MSE cannot be negative: the whisker stops at (near) zero
+                        e.add(metric == Metric.LOSS_GAP ? half : Math.min(half, (logY ? 0.95 : 1.0) * s.mean()));
                     }
                 });
             }

@@ -32,8 +32,10 @@ class ReportWriterTest {
         }
         long pngs = files.keySet().stream().filter(f -> f.endsWith(".png")).count();
         // two-stage: paths, curves, gap, weights; polynomial and unstable: curves, gap, fits, weights;
-        // exploratory: paths only (no headline).
-        assertEquals(13, pngs, files.keySet().toString());
+        // exploratory: paths only (no headline); sizes: training-set size, then curves, gap, fits and weights of
+        // its largest size.
+        assertEquals(18, pngs, files.keySet().toString());
+        assertTrue(files.containsKey("figures/sizes-cpu-polynomial-sizes.png"), files.keySet().toString());
         for (var f : files.entrySet()) {
             if (f.getKey().endsWith(".png")) {
                 BufferedImage image = ImageIO.read(new ByteArrayInputStream(f.getValue()));

@@ -31,10 +31,11 @@ class ReportBuilderTest {
     @Test
     void sectionsProtocolsAndRegularizerOrder() throws Exception {
         ReportModel model = Fixtures.model();
-        assertEquals(List.of("two-stage", "polynomial", "unstable", "exploratory"),
+        assertEquals(List.of("two-stage", "polynomial", "unstable", "exploratory", "sizes"),
                 model.sections().stream().map(Section::suite).toList());
         assertEquals(List.of(Section.Protocol.TWO_STAGE, Section.Protocol.FIXED, Section.Protocol.FIXED,
-                Section.Protocol.EXPLORATORY), model.sections().stream().map(Section::protocol).toList());
+                Section.Protocol.EXPLORATORY, Section.Protocol.FIXED),
+                model.sections().stream().map(Section::protocol).toList());
         Condition mnist = model.sections().get(0).conditions().get(0);
         assertEquals(TaskType.CLASSIFICATION, model.sections().get(0).task());
         assertEquals(500, mnist.trainSize());
@@ -118,6 +119,23 @@ class ReportBuilderTest {
         assertEquals(c.selection().get("l2").chosen().orElseThrow().get("lambda"), l2.chosen().orElseThrow());
         assertEquals(2, l2.points().get(0).validationLoss().n(), "over the 2 tuning seeds");
         assertEquals(2, l2.points().get(0).testLoss().n(), "test shown, not used");
+    }
+
+    @Test
+    void eachTrainingSetSizeIsItsOwnConditionWithItsOwnComparisons() throws Exception {
+        Section sizes = section("sizes");
+        assertEquals(List.of(10, 30), sizes.conditions().stream().map(Condition::trainSize).toList());
+        for (Condition c : sizes.conditions()) {
+            assertEquals(List.of("none", "l2"), c.headline().stream().map(RegularizerStats::name).toList());
+            for (RegularizerStats r : c.headline()) {
+                assertTrue(r.completed().stream().allMatch(x -> x.dataset().trainSize() == c.trainSize()));
+                assertEquals(2, r.completed().size());
+            }
+            assertTrue(c.headline().get(1).comparison(Metric.TEST_LOSS).orElseThrow().tested());
+        }
+        assertTrue(sizes.conditions().get(0).headline().get(0).summary(Metric.TRAIN_LOSS).mean()
+                < sizes.conditions().get(1).headline().get(0).summary(Metric.TRAIN_LOSS).mean(),
+                "10 points are easier to fit than 30");
     }
 
     @Test
