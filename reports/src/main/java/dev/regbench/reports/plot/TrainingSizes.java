@@ -61,6 +61,9 @@ public final class TrainingSizes {
         chart.getStyler().setXAxisDecimalPattern("#,##0");
         chart.getStyler().setYAxisDecimalPattern("0.###");
         chart.getStyler().setErrorBarsColorSeriesColor(true);
+        if (metric != Metric.LOSS_GAP && !logY) {
+            chart.getStyler().setYAxisMin(0.0); // test MSE cannot be negative: whiskers below zero are cut
+        }
         Map<String, RegularizerStats> names = new LinkedHashMap<>();
         sizes.forEach(c -> c.headline().forEach(r -> names.putIfAbsent(r.name(), r)));
         for (RegularizerStats any : names.values()) {
@@ -74,8 +77,7 @@ public final class TrainingSizes {
                         x.add((double) c.trainSize());
                         y.add(s.mean());
                         double half = Double.isNaN(s.ciHalfWidth()) ? 0 : s.ciHalfWidth();
-                        // test error and MSE cannot be negative: the whisker stops at (near) zero
-                        e.add(metric == Metric.LOSS_GAP ? half : Math.min(half, (logY ? 0.95 : 1.0) * s.mean()));
+                        e.add(logY ? Math.min(half, 0.95 * s.mean()) : half);
                     }
                 });
             }
