@@ -50,6 +50,18 @@ public enum ImageDataset {
     }
 
     /**
+     * @return SHA-256 over the verified SHA-256 of the four files ({@code "<path> <sha256>\n"} each, in
+     *         {@link #files()} order): the identity of the data every loader accepts for this dataset
+     */
+    public String contentSha256() {
+        StringBuilder b = new StringBuilder();
+        for (DataFile f : files()) {
+            b.append(f.relativePath()).append(' ').append(f.sha256()).append('\n');
+        }
+        return Checksums.sha256(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /**
      * @param id an identifier such as {@code fashion-mnist}
      * @return the dataset
      * @throws IllegalArgumentException naming the accepted identifiers

@@ -10,7 +10,9 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * Writes files so that readers see either the old content or the complete new content, never a partial
- * file: a temporary file in the same directory, flushed to disk, then renamed over the target.
+ * file: a temporary file in the same directory, flushed to disk, then renamed over the target with an atomic
+ * move. A file system that cannot rename atomically is refused with an error naming it — a plain move could
+ * leave a partial file behind — and the temporary file is removed.
  */
 public final class AtomicFiles {
     /** Temporary files carry this infix; leftovers of a killed process can be recognized and removed. */
@@ -25,6 +27,16 @@ public final class AtomicFiles {
      * @throws IOException if the directory or file cannot be written
      */
     public static void write(Path target, byte[] content) throws IOException {
+        write(target, content, (from, to) -> Files.move(from, to, StandardCopyOption.ATOMIC_MOVE,
+                StandardCopyOption.REPLACE_EXISTING));
+    }
+
+    /** An atomic rename: {@link Files#move} with {@code ATOMIC_MOVE} (a seam for tests). */
+    interface Rename {
+        void rename(Path from, Path to) throws IOException;
+    }
+
+    static void write(Path target, byte[] content, Rename rename) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path temp = dir.resolve(target.getFileName() + TEMP_INFIX + ProcessHandle.current().pid());
@@ -38,9 +50,10 @@ public final class AtomicFiles {
                 channel.force(true);
             }
             try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                rename.rename(temp, target);
             } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+                throw new IOException("the file system of " + dir + " cannot rename files atomically, so a crash could "
+                        + "leave a partial " + target.getFileName() + "; use a directory on a local file system", e);
             }
         } finally {
             Files.deleteIfExists(temp);

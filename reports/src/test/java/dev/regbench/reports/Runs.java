@@ -69,7 +69,8 @@ public final class Runs {
         RegularizerInfo info = new RegularizerInfo(name, kind, kind.equals("none") ? null : point.getOrDefault("lambda", 1e-4),
                 null, null, false, "synthetic");
         RunResult t = TEMPLATE;
-        return new RunResult(t.schemaVersion(), t.suite(), stage, point, t.task(), t.dataset(), t.network(), info, seed,
+        return new RunResult(t.schemaVersion(), t.schemaMinor(), t.suite(), stage, point, t.task(), t.dataset(),
+                t.network(), t.implementation(), info, seed,
                 t.status(), null, null, new EpochChoice(EpochRule.FINAL, SelectionMetric.VALIDATION_LOSS, null,
                 epochs.size() - 1), metrics, metrics.get(metrics.size() - 1), t.initialParamsSha256(),
                 t.finalParamsSha256(), t.weightHistogram(), null, t.environment(), t.startedAt(), t.finishedAt());
@@ -85,8 +86,8 @@ public final class Runs {
                 replace.apply(m.test()), m.lossGap(), m.accuracyGap(), m.penalty(), m.weightL1(), m.weightL2(),
                 m.nearZeroFraction(), m.trainSeconds(), m.evalSeconds(), m.examplesPerSecond(), m.elapsedSeconds()))
                 .toList();
-        return new RunResult(run.schemaVersion(), run.suite(), run.stage(), run.point(), run.task(), run.dataset(),
-                run.network(), run.regularizer(), run.seed(), run.status(), run.divergedAtEpoch(), run.failure(),
+        return new RunResult(run.schemaVersion(), run.schemaMinor(), run.suite(), run.stage(), run.point(), run.task(),
+                run.dataset(), run.network(), run.implementation(), run.regularizer(), run.seed(), run.status(), run.divergedAtEpoch(), run.failure(),
                 run.epochChoice(), metrics, run.finalMetrics() == null ? null : metrics.get(metrics.size() - 1),
                 run.initialParamsSha256(), run.finalParamsSha256(), run.weightHistogram(), run.fit(), run.environment(),
                 run.startedAt(), run.finishedAt());

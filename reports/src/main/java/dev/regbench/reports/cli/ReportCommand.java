@@ -37,6 +37,7 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Report directory (created).")
     private Path out;
 
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -52,6 +53,7 @@ public final class ReportCommand implements Callable<Integer> {
             return 1;
         }
         inputs.problems().forEach(p -> err.println("skipped: " + p));
+        inputs.notes().forEach(n -> err.println("note: " + n));
         ReportModel model = ReportBuilder.build(inputs, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         try {
             ReportWriter.write(model, out);
@@ -74,6 +76,6 @@ public final class ReportCommand implements Callable<Integer> {
      * @param args command-line arguments
      */
     public static void main(String[] args) {
-        System.exit(new CommandLine(new ReportCommand()).execute(args));
+        System.exit(Cli.execute(new CommandLine(new ReportCommand()), args));
     }
 }

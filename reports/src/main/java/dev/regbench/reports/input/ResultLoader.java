@@ -37,6 +37,8 @@ public final class ResultLoader {
         List<LoadedRun> all = new ArrayList<>();
         Set<Path> seenDirectories = new HashSet<>();
         Map<String, Path> identities = new HashMap<>();
+        Map<Integer, Set<String>> newerFields = new java.util.TreeMap<>();
+        Map<Integer, Integer> newerFiles = new java.util.TreeMap<>();
         for (Path dir : directories) {
             if (!seenDirectories.add(canonical(dir))) {
                 problems.add(dir + ": given twice with --results; read once");
@@ -46,7 +48,12 @@ public final class ResultLoader {
             for (Path f : resultFiles(dir, problems)) {
                 RunResult r;
                 try {
-                    r = RunResultFiles.read(f);
+                    RunResultFiles.Loaded loaded = RunResultFiles.load(f);
+                    r = loaded.result();
+                    if (!loaded.ignored().isEmpty()) {
+                        newerFields.computeIfAbsent(loaded.minor(), k -> new java.util.TreeSet<>()).addAll(loaded.ignored());
+                        newerFiles.merge(loaded.minor(), 1, Integer::sum);
+                    }
                 } catch (ResultFileException e) {
                     problems.add(e.getMessage());
                     continue;
@@ -74,7 +81,12 @@ public final class ResultLoader {
                 problems.add(e.getMessage());
             }
         }
-        return new Inputs(all, throughput, problems);
+        List<String> notes = new ArrayList<>();
+        newerFields.forEach((minor, fields) -> notes.add(String.format(java.util.Locale.ROOT, "%d result file(s) were "
+                + "written by a newer regbench (schema %d.%d; this one reads %d.%d): their fields %s are ignored",
+                newerFiles.get(minor), RunResult.SCHEMA_VERSION, minor, RunResult.SCHEMA_VERSION,
+                RunResult.SCHEMA_MINOR, String.join(", ", fields))));
+        return new Inputs(all, throughput, problems, notes);
     }
 
     /** @return what makes a run unique within one results directory */

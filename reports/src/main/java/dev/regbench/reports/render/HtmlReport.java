@@ -76,9 +76,10 @@ public final class HtmlReport {
             content.throughputFigure().ifPresent(f -> figure(b, f, ++figureNumber[0]));
             b.append("</section>\n");
         }
-        if (!content.model().problems().isEmpty()) {
-            b.append("<h2>Input problems</h2>\n<p>These files could not be used; everything else was.</p>\n<ul>");
-            content.model().problems().forEach(p -> b.append("<li>").append(esc(p)).append("</li>"));
+        if (!content.model().problems().isEmpty() || !content.model().notes().isEmpty()) {
+            b.append("<h2>Input problems</h2>\n<p>Files listed as skipped could not be used; everything else was.</p>\n<ul>");
+            content.model().problems().forEach(p -> b.append("<li>skipped: ").append(esc(p)).append("</li>"));
+            content.model().notes().forEach(n -> b.append("<li>note: ").append(esc(n)).append("</li>"));
             b.append("</ul>\n");
         }
         b.append("</body>\n</html>\n");

@@ -83,6 +83,7 @@ public final class JsonSummary {
             number(t, "gflopPerSecond", m.gflopPerSecond());
         }
         model.problems().forEach(root.putArray("problems")::add);
+        model.notes().forEach(root.putArray("notes")::add);
         try {
             return RunResultFiles.mapper().writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {

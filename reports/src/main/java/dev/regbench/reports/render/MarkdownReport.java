@@ -53,10 +53,13 @@ public final class MarkdownReport {
             table(b, content.throughput().get());
             content.throughputFigure().ifPresent(f -> figure(b, f));
         }
-        if (!content.model().problems().isEmpty()) {
-            b.append("## Input problems\n\nThese files could not be used; everything else was.\n\n");
+        if (!content.model().problems().isEmpty() || !content.model().notes().isEmpty()) {
+            b.append("## Input problems\n\nFiles listed as skipped could not be used; everything else was.\n\n");
             for (String p : content.model().problems()) {
-                b.append("- ").append(escape(p)).append("\n");
+                b.append("- skipped: ").append(escape(p)).append("\n");
+            }
+            for (String n : content.model().notes()) {
+                b.append("- note: ").append(escape(n)).append("\n");
             }
             b.append("\n");
         }

@@ -17,7 +17,11 @@ package dev.regbench.reports.schema;
  *                       seed draws its own training examples; regularizers still pair by seed)
  * @param classCounts    examples per class in each split (classification); absent for regression
  * @param polynomial     the polynomial task, for regression runs; absent otherwise
+ * @param dataSha256     image datasets: SHA-256 over the verified SHA-256 of the dataset's four files (the
+ *                       identity of the data trained on); absent for the polynomial task and in files of minor
+ *                       version 0
  */
 public record DatasetInfo(String name, int trainSize, int evalTrainSize, int validationSize, int testSize,
-                          long dataSeed, String draw, ClassCounts classCounts, PolynomialInfo polynomial) {
+                          long dataSeed, String draw, ClassCounts classCounts, PolynomialInfo polynomial,
+                          String dataSha256) {
 }

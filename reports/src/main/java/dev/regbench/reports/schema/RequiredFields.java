@@ -30,8 +30,8 @@ final class RequiredFields {
             return null;
         }
         for (RecordComponent c : type.getRecordComponents()) {
-            com.fasterxml.jackson.annotation.JsonProperty renamed =
-                    c.getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
+            com.fasterxml.jackson.annotation.JsonProperty renamed = // the annotation lands on the accessor
+                    c.getAccessor().getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
             String key = renamed != null && !renamed.value().isEmpty() ? renamed.value() : c.getName();
             String here = path.isEmpty() ? key : path + "." + key;
             JsonNode value = node.get(key);

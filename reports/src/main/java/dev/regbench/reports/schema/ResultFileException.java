@@ -12,6 +12,6 @@ public final class ResultFileException extends IOException {
      * @param problem what is wrong, without the file name
      */
     public ResultFileException(Path file, String problem) {
-        super(file + ": " + problem);
+        super(file + ": " + problem.replaceAll("\\s*[\\r\\n]+\\s*", " "));
     }
 }

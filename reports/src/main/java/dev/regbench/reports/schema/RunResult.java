@@ -10,7 +10,10 @@ import java.util.Map;
  * {@code <out>/runs/[<stage>/][trainSize=<n>/]<regularizer>[-<key>=<value>…]-seed<k>.json}; the only input of
  * {@code regbench report}.
  *
- * @param schemaVersion       {@link #SCHEMA_VERSION}
+ * @param schemaVersion       {@link #SCHEMA_VERSION}: the major version, changed when a field is removed, renamed
+ *                            or changes meaning (readers refuse another major version)
+ * @param schemaMinor         {@link #SCHEMA_MINOR}: the minor version, changed when fields are added (readers of an
+ *                            older minor version set the new fields aside); absent in files of minor version 0
  * @param suite               the suite file it came from
  * @param stage               single, tune or eval (the selection protocol's stage)
  * @param point               the swept regularizer parameters of this run's grid point, e.g.
@@ -18,6 +21,8 @@ import java.util.Map;
  * @param task                classification or regression
  * @param dataset             the data it saw
  * @param network             the network and schedule (identical across regularizers of a suite)
+ * @param implementation      which code trained it: {@code tuned} (regbench's drop-in layers) or {@code stock}
+ *                            (DL4J's classes as shipped); absent in files of minor version 0
  * @param regularizer         the regularizer, with all its parameter values
  * @param seed                the run's seed: drives initialization, batch order, dropout masks and, with
  *                            {@code dataset.draw = per-seed}, the training examples
@@ -39,17 +44,21 @@ import java.util.Map;
  * @param startedAt           ISO-8601 UTC start time
  * @param finishedAt          ISO-8601 UTC end time
  */
-@JsonPropertyOrder({"schemaVersion", "suite", "stage", "point", "task", "dataset", "network", "regularizer", "seed",
+@JsonPropertyOrder({"schemaVersion", "schemaMinor", "suite", "stage", "point", "task", "dataset", "network",
+        "implementation", "regularizer", "seed",
         "status", "divergedAtEpoch", "failure", "epochChoice", "epochs", "final", "initialParamsSha256",
         "finalParamsSha256", "weightHistogram", "fit", "environment", "startedAt", "finishedAt"})
-public record RunResult(int schemaVersion, SuiteRef suite, Stage stage, Map<String, Double> point, TaskType task,
-                        DatasetInfo dataset, NetworkInfo network, RegularizerInfo regularizer, long seed,
+public record RunResult(int schemaVersion, Integer schemaMinor, SuiteRef suite, Stage stage, Map<String, Double> point,
+                        TaskType task, DatasetInfo dataset, NetworkInfo network, String implementation,
+                        RegularizerInfo regularizer, long seed,
                         RunStatus status, Integer divergedAtEpoch, String failure, EpochChoice epochChoice,
                         List<EpochMetrics> epochs, @JsonProperty("final") EpochMetrics finalMetrics,
                         String initialParamsSha256, String finalParamsSha256, WeightHistogram weightHistogram,
                         PolynomialFit fit, Environment environment, String startedAt, String finishedAt) {
     /** The schema version this code writes and reads (2: validation split, stages, grid points). */
     public static final int SCHEMA_VERSION = 2;
+    /** The minor version this code writes (1: {@code implementation}, {@code dataset.dataSha256}). */
+    public static final int SCHEMA_MINOR = 1;
 
     /** Keeps the grid point's key order (the suite's) and makes it unmodifiable. */
     public RunResult {

@@ -61,6 +61,20 @@ public final class RunResultFiles {
         AtomicFiles.write(file, toJson(result).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
+    /** Files larger than this are refused unread (a result file is tens of kilobytes to a few megabytes). */
+    public static final long MAX_BYTES = 64L << 20;
+
+    /**
+     * A result file as read.
+     *
+     * @param result  its content, validated against the schema
+     * @param minor   its {@code schemaMinor} (0 when absent)
+     * @param ignored fields of a newer minor version that this regbench does not know and set aside (their paths,
+     *                e.g. {@code epochs[].newMetric}); empty for files of this or an older minor version
+     */
+    public record Loaded(RunResult result, int minor, java.util.Set<String> ignored) {
+    }
+
     /**
      * @param file a result file
      * @return its content, validated against the schema
@@ -68,11 +82,32 @@ public final class RunResultFiles {
      *                             required field
      */
     public static RunResult read(Path file) throws ResultFileException {
+        return load(file).result();
+    }
+
+    /**
+     * Reads a result file. Files of this schema version's minor versions up to {@link RunResult#SCHEMA_MINOR} must
+     * not hold unknown fields; a newer minor version only adds fields, so its unknown fields are set aside and
+     * listed in {@link Loaded#ignored}. Another major version is refused.
+     *
+     * @param file a result file
+     * @return its content and what was set aside
+     * @throws ResultFileException if it is unreadable, too large, not JSON, of another major version, or
+     *                             violates the schema
+     */
+    public static Loaded load(Path file) throws ResultFileException {
         JsonNode tree;
         try {
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw new ResultFileException(file, String.format(java.util.Locale.ROOT, "%,d bytes, more than any "
+                        + "result file (%,d at most): not a regbench result", size, MAX_BYTES));
+            }
             tree = MAPPER.readTree(Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
             throw new ResultFileException(file, "file not found");
+        } catch (ResultFileException e) {
+            throw e;
         } catch (JsonProcessingException e) {
             throw new ResultFileException(file, "not valid JSON (truncated or corrupt?): "
                     + e.getOriginalMessage());
@@ -95,6 +130,14 @@ public final class RunResultFiles {
             throw new ResultFileException(file, "schemaVersion " + version.intValue() + " is not supported (this "
                     + "regbench reads version " + RunResult.SCHEMA_VERSION + "); re-run or use a matching regbench");
         }
+        JsonNode minorNode = tree.get("schemaMinor");
+        if (minorNode != null && !minorNode.isInt()) {
+            throw new ResultFileException(file, "schemaMinor must be an integer");
+        }
+        int minor = minorNode == null ? 0 : minorNode.intValue();
+        java.util.Set<String> ignored = minor > RunResult.SCHEMA_MINOR
+                ? SchemaFields.stripUnknown((com.fasterxml.jackson.databind.node.ObjectNode) tree, RunResult.class)
+                : java.util.Set.of();
         String missing = RequiredFields.firstMissing(tree, RunResult.class);
         if (missing != null) {
             throw new ResultFileException(file, "required field missing: " + missing);
@@ -110,7 +153,7 @@ public final class RunResultFiles {
             throw new ResultFileException(file, "schema violation: " + e.getOriginalMessage());
         }
         requirePresent(file, result);
-        return result;
+        return new Loaded(result, minor, ignored);
     }
 
     private static String path(MismatchedInputException e) {

@@ -55,7 +55,7 @@ public final class ReportBuilder {
         for (int i = 0; i < ordered.size(); i++) {
             sections.add(section(ordered.get(i), labels.get(i), problems));
         }
-        return new ReportModel(sections, inputs.throughput(), problems, generated);
+        return new ReportModel(sections, inputs.throughput(), problems, inputs.notes(), generated);
     }
 
     /**

@@ -37,7 +37,7 @@ class ConclusionTest {
     private static String conclusion(List<RunResult> results) {
         Source source = new Source(Path.of("synthetic"));
         List<LoadedRun> runs = results.stream().map(r -> new LoadedRun(source, Path.of("r"), r)).toList();
-        Section s = ReportBuilder.build(new Inputs(runs, List.of(), List.of()), "now").sections().get(0);
+        Section s = ReportBuilder.build(new Inputs(runs, List.of(), List.of(), List.of()), "now").sections().get(0);
         return String.join(" ", Conclusion.of(s, s.conditions().get(0)));
     }
 

@@ -1,5 +1,6 @@
 package dev.regbench.suites.cli;
 
+import dev.regbench.reports.cli.Cli;
 import dev.regbench.reports.cli.ReportCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -8,11 +9,15 @@ import picocli.CommandLine.Command;
  * {@code regbench}: the command-line entry point. Subcommands: {@code run}, {@code report}, {@code data verify}, {@code env}.
  *
  * <p>Exit codes: 0 success, 1 a user-fixable problem (bad or missing data, …) reported in one line,
- * 2 bad command-line usage.
+ * 2 bad command-line usage, 3 an internal error (one line saying where the trace was written; {@code --debug} or
+ * {@code REGBENCH_DEBUG=1} prints it).
  */
 @Command(name = "regbench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Benchmarks how none, L1, L2 and dropout+L2 regularization close the generalization gap "
                 + "of otherwise identical Deeplearning4j networks.",
+        footer = {"", "Exit codes: 0 done, 1 a problem you can fix (one line naming the file or field), 2 bad "
+                + "options, 3 an internal error (one line saying where the trace went; --debug anywhere on the "
+                + "command line, or REGBENCH_DEBUG=1, prints it)."},
         subcommands = {RunCommand.class, ReportCommand.class, DataCommand.class, EnvCommand.class,
                 CommandLine.HelpCommand.class})
 public final class RegbenchCli implements Runnable {
@@ -21,6 +26,7 @@ public final class RegbenchCli implements Runnable {
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
+
 
     @Override
     public void run() {
@@ -32,7 +38,7 @@ public final class RegbenchCli implements Runnable {
      * @return the exit code, without exiting (for tests and embedding)
      */
     public static int execute(String... args) {
-        return new CommandLine(new RegbenchCli()).execute(args);
+        return Cli.execute(new CommandLine(new RegbenchCli()), args);
     }
 
     /** @param args command-line arguments */

@@ -8,6 +8,7 @@ import dev.regbench.suites.EnvironmentProbe;
 import dev.regbench.suites.ThreadSettings;
 import dev.regbench.suites.harness.Estimator;
 import dev.regbench.suites.harness.OutputException;
+import dev.regbench.suites.network.Implementation;
 import dev.regbench.suites.harness.ResultStore;
 import dev.regbench.suites.harness.RunSummary;
 import dev.regbench.suites.harness.RunPlan;
@@ -79,6 +80,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Data directory (default: $REGBENCH_DATA, else datasets/data).")
     private Path dataDir;
 
+    @Option(names = "--implementation", paramLabel = "NAME", defaultValue = "tuned",
+            description = "tuned (regbench's drop-in layers, the default) or stock (DL4J's classes as shipped); "
+                    + "recorded in every result and part of what resuming checks.")
+    private String implementation;
+
     @Option(names = "--estimate",
             description = "Only estimate how long the pending runs take (times a few real steps), then exit.")
     private boolean estimate;
@@ -111,26 +117,30 @@ final class RunCommand implements Callable<Integer> {
         if (this.out == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--out=DIR'");
         }
+        Implementation code;
         try {
             ThreadSettings.apply(threads);
+            code = Implementation.of(implementation);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         try (ResultStore store = ResultStore.open(this.out)) {
-            store.keepSuiteFile(suiteFile);
             SuiteData data = SuiteData.load(suite, DataDirectory.resolve(Optional.ofNullable(dataDir)));
             Environment environment = EnvironmentProbe.current();
-            SuiteRunner runner = new SuiteRunner(suite, data, environment);
+            SuiteRunner runner = new SuiteRunner(suite, data, code, environment);
+            // Checks every existing result against what the runs would be now, before anything is written.
+            List<dev.regbench.suites.harness.RunKey> pending = runner.allPending(store);
             if (estimate) {
-                List<dev.regbench.suites.harness.RunKey> pending = runner.allPending(store);
-                double seconds = new Estimator(suite, data).seconds(pending);
+                double seconds = new Estimator(suite, data, code).seconds(pending);
                 plan.describe().forEach(line -> out.println("  " + line));
                 out.printf(Locale.ROOT, "estimate: %d pending run(s) of suite %s: about %s (estimatedSeconds=%.0f)%n",
                         pending.size(), suite.name(), ConsoleProgress.duration(seconds), seconds);
                 return 0;
             }
+            store.keepSuiteFile(suiteFile); // only now: the copy always describes the results beside it
             plan.describe().forEach(out::println);
-            out.println("environment " + environment.brief() + ", " + environment.cpuModel());
+            out.println("environment " + environment.brief() + ", " + environment.cpuModel() + ", implementation "
+                    + code.id());
             out.flush();
             boolean interactive = System.console() != null && !"dumb".equals(System.getenv("TERM"));
             Path runs = store.directory().resolve("runs");

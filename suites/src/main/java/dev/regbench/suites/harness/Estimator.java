@@ -3,6 +3,7 @@ package dev.regbench.suites.harness;
 import dev.regbench.reports.schema.EpochMetrics;
 import dev.regbench.reports.schema.RunResult;
 import dev.regbench.reports.schema.Stage;
+import dev.regbench.suites.network.Implementation;
 import dev.regbench.suites.suite.Suite;
 import dev.regbench.suites.suite.Variant;
 import java.util.LinkedHashMap;
@@ -21,14 +22,17 @@ public final class Estimator {
 
     private final Suite suite;
     private final SuiteData data;
+    private final Implementation implementation;
 
     /**
-     * @param suite the suite
-     * @param data  its data
+     * @param suite          the suite
+     * @param data           its data
+     * @param implementation what the runs will train with
      */
-    public Estimator(Suite suite, SuiteData data) {
+    public Estimator(Suite suite, SuiteData data, Implementation implementation) {
         this.suite = suite;
         this.data = data;
+        this.implementation = implementation;
     }
 
     /**
@@ -54,7 +58,7 @@ public final class Estimator {
     private double secondsPerRun(Variant variant, int trainSize) {
         int epochs = Math.min(suite.epochs(), Math.max(3, 3 * suite.evaluateEvery()));
         while (true) {
-            RunResult r = new Trainer(suite.sample(epochs), null, ProgressListener.NONE)
+            RunResult r = new Trainer(suite.sample(epochs), implementation, null, ProgressListener.NONE)
                     .run(new RunKey(Stage.SINGLE, trainSize, variant.representative(), 0), data.forRun(trainSize, 0));
             List<EpochMetrics> all = r.epochs();
             double sampled = all.get(all.size() - 1).elapsedSeconds();

@@ -2,20 +2,23 @@ package dev.regbench.suites.harness;
 
 import dev.regbench.datasets.Examples;
 import dev.regbench.reports.schema.TaskType;
+import java.util.List;
+import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * Measures a network on a dataset in inference mode (no dropout), in batches of contiguous row views.
- * The loss is the pure data loss — mean cross-entropy in nats (probabilities clipped at 1e-10, as DL4J's
- * MCXENT does) or mean squared error — never DL4J's {@code score()}, which adds the regularization penalty
- * and, during training, sees dropout noise.
+ * Measures a network on a dataset in inference mode (no dropout), in batches of contiguous row views. The loss
+ * is the pure data loss — never DL4J's {@code score()}, which adds the regularization penalty and, during
+ * training, sees dropout noise. Classification: the mean cross-entropy in nats, computed from the output layer's
+ * logits z by the log-softmax in double precision, log Σ exp(z) − z_true (so a confidently wrong prediction costs
+ * what it costs, not the 23 nats a probability clipped at 1e-10 would cap it at); accuracy from the largest logit.
+ * Regression: the mean squared error of the identity output.
  */
 public final class Evaluator {
     /** Rows per forward pass: large enough for efficient GEMMs, small enough for modest memory. */
     public static final int BATCH = 2000;
-    private static final double CLIP = 1e-10;
 
     private Evaluator() {
     }
@@ -30,7 +33,7 @@ public final class Evaluator {
     }
 
     /**
-     * @param net  the network
+     * @param net  the network (its last layer a softmax output layer for classification)
      * @param data the examples
      * @param type classification or regression
      * @return loss and accuracy
@@ -39,32 +42,41 @@ public final class Evaluator {
         int n = data.size();
         double lossSum = 0;
         long correct = 0;
+        int width = data.outputs();
         for (int from = 0; from < n; from += BATCH) {
             int to = Math.min(n, from + BATCH);
             INDArray features = data.features().get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
-            float[] out = net.output(features, false).ravel().toFloatVector();
-            float[] target = data.targets().get(NDArrayIndex.interval(from, to), NDArrayIndex.all()).ravel().toFloatVector();
-            int width = data.outputs();
-            for (int row = 0; row < to - from; row++) {
-                int base = row * width;
-                if (type == TaskType.CLASSIFICATION) {
+            float[] target = data.targets().get(NDArrayIndex.interval(from, to), NDArrayIndex.all()).ravel()
+                    .toFloatVector();
+            if (type == TaskType.CLASSIFICATION) {
+                float[] z = logits(net, features).ravel().toFloatVector();
+                for (int row = 0; row < to - from; row++) {
+                    int base = row * width;
                     int predicted = 0;
                     int actual = 0;
-                    for (int k = 0; k < width; k++) {
-                        if (out[base + k] > out[base + predicted]) {
+                    double max = z[base];
+                    for (int k = 1; k < width; k++) {
+                        if (z[base + k] > z[base + predicted]) {
                             predicted = k;
                         }
                         if (target[base + k] > target[base + actual]) {
                             actual = k;
                         }
-                        if (target[base + k] != 0) {
-                            lossSum -= target[base + k] * Math.log(Math.min(1.0, Math.max(CLIP, out[base + k])));
-                        }
+                        max = Math.max(max, z[base + k]);
                     }
+                    double sum = 0;
+                    for (int k = 0; k < width; k++) {
+                        sum += Math.exp((double) z[base + k] - max);
+                    }
+                    lossSum += max + Math.log(sum) - z[base + actual];
                     if (predicted == actual) {
                         correct++;
                     }
-                } else {
+                }
+            } else {
+                float[] out = net.output(features, false).ravel().toFloatVector();
+                for (int row = 0; row < to - from; row++) {
+                    int base = row * width;
                     double squared = 0;
                     for (int k = 0; k < width; k++) {
                         double d = out[base + k] - target[base + k];
@@ -76,5 +88,21 @@ public final class Evaluator {
         }
         double accuracy = type == TaskType.CLASSIFICATION ? (double) correct / n : Double.NaN;
         return new Evaluation(lossSum / n, accuracy);
+    }
+
+    /**
+     * @param net      a classifier
+     * @param features a batch of inputs
+     * @return the output layer's pre-softmax activations z = a·W + b, in inference mode, {@code [rows, classes]}
+     */
+    static INDArray logits(MultiLayerNetwork net, INDArray features) {
+        int last = net.getnLayers() - 1;
+        INDArray input = features;
+        if (last > 0) {
+            List<INDArray> activations = net.feedForwardToLayer(last - 1, features, false);
+            input = activations.get(activations.size() - 1);
+        }
+        Layer output = net.getLayer(last);
+        return input.mmul(output.getParam("W")).addiRowVector(output.getParam("b"));
     }
 }

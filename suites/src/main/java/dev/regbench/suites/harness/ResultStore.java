@@ -86,12 +86,13 @@ public final class ResultStore implements AutoCloseable {
     }
 
     /**
-     * @param relative        a run's result path relative to {@code <out>/runs/}
-     * @param effectiveSha256 the configuration hash the run would have now
-     * @return the finished result, if one exists for the same configuration
-     * @throws OutputException if a result exists for a different configuration (resuming would mix them)
+     * @param relative a run's result path relative to {@code <out>/runs/}
+     * @param now      the identity the run would have now
+     * @return the finished result, if one exists with the same identity
+     * @throws OutputException if a result exists with another identity (resuming would mix them), naming what
+     *                         differs
      */
-    public Optional<RunResult> finished(String relative, String effectiveSha256) throws OutputException {
+    public Optional<RunResult> finished(String relative, RunIdentity now) throws OutputException {
         Path file = path(relative);
         if (!Files.exists(file)) {
             return Optional.empty();
@@ -102,11 +103,11 @@ public final class ResultStore implements AutoCloseable {
         } catch (ResultFileException e) {
             throw new OutputException(e.getMessage() + "; delete it to train this run again");
         }
-        String previous = existing.suite().effectiveSha256();
-        if (!effectiveSha256.equals(previous)) {
-            throw new OutputException(file + " was computed with a different configuration of suite '"
-                    + existing.suite().name() + "' (configuration sha256 " + abbreviate(previous) + " vs now "
-                    + abbreviate(effectiveSha256) + "); use a new --out, or delete " + out + " to start over");
+        Optional<String> difference = RunIdentity.of(existing).difference(now);
+        if (difference.isPresent()) {
+            throw new OutputException(file + " was computed with " + difference.get() + " for suite '"
+                    + existing.suite().name() + "': resuming would mix them; use a new --out, or delete " + out
+                    + " to start over");
         }
         return Optional.of(existing);
     }
@@ -165,10 +166,6 @@ public final class ResultStore implements AutoCloseable {
         } catch (IOException | java.io.UncheckedIOException e) {
             throw new OutputException("cannot clean " + out + " (" + e.getMessage() + ")");
         }
-    }
-
-    private static String abbreviate(String sha) {
-        return sha == null ? "none" : sha.substring(0, Math.min(12, sha.length())) + "…";
     }
 
     private static void closeQuietly(FileChannel channel) {

@@ -96,7 +96,8 @@ public final class SuiteData {
         ClassCounts counts = new ClassCounts(boxed(train.classCounts()), boxed(validationCounts),
                 boxed(images.test().classCounts()));
         DatasetInfo info = new DatasetInfo(images.dataset().id(), train.size(), evalTrain.size(),
-                partition.validation().length, images.test().size(), suite.dataSeed(), suite.draw().id(), counts, null);
+                partition.validation().length, images.test().size(), suite.dataSeed(), suite.draw().id(), counts, null,
+                dataSha256());
         return new TaskData(TaskType.CLASSIFICATION, trainExamples, evalExamples, validation, test, info, null);
     }
 
@@ -108,8 +109,16 @@ public final class SuiteData {
         PolynomialInfo polynomial = new PolynomialInfo(task.coefficients(), poly.spec().noiseStdDev(),
                 boxedDoubles(task.trainX()), boxedDoubles(task.trainY()));
         DatasetInfo info = new DatasetInfo("polynomial", train.size(), train.size(), task.validationX().length,
-                task.testX().length, suite.dataSeed(), suite.draw().id(), null, polynomial);
+                task.testX().length, suite.dataSeed(), suite.draw().id(), null, polynomial, null);
         return new TaskData(TaskType.REGRESSION, train, train, task.validation(), task.test(), info, task);
+    }
+
+    /**
+     * @return for image datasets the identity of the verified files trained on
+     *         ({@link dev.regbench.datasets.ImageDataset#contentSha256()}); null for the generated polynomial task
+     */
+    public String dataSha256() {
+        return images == null ? null : images.dataset().contentSha256();
     }
 
     private static List<Integer> boxed(int[] values) {

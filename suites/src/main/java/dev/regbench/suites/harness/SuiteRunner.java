@@ -6,6 +6,7 @@ import dev.regbench.reports.schema.Stage;
 import dev.regbench.reports.select.PointChoice;
 import dev.regbench.reports.select.Selector;
 import dev.regbench.reports.select.TuningRun;
+import dev.regbench.suites.network.Implementation;
 import dev.regbench.suites.suite.Point;
 import dev.regbench.suites.suite.Suite;
 import dev.regbench.suites.suite.Variant;
@@ -25,17 +26,20 @@ import java.util.Optional;
 public final class SuiteRunner {
     private final Suite suite;
     private final SuiteData data;
+    private final Implementation implementation;
     private final Environment environment;
     private final RunPlan plan;
 
     /**
-     * @param suite       the validated suite (overrides applied)
-     * @param data        its data
-     * @param environment recorded in every result
+     * @param suite          the validated suite (overrides applied)
+     * @param data           its data
+     * @param implementation the tuned layers (default) or DL4J's stock classes
+     * @param environment    recorded in every result; its backend and native build are part of a run's identity
      */
-    public SuiteRunner(Suite suite, SuiteData data, Environment environment) {
+    public SuiteRunner(Suite suite, SuiteData data, Implementation implementation, Environment environment) {
         this.suite = suite;
         this.data = data;
+        this.implementation = implementation;
         this.environment = environment;
         this.plan = new RunPlan(suite);
     }
@@ -52,7 +56,7 @@ public final class SuiteRunner {
      * @throws OutputException if a result cannot be written, or existing results disagree with the suite
      */
     public RunSummary run(ResultStore store, ProgressListener listener) throws OutputException {
-        Trainer trainer = new Trainer(suite, environment, listener);
+        Trainer trainer = new Trainer(suite, implementation, environment, listener);
         List<RunResult> trained = new ArrayList<>();
         List<RunResult> skipped = new ArrayList<>();
         Map<Integer, Map<String, PointChoice>> selection = Map.of();
@@ -109,8 +113,7 @@ public final class SuiteRunner {
         List<RunKey> todo = new ArrayList<>();
         List<Finished> finished = new ArrayList<>();
         for (RunKey key : keys) {
-            Optional<RunResult> existing = store.finished(plan.path(key),
-                    suite.effectiveSha256(key.point(), key.trainSize()));
+            Optional<RunResult> existing = store.finished(plan.path(key), identity(key));
             if (existing.isPresent()) {
                 finished.add(new Finished(key, existing.get()));
             } else {
@@ -118,6 +121,12 @@ public final class SuiteRunner {
             }
         }
         return new StagePlan(todo, finished);
+    }
+
+    /** @return the identity a run would have now: what a finished result must match to be resumed */
+    RunIdentity identity(RunKey key) {
+        return new RunIdentity(suite.effectiveSha256(key.point(), key.trainSize()), implementation.id(),
+                environment.backend(), environment.nativeBuild(), data.dataSha256());
     }
 
     /**

@@ -16,6 +16,7 @@ import dev.regbench.reports.schema.RunStatus;
 import dev.regbench.reports.schema.SuiteRef;
 import dev.regbench.reports.schema.TaskType;
 import dev.regbench.reports.select.ValidationCurve;
+import dev.regbench.suites.network.Implementation;
 import dev.regbench.suites.network.NetworkFactory;
 import dev.regbench.suites.network.NetworkSpec;
 import dev.regbench.suites.network.OptimizerSpec;
@@ -42,16 +43,19 @@ public final class Trainer {
     public static final int FIT_GRID_POINTS = 201;
 
     private final Suite suite;
+    private final Implementation implementation;
     private final Environment environment;
     private final ProgressListener listener;
 
     /**
-     * @param suite       the suite (with any overrides applied)
-     * @param environment recorded in every result
-     * @param listener    progress events
+     * @param suite          the suite (with any overrides applied)
+     * @param implementation regbench's tuned layers (the default) or DL4J's stock classes; recorded in every result
+     * @param environment    recorded in every result
+     * @param listener       progress events
      */
-    public Trainer(Suite suite, Environment environment, ProgressListener listener) {
+    public Trainer(Suite suite, Implementation implementation, Environment environment, ProgressListener listener) {
         this.suite = suite;
+        this.implementation = implementation;
         this.environment = environment;
         this.listener = listener;
     }
@@ -77,7 +81,7 @@ public final class Trainer {
         Regularizer regularizer = key.point().regularizer();
         NetworkSpec spec = networkSpec(data);
         MultiLayerNetwork net = NetworkFactory.build(spec, regularizer, suite.penalizeBiases(),
-                SeedPurpose.INIT.derive(key.seed()));
+                SeedPurpose.INIT.derive(key.seed()), implementation);
         String initialSha = NetworkFactory.parametersSha256(net);
         Nd4j.getRandom().setSeed(SeedPurpose.DROPOUT.derive(key.seed()));
         MinibatchIterator batches = MinibatchIterator.shuffled(data.train(), suite.batchSize(),
@@ -125,11 +129,11 @@ public final class Trainer {
                     ? new EpochChoice(EpochRule.FINAL, suite.selection().metric(), null, suite.epochs())
                     : suite.selection().choice(ValidationCurve.of(epochs));
         }
-        return new RunResult(RunResult.SCHEMA_VERSION,
+        return new RunResult(RunResult.SCHEMA_VERSION, RunResult.SCHEMA_MINOR,
                 new SuiteRef(suite.name(), suite.file().toString(), suite.fileSha256(),
                         suite.effectiveSha256(key.point(), key.trainSize()), suite.experimentSha256(),
                         suite.overrides()),
-                key.stage(), key.point().swept(), data.type(), data.info(), networkInfo(spec),
+                key.stage(), key.point().swept(), data.type(), data.info(), networkInfo(spec), implementation.id(),
                 regularizerInfo(key), key.seed(), completed ? RunStatus.COMPLETED : RunStatus.DIVERGED, divergedAt,
                 failure, choice, epochs, completed ? epochs.get(epochs.size() - 1) : null, initialSha,
                 completed ? NetworkFactory.parametersSha256(net) : null,

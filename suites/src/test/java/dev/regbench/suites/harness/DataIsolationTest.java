@@ -9,6 +9,7 @@ import dev.regbench.reports.schema.RunResult;
 import dev.regbench.reports.schema.Stage;
 import dev.regbench.suites.EnvironmentProbe;
 import dev.regbench.suites.Fixtures;
+import dev.regbench.suites.network.Implementation;
 import dev.regbench.suites.network.Regularizer;
 import dev.regbench.suites.suite.Suite;
 import dev.regbench.suites.suite.Variant;
@@ -30,7 +31,7 @@ class DataIsolationTest {
         Nd4j.getRandom().setSeed(99);
         TaskData swapped = new TaskData(real.type(), real.train(), real.evalTrain(), noise(real.validation()),
                 noise(real.test()), real.info(), real.polynomial());
-        Trainer trainer = new Trainer(suite, EnvironmentProbe.current(), ProgressListener.NONE);
+        Trainer trainer = new Trainer(suite, Implementation.TUNED, EnvironmentProbe.current(), ProgressListener.NONE);
         RunKey key = new RunKey(Stage.SINGLE, 30, dropout.points().get(0), 3);
         RunResult a = trainer.run(key, real);
         RunResult b = trainer.run(key, swapped);

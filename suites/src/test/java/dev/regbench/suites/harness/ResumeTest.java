@@ -12,6 +12,7 @@ import dev.regbench.reports.schema.RunResult;
 import dev.regbench.reports.schema.RunResultFiles;
 import dev.regbench.suites.EnvironmentProbe;
 import dev.regbench.suites.Fixtures;
+import dev.regbench.suites.network.Implementation;
 import dev.regbench.suites.network.Regularizer;
 import dev.regbench.suites.suite.Suite;
 import dev.regbench.suites.suite.Variant;
@@ -34,7 +35,7 @@ class ResumeTest {
     private static RunSummary run(Suite suite, Path out) throws Exception {
         SuiteData data = SuiteData.load(suite, DataDirectory.resolve(Optional.empty()));
         try (ResultStore store = ResultStore.open(out)) {
-            return new SuiteRunner(suite, data, ENV).run(store, ProgressListener.NONE);
+            return new SuiteRunner(suite, data, Implementation.TUNED, ENV).run(store, ProgressListener.NONE);
         }
     }
 

@@ -13,6 +13,7 @@ import dev.regbench.reports.schema.RunStatus;
 import dev.regbench.reports.schema.Stage;
 import dev.regbench.suites.EnvironmentProbe;
 import dev.regbench.suites.Fixtures;
+import dev.regbench.suites.network.Implementation;
 import dev.regbench.suites.network.Regularizer;
 import dev.regbench.suites.suite.Suite;
 import dev.regbench.suites.suite.Variant;
@@ -27,7 +28,7 @@ class TrainerTest {
     private static RunResult train(Suite suite, Variant variant, long seed) throws Exception {
         SuiteData data = SuiteData.load(suite, DataDirectory.resolve(Optional.empty()));
         int size = suite.trainSizes().get(0);
-        return new Trainer(suite, ENV, ProgressListener.NONE).run(
+        return new Trainer(suite, Implementation.TUNED, ENV, ProgressListener.NONE).run(
                 new RunKey(Stage.SINGLE, size, variant.points().get(0), seed), data.forRun(size, seed));
     }
 

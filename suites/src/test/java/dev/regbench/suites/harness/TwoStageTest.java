@@ -18,6 +18,7 @@ import dev.regbench.reports.select.Selector;
 import dev.regbench.reports.select.TuningRun;
 import dev.regbench.suites.EnvironmentProbe;
 import dev.regbench.suites.Fixtures;
+import dev.regbench.suites.network.Implementation;
 import dev.regbench.suites.network.Regularizer;
 import dev.regbench.suites.network.RegularizerKind;
 import dev.regbench.suites.suite.SeedPlan;
@@ -51,7 +52,7 @@ class TwoStageTest {
     private static RunSummary run(Suite suite, Path out, ProgressListener listener) throws Exception {
         SuiteData data = SuiteData.load(suite, DataDirectory.resolve(Optional.empty()));
         try (ResultStore store = ResultStore.open(out)) {
-            return new SuiteRunner(suite, data, ENV).run(store, listener);
+            return new SuiteRunner(suite, data, Implementation.TUNED, ENV).run(store, listener);
         }
     }
 

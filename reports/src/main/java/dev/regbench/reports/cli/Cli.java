@@ -1,0 +1,68 @@
+package dev.regbench.reports.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Locale;
+import picocli.CommandLine;
+
+/**
+ * Runs a picocli command line so that a user never sees a stack trace: a failure that is not a user error
+ * (those are reported in one line by the commands themselves) prints one line — what failed and where the full
+ * trace was written — and exits with {@link #INTERNAL_ERROR}. With {@code --debug} anywhere on the command line
+ * (it is taken out before the command's own options are parsed) or {@code REGBENCH_DEBUG=1} in the environment
+ * the trace is printed instead.
+ */
+public final class Cli {
+    /** Exit code of an internal error (a bug, or a failure of the JVM or the native libraries). */
+    public static final int INTERNAL_ERROR = 3;
+    /** The command-line flag that prints stack traces. */
+    public static final String DEBUG_FLAG = "--debug";
+
+    private Cli() {
+    }
+
+    /**
+     * @param cli  the command line, with its out and err writers set
+     * @param args the arguments
+     * @return the exit code, without exiting
+     */
+    public static int execute(CommandLine cli, String... args) {
+        boolean debug = Arrays.asList(args).contains(DEBUG_FLAG) || "1".equals(System.getenv("REGBENCH_DEBUG"));
+        String[] rest = Arrays.stream(args).filter(a -> !a.equals(DEBUG_FLAG)).toArray(String[]::new);
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> internalError(commandLine.getErr(), ex, debug));
+        try {
+            return cli.execute(rest);
+        } catch (Throwable t) { // an Error (out of memory, a native library that failed to load) escapes picocli
+            return internalError(cli.getErr(), t, debug);
+        }
+    }
+
+    private static int internalError(PrintWriter err, Throwable t, boolean debug) {
+        if (debug) {
+            t.printStackTrace(err);
+            err.flush();
+            return INTERNAL_ERROR;
+        }
+        String where;
+        try {
+            Path file = Files.createTempFile("regbench-error-" + Instant.now().toString().replace(':', '-') + "-", ".log");
+            StringWriter trace = new StringWriter();
+            t.printStackTrace(new PrintWriter(trace));
+            Files.writeString(file, trace.toString(), StandardCharsets.UTF_8);
+            where = "full trace in " + file;
+        } catch (IOException | RuntimeException e) {
+            where = "the trace could not be written (" + e.getMessage() + ")";
+        }
+        String message = t.getMessage() == null ? "" : ": " + t.getMessage().lines().findFirst().orElse("");
+        err.println(String.format(Locale.ROOT, "regbench: internal error, %s%s (%s; run again with %s or "
+                + "REGBENCH_DEBUG=1 to print it)", t.getClass().getSimpleName(), message, where, DEBUG_FLAG));
+        err.flush();
+        return INTERNAL_ERROR;
+    }
+}
