@@ -46,6 +46,9 @@ public final class ResultStore implements AutoCloseable {
      */
     public static ResultStore open(Path out) throws OutputException {
         Path runs = out.resolve("runs");
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new OutputException(out + " is a file, not a directory; choose another --out");
+        }
         try {
             Files.createDirectories(runs);
         } catch (IOException e) {

@@ -32,7 +32,7 @@ class RunCommandTest {
         CommandLine cli = new CommandLine(new RegbenchCli());
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
-        return new Result(cli.execute(args), out.toString(), err.toString());
+        return new Result(dev.regbench.reports.cli.Cli.execute(cli, args), out.toString(), err.toString());
     }
 
     @Test
@@ -115,5 +115,20 @@ class RunCommandTest {
         assertTrue(lines.stream().allMatch(l -> l.startsWith(suite + ": ")), r.err());
         assertTrue(r.err().contains("evalSeeds: tuneSeeds and evalSeeds overlap in [1]"), r.err());
         assertTrue(r.err().contains("regularizers[1].lambda: a range needs points >= 2"), r.err());
+    }
+
+    @Test
+    void anOutputPathThatIsAFileAndAMissingDataDirectoryAreOneLineEach() throws Exception {
+        Path file = Files.writeString(tmp.resolve("taken"), "x");
+        Result r = regbench("run", "--suite", ROOT.resolve("suites/mnist.yaml").toString(), "--out", file.toString());
+        assertEquals(1, r.exitCode());
+        assertEquals(List.of(file + " is a file, not a directory; choose another --out"), r.err().lines().toList());
+        Result data = regbench("run", "--suite", ROOT.resolve("suites/mnist.yaml").toString(), "--out",
+                tmp.resolve("o2").toString(), "--data-dir", tmp.resolve("does-not-exist").toString());
+        assertEquals(1, data.exitCode());
+        assertEquals(1, data.err().lines().count(), data.err());
+        assertTrue(data.err().contains("does-not-exist/mnist/train-images-idx3-ubyte")
+                && data.err().contains("scripts/fetch-data.sh mnist"), data.err());
+        assertTrue(!Files.exists(tmp.resolve("o2/suite.yaml")), "no suite copy for a run that never started");
     }
 }
