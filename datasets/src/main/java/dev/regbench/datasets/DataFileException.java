@@ -19,7 +19,7 @@ public final class DataFileException extends IOException {
      * @param problem what is wrong and how to fix it, without the file name
      */
     public DataFileException(Path file, String problem) {
-        super(file + ": " + problem);
+        super(file + ": " + problem.replaceAll("\\s*[\\r\\n]+\\s*", " "));
         this.file = file;
     }
 

@@ -45,15 +45,25 @@ public final class Idx {
         return bytes;
     }
 
+    /** The largest uncompressed file accepted (the MNIST training images are 47 MB): guards against gzip bombs. */
+    public static final int MAX_BYTES = 256 << 20;
+
     private static byte[] gunzip(Path file, byte[] compressed) throws DataFileException {
         try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(compressed), 1 << 16)) {
-            return in.readAllBytes();
+            byte[] content = in.readNBytes(MAX_BYTES + 1);
+            if (content.length > MAX_BYTES) {
+                throw new DataFileException(file, "decompresses to more than " + (MAX_BYTES >> 20) + " MB, larger "
+                        + "than any IDX file of these datasets; delete it and re-fetch");
+            }
+            return content;
+        } catch (DataFileException e) {
+            throw e;
         } catch (EOFException e) {
             throw new DataFileException(file, "truncated gzip stream (the download was cut short)");
         } catch (ZipException e) {
             throw new DataFileException(file, "corrupt gzip stream (" + e.getMessage() + ")");
-        } catch (IOException e) {
-            throw new DataFileException(file, "cannot be decompressed (" + e.getMessage() + ")");
+        } catch (IOException | RuntimeException e) {
+            throw new DataFileException(file, "cannot be decompressed (" + e + ")");
         }
     }
 
@@ -85,7 +95,13 @@ public final class Idx {
             throw new DataFileException(source, String.format(Locale.ROOT,
                     "invalid IDX image header (count %d, rows %d, cols %d)", count, rows, cols));
         }
-        checkLength(source, content, IdxKind.IMAGES, (long) count * rows * cols,
+        long payload;
+        try {
+            payload = Math.multiplyExact(Math.multiplyExact((long) count, rows), cols);
+        } catch (ArithmeticException e) {
+            payload = Long.MAX_VALUE; // larger than any file: reported as truncated below
+        }
+        checkLength(source, content, IdxKind.IMAGES, payload,
                 String.format(Locale.ROOT, "%d images of %dx%d", count, rows, cols));
         byte[] pixels = content.length == IdxKind.IMAGES.headerBytes() ? new byte[0]
                 : java.util.Arrays.copyOfRange(content, IdxKind.IMAGES.headerBytes(), content.length);
@@ -133,7 +149,7 @@ public final class Idx {
 
     private static void checkLength(Path source, byte[] content, IdxKind kind, long payload, String what)
             throws DataFileException {
-        long expected = kind.headerBytes() + payload;
+        long expected = payload > Long.MAX_VALUE - kind.headerBytes() ? Long.MAX_VALUE : kind.headerBytes() + payload;
         if (content.length < expected) {
             throw new DataFileException(source, String.format(Locale.ROOT,
                     "truncated: header declares %s (%d bytes) but the file has %d bytes",

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -136,5 +137,20 @@ class IdxTest {
         ClassificationSet set = ClassificationSet.fromIdx(images, labels, 10);
         assertArrayEquals(new float[] {0f, 1f, 128f / 255f, 0.2f}, set.features().toFloatVector(), 1e-7f);
         assertArrayEquals(new float[] {0, 0, 0, 1, 0, 0, 0, 0, 0, 0}, set.toExamples().targets().toFloatVector());
+    }
+
+    @Test
+    void aGzipBombIsRefusedNotDecompressedIntoMemory(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path bomb = dir.resolve("bomb.gz");
+        try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(Files.newOutputStream(bomb))) {
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i <= Idx.MAX_BYTES >> 20; i++) {
+                z.write(zeros);
+            }
+        }
+        DataFileException e = org.junit.jupiter.api.Assertions.assertThrows(DataFileException.class,
+                () -> Idx.readContent(bomb));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("decompresses to more than 256 MB"),
+                e.getMessage());
     }
 }

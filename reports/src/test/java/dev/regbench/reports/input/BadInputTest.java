@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.regbench.reports.Fixtures;
 import dev.regbench.reports.cli.ReportCommand;
+import dev.regbench.reports.render.ReportWriter;
+import dev.regbench.reports.schema.RunResultFiles;
+import dev.regbench.reports.stats.ReportBuilder;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -51,6 +54,38 @@ class BadInputTest {
         assertTrue(problems.get(3).contains("required field missing: epochs[0].train.loss"), problems.get(3));
         assertTrue(problems.get(4).contains("epochs[0] lacks train, validation or test metrics"), problems.get(4));
         problems.forEach(p -> assertEquals(1, p.lines().count()));
+    }
+
+    @Test
+    void hostileFilesAreListedAndSkippedOneLineEachAndTheRestRenders() throws Exception {
+        Path results = copyOfFixture();
+        Path runs = results.resolve("runs");
+        String good = Files.readString(runs.resolve("l1-seed1.json"));
+        Files.writeString(runs.resolve("nan.json"), good.replaceFirst("\"loss\" : [-0-9.Ee]+", "\"loss\" : NaN"));
+        Files.writeString(runs.resolve("infinity.json"), good.replaceFirst("\"penalty\" : [-0-9.Ee]+",
+                "\"penalty\" : Infinity"));
+        Files.writeString(runs.resolve("wrong-type.json"), good.replaceFirst("\"seed\" : [0-9]+", "\"seed\" : \"one\""));
+        Files.writeString(runs.resolve("not-an-object.json"), "[]");
+        try (java.io.RandomAccessFile huge = new java.io.RandomAccessFile(runs.resolve("huge.json").toFile(), "rw")) {
+            huge.setLength(RunResultFiles.MAX_BYTES + 1); // sparse: no disk used, but too large to be a result
+        }
+        Files.writeString(runs.resolve("copy-of-l2.json"), Files.readString(runs.resolve("l2-seed1.json")));
+        Inputs inputs = ResultLoader.load(List.of(results), List.of());
+        assertEquals(8, inputs.runs().size(), "the eight real runs");
+        List<String> problems = inputs.problems();
+        assertEquals(6, problems.size(), problems.toString());
+        problems.forEach(p -> assertEquals(1, p.lines().count(), p));
+        assertTrue(problems.stream().anyMatch(p -> p.contains("nan.json: not valid JSON")), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.contains("infinity.json: not valid JSON")), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.contains("wrong-type.json: schema violation at seed")),
+                problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.contains("not-an-object.json: not a regbench result")),
+                problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.contains("huge.json: ") && p.contains("not a regbench result")),
+                problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.contains("duplicate of")), problems.toString());
+        ReportWriter.write(ReportBuilder.build(inputs, "now"), dir.resolve("report"));
+        assertTrue(Files.readString(dir.resolve("report/report.md")).contains("skipped: " + runs.resolve("huge.json")));
     }
 
     @Test

@@ -27,7 +27,12 @@ public final class SuiteException extends Exception {
      * @param problems every problem found, at least one
      */
     public SuiteException(Path file, List<SuiteProblem> problems) {
-        this(problems.stream().map(p -> file + ": " + p.describe()).toList());
+        this(problems.stream().map(p -> oneLine(file + ": " + p.describe())).toList());
+    }
+
+    /** Line breaks inside a value the file gave (e.g. a multi-line string) are shown as {@code \n}. */
+    private static String oneLine(String s) {
+        return s.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n");
     }
 
     private SuiteException(List<String> lines) {

@@ -17,7 +17,10 @@ import java.util.Map;
  * @param parameters a value or sweep for every parameter of the kind, in the kind's order
  */
 public record Variant(String name, RegularizerKind kind, Map<String, Sweep> parameters) {
-    /** Validates the name and that the parameters are exactly the kind's. */
+    /** The largest grid a regularizer may span (points), so that a typo cannot plan a billion runs. */
+    public static final int MAX_POINTS = 10_000;
+
+    /** Validates the name, that the parameters are exactly the kind's, and the grid's size. */
     public Variant {
         if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
             throw new IllegalArgumentException("name must be letters, digits, '.', '_' or '-' (it names files), was '"
@@ -33,6 +36,14 @@ public record Variant(String name, RegularizerKind kind, Map<String, Sweep> para
         }
         if (ordered.size() != parameters.size()) {
             throw new IllegalArgumentException("kind " + kind.id() + " takes only " + kind.parameters());
+        }
+        long points = 1;
+        for (Sweep s : ordered.values()) {
+            points *= s.values().size();
+            if (points > MAX_POINTS) {
+                throw new IllegalArgumentException("the grid of regularizer '" + name + "' has more than " + MAX_POINTS
+                        + " points; sweep fewer values");
+            }
         }
         parameters = java.util.Collections.unmodifiableMap(ordered);
     }

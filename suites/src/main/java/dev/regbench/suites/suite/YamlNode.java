@@ -202,7 +202,11 @@ final class YamlNode {
     /** Numbers; also YAML 1.1 plain scalars such as {@code 1e-5} that the parser leaves as text. */
     double asDouble() throws SuiteException {
         if (node.isNumber()) {
-            return node.doubleValue();
+            double v = node.doubleValue();
+            if (Double.isFinite(v)) {
+                return v;
+            }
+            throw error("expected a finite number, found " + node.asText());
         }
         if (node.isTextual()) {
             try {
