@@ -70,10 +70,20 @@ class BadInputTest {
             huge.setLength(RunResultFiles.MAX_BYTES + 1); // sparse: no disk used, but too large to be a result
         }
         Files.writeString(runs.resolve("copy-of-l2.json"), Files.readString(runs.resolve("l2-seed1.json")));
+        Files.writeString(runs.resolve("empty-epochs.json"), good.replaceFirst("(?s)\"epochs\" : \\[.*?\\],\\s*\"final\"",
+                "\"epochs\" : [ ], \"final\""));
+        for (String name : List.of("none-seed1.json", "none-seed2.json")) { // written by a newer regbench
+            Files.writeString(runs.resolve(name), Files.readString(runs.resolve(name))
+                    .replace("\"schemaVersion\" : 2,", "\"schemaVersion\" : 2, \"schemaMinor\" : 9, \"carbonGrams\" : 3.5,"));
+        }
         Inputs inputs = ResultLoader.load(List.of(results), List.of());
         assertEquals(8, inputs.runs().size(), "the eight real runs");
+        assertEquals(List.of("2 result file(s) were written by a newer regbench (schema 2.9; this one reads 2.1): "
+                + "their fields carbonGrams are ignored"), inputs.notes(), "said once");
         List<String> problems = inputs.problems();
-        assertEquals(6, problems.size(), problems.toString());
+        assertEquals(7, problems.size(), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.contains("empty-epochs.json: epochChoice.epoch")
+                && p.contains("is not among the recorded epochs")), problems.toString());
         problems.forEach(p -> assertEquals(1, p.lines().count(), p));
         assertTrue(problems.stream().anyMatch(p -> p.contains("nan.json: not valid JSON")), problems.toString());
         assertTrue(problems.stream().anyMatch(p -> p.contains("infinity.json: not valid JSON")), problems.toString());

@@ -1,5 +1,6 @@
 package dev.regbench.suites.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -130,5 +131,42 @@ class RunCommandTest {
         assertTrue(data.err().contains("does-not-exist/mnist/train-images-idx3-ubyte")
                 && data.err().contains("scripts/fetch-data.sh mnist"), data.err());
         assertTrue(!Files.exists(tmp.resolve("o2/suite.yaml")), "no suite copy for a run that never started");
+    }
+
+    @Test
+    void aRefusedResumeLeavesTheSuiteCopyAsItWasAndNamesWhatDiffers() throws Exception {
+        String yaml = """
+                name: tiny
+                dataset: polynomial
+                polynomial: {coefficients: [0, 1], noiseStdDev: 0.1, trainPoints: 10, validationPoints: 10, testPoints: 20}
+                epochs: 5
+                batchSize: 10
+                seeds: [1]
+                network: {hidden: [4], activation: tanh}
+                optimizer: {type: sgd, learningRate: 0.1}
+                regularizers: [{name: none, kind: none}]
+                """;
+        Path suite = Files.writeString(tmp.resolve("tiny.yaml"), yaml);
+        Path out = tmp.resolve("out");
+        Result estimate = regbench("run", "--suite", suite.toString(), "--out", out.toString(), "--estimate");
+        assertEquals(0, estimate.exitCode(), estimate.err());
+        assertTrue(!Files.exists(out.resolve("suite.yaml")), "--estimate writes no suite copy");
+        assertEquals(0, regbench("run", "--suite", suite.toString(), "--out", out.toString()).exitCode());
+        byte[] copy = Files.readAllBytes(out.resolve("suite.yaml"));
+
+        Files.writeString(suite, yaml.replace("learningRate: 0.1", "learningRate: 0.2"));
+        Result changed = regbench("run", "--suite", suite.toString(), "--out", out.toString());
+        assertEquals(1, changed.exitCode());
+        assertEquals(1, changed.err().lines().count(), changed.err());
+        assertTrue(changed.err().contains("was computed with a different configuration"), changed.err());
+        Result changedEstimate = regbench("run", "--suite", suite.toString(), "--out", out.toString(), "--estimate");
+        assertEquals(1, changedEstimate.exitCode(), "an estimate is refused the same way");
+        assertArrayEquals(copy, Files.readAllBytes(out.resolve("suite.yaml")), "the copy still describes the results");
+
+        Files.writeString(suite, yaml);
+        Result stock = regbench("run", "--suite", suite.toString(), "--out", out.toString(), "--implementation", "stock");
+        assertEquals(1, stock.exitCode());
+        assertTrue(stock.err().contains("was computed with implementation tuned (now stock)"), stock.err());
+        assertArrayEquals(copy, Files.readAllBytes(out.resolve("suite.yaml")));
     }
 }
