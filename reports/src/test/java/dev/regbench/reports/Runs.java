@@ -63,11 +63,12 @@ public final class Runs {
             double trainAcc = 1 - e.train() / 10;
             metrics.add(new EpochMetrics(i, new SplitMetrics(e.train(), trainAcc),
                     new SplitMetrics(e.validation(), 1 - e.validationError()), new SplitMetrics(e.test(), 1 - e.testError()),
-                    e.test() - e.train(), trainAcc - (1 - e.testError()), 0, 1, 1, 0, 0, 0, null, 0));
+                    e.test() - e.train(), trainAcc - (1 - e.testError()), 0, 1, 1, 0, null, 0, 0, null, 0));
         }
         String kind = name.equals("none") ? "none" : "l2";
-        RegularizerInfo info = new RegularizerInfo(name, kind, kind.equals("none") ? null : point.getOrDefault("lambda", 1e-4),
-                null, null, false, "synthetic");
+        Double lambda = kind.equals("none") ? null : point.getOrDefault("lambda", 1e-4);
+        RegularizerInfo info = new RegularizerInfo(name, kind, lambda == null ? Map.of() : Map.of("lambda", lambda),
+                lambda, null, null, null, lambda, null, null, false, "synthetic");
         RunResult t = TEMPLATE;
         return new RunResult(t.schemaVersion(), t.schemaMinor(), t.suite(), stage, point, t.task(), t.dataset(),
                 t.network(), t.implementation(), info, seed,
@@ -84,7 +85,7 @@ public final class Runs {
     public static RunResult withTest(RunResult run, java.util.function.UnaryOperator<SplitMetrics> replace) {
         List<EpochMetrics> metrics = run.epochs().stream().map(m -> new EpochMetrics(m.epoch(), m.train(), m.validation(),
                 replace.apply(m.test()), m.lossGap(), m.accuracyGap(), m.penalty(), m.weightL1(), m.weightL2(),
-                m.nearZeroFraction(), m.trainSeconds(), m.evalSeconds(), m.examplesPerSecond(), m.elapsedSeconds()))
+                m.nearZeroFraction(), m.maxUnitNorm(), m.trainSeconds(), m.evalSeconds(), m.examplesPerSecond(), m.elapsedSeconds()))
                 .toList();
         return new RunResult(run.schemaVersion(), run.schemaMinor(), run.suite(), run.stage(), run.point(), run.task(),
                 run.dataset(), run.network(), run.implementation(), run.regularizer(), run.seed(), run.status(), run.divergedAtEpoch(), run.failure(),

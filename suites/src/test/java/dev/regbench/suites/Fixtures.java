@@ -6,6 +6,7 @@ import dev.regbench.reports.select.SelectionPolicy;
 import dev.regbench.suites.network.Activation;
 import dev.regbench.suites.network.OptimizerSpec;
 import dev.regbench.suites.network.Regularizer;
+import dev.regbench.suites.network.RegularizerKind;
 import dev.regbench.suites.network.WeightInitScheme;
 import dev.regbench.suites.suite.SeedPlan;
 import dev.regbench.suites.suite.Suite;
@@ -21,9 +22,25 @@ public final class Fixtures {
 
     /** The four regularizers of the default suites. */
     public static List<Variant> fourVariants() {
-        return List.of(Variant.of("none", new Regularizer.None()), Variant.of("l1", new Regularizer.L1(1e-5)),
-                Variant.of("l2", new Regularizer.L2(1e-4)),
-                Variant.of("dropout-l2", new Regularizer.DropoutL2(0.8, 0.5, 1e-4)));
+        return List.of(Variant.of("none", Regularizer.none()), Variant.of("l1", RegularizerKind.L1.with(1e-5)),
+                Variant.of("l2", RegularizerKind.L2.with(1e-4)),
+                Variant.of("dropout-l2", RegularizerKind.DROPOUT_L2.with(0.8, 0.5, 1e-4)));
+    }
+
+    /**
+     * One variant of every kind, with values that switch every component on: the four above, then l1-l2,
+     * weight-decay, max-norm, dropout, dropout-max-norm and a composite of L1, max-norm and hidden dropout.
+     */
+    public static List<Variant> everyKind() {
+        List<Variant> all = new java.util.ArrayList<>(fourVariants());
+        all.add(Variant.of("l1-l2", RegularizerKind.L1_L2.with(1e-5, 1e-4)));
+        all.add(Variant.of("weight-decay", RegularizerKind.WEIGHT_DECAY.with(1e-4)));
+        all.add(Variant.of("max-norm", RegularizerKind.MAX_NORM.with(3.0)));
+        all.add(Variant.of("dropout", RegularizerKind.DROPOUT.with(0.8, 0.5)));
+        all.add(Variant.of("dropout-max-norm", RegularizerKind.DROPOUT_MAX_NORM.with(0.8, 0.5, 3.0)));
+        all.add(Variant.of("composite", RegularizerKind.COMPOSITE.create(java.util.Map.of("l1", 1e-5, "maxNorm", 2.0,
+                "hiddenRetain", 0.7))));
+        return all;
     }
 
     /** A small single-stage polynomial suite: 1-32-32-1 tanh, plain SGD, 30 noisy points of a cubic, 60 validation. */

@@ -1,6 +1,5 @@
 package dev.regbench.reports.plot;
 
-import dev.regbench.reports.schema.RegularizerInfo;
 import dev.regbench.reports.stats.Condition;
 import dev.regbench.reports.stats.RegularizationPath;
 import dev.regbench.reports.stats.RegularizerStats;
@@ -19,11 +18,11 @@ public final class Colors {
      * @param section a report section
      * @param name    one of its regularizers' names
      * @param kind    that regularizer's kind
-     * @return the regularizer's colour: by kind for the standard kinds, else the next extra colour in the order
+     * @return the regularizer's colour: by kind for the preset kinds, else the next extra colour in the order
      *         the section's non-standard regularizers first appear
      */
     public static Color of(Section section, String name, String kind) {
-        if (RegularizerInfo.STANDARD_KINDS.contains(kind)) {
+        if (Palette.hasKindColor(kind)) {
             return Palette.of(kind, 0);
         }
         List<String> extras = List.copyOf(extraNames(section));
@@ -39,12 +38,12 @@ public final class Colors {
         Set<String> names = new LinkedHashSet<>();
         for (Condition c : section.conditions()) {
             for (RegularizerStats r : c.headline()) {
-                if (!RegularizerInfo.STANDARD_KINDS.contains(r.regularizer().kind())) {
+                if (!Palette.hasKindColor(r.regularizer().kind())) {
                     names.add(r.name());
                 }
             }
             for (RegularizationPath p : c.paths()) {
-                if (!RegularizerInfo.STANDARD_KINDS.contains(p.kind())) {
+                if (!Palette.hasKindColor(p.kind())) {
                     names.add(p.regularizer());
                 }
             }

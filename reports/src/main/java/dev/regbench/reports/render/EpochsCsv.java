@@ -20,7 +20,7 @@ public final class EpochsCsv {
     private static final List<String> FIRST = List.of("source", "suite", "configuration", "dataset", "stage",
             "regularizer", "kind", "trainSize", "seed", "status");
     private static final List<String> LAST = List.of("reportedEpoch", "epoch", "split", "loss", "accuracy",
-            "errorPercent", "lossGap", "penalty", "weightL2", "nearZeroFraction");
+            "errorPercent", "lossGap", "penalty", "weightL2", "nearZeroFraction", "maxUnitNorm");
 
     private EpochsCsv() {
     }
@@ -33,12 +33,7 @@ public final class EpochsCsv {
         Set<String> parameters = new TreeSet<>();
         for (Section s : model.sections()) {
             for (RunResult r : s.provenance().runs()) {
-                parameters.addAll(r.regularizer().lambda() == null ? Set.of() : Set.of("lambda"));
-                if (r.regularizer().inputRetain() != null) {
-                    parameters.add("inputRetain");
-                    parameters.add("hiddenRetain");
-                }
-                parameters.addAll(r.point().keySet());
+                parameters.addAll(r.regularizer().parameters().keySet());
             }
         }
         List<String> header = new ArrayList<>(FIRST);
@@ -67,15 +62,7 @@ public final class EpochsCsv {
     }
 
     private static String value(RunResult r, String parameter) {
-        Double v = r.point().get(parameter);
-        if (v == null) {
-            v = switch (parameter) {
-                case "lambda" -> r.regularizer().lambda();
-                case "inputRetain" -> r.regularizer().inputRetain();
-                case "hiddenRetain" -> r.regularizer().hiddenRetain();
-                default -> null;
-            };
-        }
+        Double v = r.regularizer().parameters().get(parameter);
         return v == null ? "" : Fmt.raw(v);
     }
 
@@ -93,6 +80,7 @@ public final class EpochsCsv {
         cells.add(Fmt.raw(m.penalty()));
         cells.add(Fmt.raw(m.weightL2()));
         cells.add(Fmt.raw(m.nearZeroFraction()));
+        cells.add(m.maxUnitNorm() == null ? "" : Fmt.raw(m.maxUnitNorm()));
         Csv.row(b, cells);
     }
 }

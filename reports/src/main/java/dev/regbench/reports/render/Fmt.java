@@ -78,23 +78,32 @@ public final class Fmt {
 
     /**
      * @param r a regularizer as recorded
-     * @return its settings for humans, e.g. {@code λ = 0.0005, keep input 0.8, keep hidden 0.5}, or its kind
+     * @return its settings for humans, e.g. {@code keep input 0.8, keep hidden 0.5, λ = 0.0005}, or its kind
      */
     public static String settings(dev.regbench.reports.schema.RegularizerInfo r) {
         java.util.List<String> parts = new java.util.ArrayList<>();
-        if (r.lambda() != null) {
-            parts.add("λ = " + compact(r.lambda()));
-        }
-        if (r.inputRetain() != null) {
-            parts.add("keep input " + compact(r.inputRetain()));
-        }
-        if (r.hiddenRetain() != null) {
-            parts.add("keep hidden " + compact(r.hiddenRetain()));
-        }
+        r.parameters().forEach((key, value) -> parts.add(parameterLabel(key) + " " + compact(value)));
         if (r.penalizeBiases()) {
             parts.add("biases penalized");
         }
         return parts.isEmpty() ? r.kind() : String.join(", ", parts);
+    }
+
+    /**
+     * @param key a regularizer parameter as suite files key it
+     * @return its name for humans: {@code λ =}, {@code L1 λ =}, {@code keep hidden}, {@code max-norm c =}, …
+     */
+    public static String parameterLabel(String key) {
+        return switch (key) {
+            case "lambda" -> "λ =";
+            case "l1" -> "L1 λ =";
+            case "l2" -> "L2 λ =";
+            case "weightDecay" -> "decay λ =";
+            case "maxNorm" -> "max-norm c =";
+            case "inputRetain" -> "keep input";
+            case "hiddenRetain" -> "keep hidden";
+            default -> key + " =";
+        };
     }
 
     /** @return full precision for machine-readable files ({@code Double.toString}), empty for NaN */

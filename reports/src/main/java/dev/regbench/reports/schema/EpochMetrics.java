@@ -16,6 +16,8 @@ package dev.regbench.reports.schema;
  * @param weightL1          Σ|w| over all weight matrices (biases excluded)
  * @param weightL2          √Σw² over all weight matrices (biases excluded)
  * @param nearZeroFraction  fraction of weights with |w| &lt; 1e-3, in [0, 1]
+ * @param maxUnitNorm       the largest L2 norm of any unit's incoming weight vector, over all layers (what a
+ *                          max-norm constraint bounds); absent in files of minor version &lt; 2
  * @param trainSeconds      wall time of the training steps since the previous evaluation, in seconds (0 for
  *                          epoch 0)
  * @param evalSeconds       wall time of this evaluation, in seconds
@@ -24,6 +26,6 @@ package dev.regbench.reports.schema;
  */
 public record EpochMetrics(int epoch, SplitMetrics train, SplitMetrics validation, SplitMetrics test,
                            double lossGap, Double accuracyGap, double penalty, double weightL1, double weightL2,
-                           double nearZeroFraction, double trainSeconds, double evalSeconds,
+                           double nearZeroFraction, Double maxUnitNorm, double trainSeconds, double evalSeconds,
                            Double examplesPerSecond, double elapsedSeconds) {
 }

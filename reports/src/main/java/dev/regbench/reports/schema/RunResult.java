@@ -57,8 +57,12 @@ public record RunResult(int schemaVersion, Integer schemaMinor, SuiteRef suite, 
                         PolynomialFit fit, Environment environment, String startedAt, String finishedAt) {
     /** The schema version this code writes and reads (2: validation split, stages, grid points). */
     public static final int SCHEMA_VERSION = 2;
-    /** The minor version this code writes (1: {@code implementation}, {@code dataset.dataSha256}). */
-    public static final int SCHEMA_MINOR = 1;
+    /**
+     * The minor version this code writes (1: {@code implementation}, {@code dataset.dataSha256}; 2: the
+     * regularizer's {@code parameters} and components {@code l1}, {@code l2}, {@code weightDecay},
+     * {@code maxNorm}, and {@code epochs[].maxUnitNorm}).
+     */
+    public static final int SCHEMA_MINOR = 2;
 
     /** Keeps the grid point's key order (the suite's) and makes it unmodifiable. */
     public RunResult {

@@ -9,6 +9,7 @@ import dev.regbench.reports.cli.ReportCommand;
 import dev.regbench.reports.render.ReportWriter;
 import dev.regbench.reports.schema.RunResultFiles;
 import dev.regbench.reports.stats.ReportBuilder;
+import dev.regbench.reports.schema.RunResult;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -78,7 +79,7 @@ class BadInputTest {
         }
         Inputs inputs = ResultLoader.load(List.of(results), List.of());
         assertEquals(8, inputs.runs().size(), "the eight real runs");
-        assertEquals(List.of("2 result file(s) were written by a newer regbench (schema 2.9; this one reads 2.1): "
+        assertEquals(List.of("2 result file(s) were written by a newer regbench (schema 2.9; this one reads 2." + RunResult.SCHEMA_MINOR + "): "
                 + "their fields carbonGrams are ignored"), inputs.notes(), "said once");
         List<String> problems = inputs.problems();
         assertEquals(7, problems.size(), problems.toString());

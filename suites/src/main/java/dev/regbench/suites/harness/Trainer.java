@@ -21,12 +21,14 @@ import dev.regbench.suites.network.NetworkFactory;
 import dev.regbench.suites.network.NetworkSpec;
 import dev.regbench.suites.network.OptimizerSpec;
 import dev.regbench.suites.network.OutputKind;
+import dev.regbench.suites.network.Component;
 import dev.regbench.suites.network.Regularizer;
 import dev.regbench.suites.suite.Suite;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.factory.Nd4j;
@@ -174,7 +176,7 @@ public final class Trainer {
             SplitMetrics te = split(test);
             return new EpochMetrics(epoch, tr, validation == null ? null : split(validation), te,
                     te.loss() - tr.loss(), classification ? tr.accuracy() - te.accuracy() : null, penalty,
-                    weights.l1(), weights.l2(), weights.nearZeroFraction(), trainSeconds, evalSeconds, throughput,
+                    weights.l1(), weights.l2(), weights.nearZeroFraction(), weights.maxUnitNorm(), trainSeconds, evalSeconds, throughput,
                     elapsed);
         }
 
@@ -215,10 +217,15 @@ public final class Trainer {
 
     private RegularizerInfo regularizerInfo(RunKey key) {
         Regularizer r = key.point().regularizer();
-        Double lambda = r instanceof Regularizer.None ? null : r.lambda();
-        boolean dropout = r instanceof Regularizer.DropoutL2;
-        return new RegularizerInfo(key.point().variant().name(), r.kind(), lambda, dropout ? r.inputRetain() : null,
-                dropout ? r.hiddenRetain() : null, suite.penalizeBiases(), r.dl4jDescription()
-                + (suite.penalizeBiases() ? "; biases penalized too" : "; biases not penalized"));
+        Optional<Component.Dropout> dropout = r.component(Component.Dropout.class);
+        boolean penalized = r.l1() > 0 || r.l2() > 0 || r.weightDecay() > 0;
+        return new RegularizerInfo(key.point().variant().name(), r.kind().id(), r.parameters(),
+                r.parameters().get("lambda"), dropout.map(Component.Dropout::inputRetain).orElse(null),
+                dropout.map(Component.Dropout::hiddenRetain).orElse(null),
+                r.component(Component.L1.class).map(Component.L1::lambda).orElse(null),
+                r.component(Component.L2.class).map(Component.L2::lambda).orElse(null),
+                r.component(Component.WeightDecay.class).map(Component.WeightDecay::lambda).orElse(null),
+                r.maxNorm().orElse(null), suite.penalizeBiases(), r.dl4jDescription()
+                + (!penalized ? "" : suite.penalizeBiases() ? "; biases penalized too" : "; biases not penalized"));
     }
 }

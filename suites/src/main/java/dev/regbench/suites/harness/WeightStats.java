@@ -14,10 +14,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param l1               Σ|w|
  * @param l2               √Σw²
  * @param nearZeroFraction fraction of weights with |w| &lt; {@link #NEAR_ZERO}, in [0, 1]
+ * @param maxUnitNorm      the largest L2 norm of any unit's incoming weight vector (a column of a layer's
+ *                         W [nIn, nOut]) over all layers: what a max-norm constraint bounds
  * @param count            number of weights
  * @param finite           false if any weight is NaN or infinite
  */
-public record WeightStats(double l1, double l2, double nearZeroFraction, long count, boolean finite) {
+public record WeightStats(double l1, double l2, double nearZeroFraction, double maxUnitNorm, long count,
+                          boolean finite) {
     /** Threshold below which a weight counts as (near) zero: L1's sparsity. */
     public static final double NEAR_ZERO = 1e-3;
     /** Histogram range, in log10|w|. */
@@ -34,21 +37,32 @@ public record WeightStats(double l1, double l2, double nearZeroFraction, long co
         long nearZero = 0;
         long count = 0;
         boolean finite = true;
-        for (float[] w : weights(net)) {
-            for (float v : w) {
-                double a = Math.abs((double) v);
-                l1 += a;
-                sumSquares += a * a;
-                if (a < NEAR_ZERO) {
-                    nearZero++;
+        double maxUnitSquares = 0;
+        for (INDArray matrix : weightMatrices(net)) {
+            float[][] rows = matrix.toFloatMatrix(); // rows[i][j]: input i -> unit j
+            double[] unitSquares = new double[(int) matrix.size(1)];
+            for (float[] row : rows) {
+                for (int j = 0; j < row.length; j++) {
+                    float v = row[j];
+                    double a = Math.abs((double) v);
+                    l1 += a;
+                    sumSquares += a * a;
+                    unitSquares[j] += a * a;
+                    if (a < NEAR_ZERO) {
+                        nearZero++;
+                    }
+                    if (!Float.isFinite(v)) {
+                        finite = false;
+                    }
                 }
-                if (!Float.isFinite(v)) {
-                    finite = false;
-                }
+                count += row.length;
             }
-            count += w.length;
+            for (double u : unitSquares) {
+                maxUnitSquares = Math.max(maxUnitSquares, u);
+            }
         }
-        return new WeightStats(l1, Math.sqrt(sumSquares), count == 0 ? 0 : (double) nearZero / count, count, finite);
+        return new WeightStats(l1, Math.sqrt(sumSquares), count == 0 ? 0 : (double) nearZero / count,
+                Math.sqrt(maxUnitSquares), count, finite);
     }
 
     /** @return the histogram of log10|w| over all weights of {@code net} */
@@ -77,10 +91,15 @@ public record WeightStats(double l1, double l2, double nearZeroFraction, long co
     }
 
     private static List<float[]> weights(MultiLayerNetwork net) {
-        List<float[]> weights = new ArrayList<>();
+        return weightMatrices(net).stream().map(w -> w.ravel().toFloatVector()).toList();
+    }
+
+    /** @return every layer's weight matrix W, shape [nIn, nOut] (DL4J's dense layout) */
+    private static List<INDArray> weightMatrices(MultiLayerNetwork net) {
+        List<INDArray> weights = new ArrayList<>();
         for (Map.Entry<String, INDArray> p : net.paramTable().entrySet()) {
             if (p.getKey().endsWith("W")) {
-                weights.add(p.getValue().ravel().toFloatVector());
+                weights.add(p.getValue());
             }
         }
         return weights;

@@ -15,4 +15,13 @@ final class BlasVectors {
         INDArray contiguous = param.elementWiseStride() == 1 ? param : param.dup(param.ordering());
         return contiguous.reshape(contiguous.ordering(), new long[] {contiguous.length()});
     }
+
+    /**
+     * @param param a parameter array
+     * @return Σw² by one BLAS dot product (vectorized and multi-threaded, unlike libnd4j's norm2 reduction)
+     */
+    static double squaredNorm(INDArray param) {
+        INDArray w = asVector(param);
+        return org.nd4j.linalg.factory.Nd4j.getBlasWrapper().dot(w, w);
+    }
 }

@@ -1,7 +1,6 @@
 package dev.regbench.suites.network;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.regularization.L2Regularization;
 import org.nd4j.linalg.learning.regularization.Regularization;
 import org.nd4j.linalg.schedule.ISchedule;
@@ -26,8 +25,7 @@ public final class L2Penalty extends L2Regularization {
 
     @Override
     public double score(INDArray param, int iteration, int epoch) {
-        INDArray w = BlasVectors.asVector(param);
-        return 0.5 * l2.valueAt(iteration, epoch) * Nd4j.getBlasWrapper().dot(w, w);
+        return 0.5 * l2.valueAt(iteration, epoch) * BlasVectors.squaredNorm(param);
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.util.List;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
+import org.deeplearning4j.nn.conf.constraint.MaxNormConstraint;
 import org.deeplearning4j.nn.conf.dropout.Dropout;
 import org.deeplearning4j.nn.conf.dropout.IDropout;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -19,14 +20,16 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.regularization.L1Regularization;
 import org.nd4j.linalg.learning.regularization.L2Regularization;
 import org.nd4j.linalg.learning.regularization.Regularization;
+import org.nd4j.linalg.learning.regularization.WeightDecay;
 
 /**
  * Builds every network of regbench: one base {@link NetworkSpec} plus one {@link Regularizer}. The regularizer
- * enters only through its four numbers (L1 λ, L2 λ, input retain, hidden retain); everything else — layer
+ * enters only through its {@link Component}s (penalties, weight decay, max-norm, dropout), each mapped to one
+ * DL4J mechanism, whatever kind named them; everything else — layer
  * sizes, activation, initialization, updater, seed, data type, workspaces — comes from the spec, so two
  * variants differ in their regularization fields and nowhere else (tested). The {@link Implementation} picks
- * DL4J's stock dense layer and penalties or regbench's tuned ones; both train to the same parameters up to
- * float rounding (tested).
+ * DL4J's stock dense layer, penalties and dropout or regbench's tuned ones; both train to the same parameters up
+ * to float rounding (tested). The max-norm constraint is DL4J's {@code MaxNormConstraint} in both.
  */
 public final class NetworkFactory {
     private NetworkFactory() {
@@ -44,7 +47,7 @@ public final class NetworkFactory {
     /**
      * @param spec           the base network
      * @param regularizer    the variant
-     * @param penalizeBiases whether L1/L2 also apply to biases (DL4J's default, and regbench's: no)
+     * @param penalizeBiases whether L1, L2 and weight decay also apply to biases (max-norm never does) (DL4J's default, and regbench's: no)
      * @param seed           initialization seed: the same seed gives bit-identical initial parameters for
      *                       every regularizer
      * @param implementation DL4J's stock layers and penalties, or regbench's tuned ones (same results)
@@ -62,20 +65,21 @@ public final class NetworkFactory {
                 .activation(spec.activation().dl4j())
                 .trainingWorkspaceMode(WorkspaceMode.ENABLED)
                 .inferenceWorkspaceMode(WorkspaceMode.ENABLED);
-        // l1(λ)/l2(λ) install DL4J's L1Regularization/L2Regularization; the tuned penalties subclass them.
+        // The regularizer enters only through its components; each maps to one DL4J mechanism.
+        // l1(λ)/l2(λ)/weightDecay(λ) install DL4J's L1Regularization/L2Regularization/WeightDecay (applyLR = true);
+        // the tuned classes subclass them and change only how the score's penalty term is computed.
         List<Regularization> penalties = new ArrayList<>();
-        if (regularizer.l1() > 0) {
-            penalties.add(tuned ? new L1Penalty(regularizer.l1()) : new L1Regularization(regularizer.l1()));
-        }
-        if (regularizer.l2() > 0) {
-            penalties.add(tuned ? new L2Penalty(regularizer.l2()) : new L2Regularization(regularizer.l2()));
-        }
-        if (!penalties.isEmpty()) {
-            base.regularization(penalties);
-            if (penalizeBiases) {
-                base.regularizationBias(penalties.stream().map(Regularization::clone).toList());
-            }
-        }
+        regularizer.component(Component.L1.class).filter(c -> c.lambda() > 0).ifPresent(c ->
+                penalties.add(tuned ? new L1Penalty(c.lambda()) : new L1Regularization(c.lambda())));
+        regularizer.component(Component.L2.class).filter(c -> c.lambda() > 0).ifPresent(c ->
+                penalties.add(tuned ? new L2Penalty(c.lambda()) : new L2Regularization(c.lambda())));
+        regularizer.component(Component.WeightDecay.class).filter(c -> c.lambda() > 0).ifPresent(c ->
+                penalties.add(tuned ? new DecoupledWeightDecay(c.lambda()) : new WeightDecay(c.lambda(), true)));
+        // Set on each layer, not on the global builder: DL4J 1.0.0-M2.1 merges the global list into each layer's
+        // twice, de-duplicating L1/L2 by class but not WeightDecay, which it would then apply twice (tested).
+        List<Regularization> biasPenalties = penalizeBiases ? penalties : List.of();
+        // Dimension 0 of a dense layer's W [nIn, nOut] runs over the inputs: one norm per unit (see Component.MaxNorm).
+        regularizer.maxNorm().ifPresent(c -> base.constrainWeights(new MaxNormConstraint(c, 0)));
         NeuralNetConfiguration.ListBuilder layers = base.list();
         List<Integer> sizes = spec.layerSizes();
         int last = sizes.size() - 1;
@@ -84,15 +88,21 @@ public final class NetworkFactory {
             double retain = i == 1 ? regularizer.inputRetain() : regularizer.hiddenRetain();
             IDropout dropout = retain >= 1 ? null : tuned ? new UniformMaskDropout(retain) : new Dropout(retain);
             if (i < last) {
-                DenseLayer dense = new DenseLayer.Builder().nIn(sizes.get(i - 1)).nOut(sizes.get(i))
-                        .dropOut(dropout).build();
+                DenseLayer dense = (DenseLayer) new DenseLayer.Builder().nIn(sizes.get(i - 1)).nOut(sizes.get(i))
+                        .dropOut(dropout).regularization(copies(penalties))
+                        .regularizationBias(copies(biasPenalties)).build();
                 layers.layer(tuned ? ReusingDenseLayer.of(dense) : dense);
             } else {
                 layers.layer(new OutputLayer.Builder(spec.output().loss()).nIn(sizes.get(i - 1)).nOut(sizes.get(i))
-                        .activation(spec.output().activation()).dropOut(dropout).build());
+                        .activation(spec.output().activation()).dropOut(dropout).regularization(copies(penalties))
+                        .regularizationBias(copies(biasPenalties)).build());
             }
         }
         return layers.build();
+    }
+
+    private static List<Regularization> copies(List<Regularization> penalties) {
+        return new ArrayList<>(penalties.stream().map(Regularization::clone).toList());
     }
 
     /**

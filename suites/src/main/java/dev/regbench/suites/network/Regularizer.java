@@ -1,198 +1,89 @@
 package dev.regbench.suites.network;
 
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
- * The closed set of regularizers regbench compares. Each is described by the same four numbers
- * ({@link #l1()}, {@link #l2()}, {@link #inputRetain()}, {@link #hiddenRetain()}), so the
- * {@link NetworkFactory} builds every variant with one code path and no per-kind branches.
+ * A regularizer: a {@link RegularizerKind} with its parameter values, and the {@link Component}s they stand for
+ * (at most one of each type). The {@link NetworkFactory} reads only the components, so every kind — preset or
+ * composite — is built by the same code path. Create one with {@link RegularizerKind#create} or
+ * {@link RegularizerKind#with}.
  *
- * <p>L2 is DL4J's {@code l2} ({@code L2Regularization}): the score gains ½·λ·Σw² and the gradient λ·w
- * <em>before</em> the updater, i.e. the textbook L2 penalty. It is not DL4J's {@code weightDecay}, which is
- * applied after the updater and differs from it under momentum or Adam.
+ * @param kind       the kind a suite file named
+ * @param parameters its parameter values as the suite file keys them, in the kind's order
+ * @param components what they mean; empty for {@code none}
  */
-public sealed interface Regularizer permits Regularizer.None, Regularizer.L1, Regularizer.L2, Regularizer.DropoutL2 {
-
-    /** @return the kind as written in suite files: {@code none}, {@code l1}, {@code l2}, {@code dropout-l2} */
-    String kind();
-
-    /** @return the penalty strength λ ≥ 0 of this regularizer (L1 or L2); 0 for none */
-    double lambda();
-
-    /** @return L1 strength λ ≥ 0 (score += λ·Σ|w|); 0 if none */
-    default double l1() {
-        return 0;
+public record Regularizer(RegularizerKind kind, Map<String, Double> parameters, List<Component> components) {
+    /** Copies the collections and refuses two components of one type. */
+    public Regularizer {
+        parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+        components = List.copyOf(components);
+        Set<Class<?>> seen = new HashSet<>();
+        for (Component c : components) {
+            if (!seen.add(c.getClass())) {
+                throw new IllegalArgumentException("a regularizer holds at most one " + c.getClass().getSimpleName()
+                        + " component");
+            }
+        }
     }
 
-    /** @return L2 strength λ ≥ 0 (score += ½·λ·Σw²); 0 if none */
-    default double l2() {
-        return 0;
+    /** @return the baseline: no regularization */
+    public static Regularizer none() {
+        return RegularizerKind.NONE.with();
+    }
+
+    /**
+     * @param type a component type
+     * @param <T>  that type
+     * @return this regularizer's component of that type, if it has one
+     */
+    public <T extends Component> Optional<T> component(Class<T> type) {
+        return components.stream().filter(type::isInstance).map(type::cast).findFirst();
+    }
+
+    /** @return L1 strength λ ≥ 0 (score += λ·Σ|w|); 0 without an L1 component */
+    public double l1() {
+        return component(Component.L1.class).map(Component.L1::lambda).orElse(0.0);
+    }
+
+    /** @return L2 strength λ ≥ 0 (score += ½·λ·Σw²); 0 without an L2 component */
+    public double l2() {
+        return component(Component.L2.class).map(Component.L2::lambda).orElse(0.0);
+    }
+
+    /** @return decoupled weight decay λ ≥ 0 (w −= lr·λ·w after the updater); 0 without one */
+    public double weightDecay() {
+        return component(Component.WeightDecay.class).map(Component.WeightDecay::lambda).orElse(0.0);
+    }
+
+    /** @return the max-norm bound c &gt; 0, if there is one */
+    public Optional<Double> maxNorm() {
+        return component(Component.MaxNorm.class).map(Component.MaxNorm::limit);
     }
 
     /** @return probability of keeping each input unit during training, in (0, 1]; 1 = no input dropout */
-    default double inputRetain() {
-        return 1;
+    public double inputRetain() {
+        return component(Component.Dropout.class).map(Component.Dropout::inputRetain).orElse(1.0);
     }
 
     /** @return probability of keeping each hidden unit during training, in (0, 1]; 1 = no hidden dropout */
-    default double hiddenRetain() {
-        return 1;
+    public double hiddenRetain() {
+        return component(Component.Dropout.class).map(Component.Dropout::hiddenRetain).orElse(1.0);
     }
 
     /** @return how DL4J applies it, in words (recorded in every result file) */
-    String dl4jDescription();
-
-    /**
-     * @return the kind's parameters and their values, keyed as in suite files ({@code lambda},
-     *         {@code inputRetain}, {@code hiddenRetain}), in the order the kind lists them
-     */
-    java.util.Map<String, Double> parameters();
-
-    /** No regularization: the baseline. */
-    record None() implements Regularizer {
-        @Override
-        public String kind() {
-            return "none";
+    public String dl4jDescription() {
+        if (components.isEmpty()) {
+            return "no penalty, no constraint, no dropout";
         }
-
-        @Override
-        public double lambda() {
-            return 0;
-        }
-
-        @Override
-        public String dl4jDescription() {
-            return "no penalty, no dropout";
-        }
-
-        @Override
-        public java.util.Map<String, Double> parameters() {
-            return java.util.Map.of();
-        }
-    }
-
-    /**
-     * L1 penalty: DL4J {@code .l1(λ)} ({@code L1Regularization}): score += λ·Σ|w|, gradient += λ·sign(w)
-     * before the updater.
-     *
-     * @param lambda λ ≥ 0
-     */
-    record L1(double lambda) implements Regularizer {
-        /** Validates λ. */
-        public L1 {
-            requireLambda(lambda);
-        }
-
-        @Override
-        public String kind() {
-            return "l1";
-        }
-
-        @Override
-        public double l1() {
-            return lambda;
-        }
-
-        @Override
-        public String dl4jDescription() {
-            return "DL4J l1 (L1Regularization): score += lambda*sum|w|, gradient += lambda*sign(w) before the updater";
-        }
-
-        @Override
-        public java.util.Map<String, Double> parameters() {
-            return java.util.Map.of("lambda", lambda);
-        }
-    }
-
-    /**
-     * L2 penalty: DL4J {@code .l2(λ)} ({@code L2Regularization}): score += ½·λ·Σw², gradient += λ·w before
-     * the updater (not {@code weightDecay}).
-     *
-     * @param lambda λ ≥ 0
-     */
-    record L2(double lambda) implements Regularizer {
-        /** Validates λ. */
-        public L2 {
-            requireLambda(lambda);
-        }
-
-        @Override
-        public String kind() {
-            return "l2";
-        }
-
-        @Override
-        public double l2() {
-            return lambda;
-        }
-
-        @Override
-        public String dl4jDescription() {
-            return "DL4J l2 (L2Regularization): score += lambda/2*sum(w^2), gradient += lambda*w before the updater "
-                    + "(not weightDecay)";
-        }
-
-        @Override
-        public java.util.Map<String, Double> parameters() {
-            return java.util.Map.of("lambda", lambda);
-        }
-    }
-
-    /**
-     * Dropout (Srivastava et al. 2014, inverted: kept units are scaled by 1/retain in training, nothing
-     * changes at inference) plus an L2 penalty. DL4J's {@code dropOut(p)} takes the RETAIN probability and
-     * acts on a layer's input: the first layer gets {@code inputRetain} (only if &lt; 1), every later layer
-     * {@code hiddenRetain}.
-     *
-     * @param inputRetain  probability of keeping an input unit, in (0, 1]
-     * @param hiddenRetain probability of keeping a hidden unit, in (0, 1]
-     * @param lambda       L2 strength λ ≥ 0
-     */
-    record DropoutL2(double inputRetain, double hiddenRetain, double lambda) implements Regularizer {
-        /** Validates the retain probabilities and λ. */
-        public DropoutL2 {
-            requireRetain("inputRetain", inputRetain);
-            requireRetain("hiddenRetain", hiddenRetain);
-            requireLambda(lambda);
-        }
-
-        @Override
-        public String kind() {
-            return "dropout-l2";
-        }
-
-        @Override
-        public double l2() {
-            return lambda;
-        }
-
-        @Override
-        public String dl4jDescription() {
-            return String.format(Locale.ROOT, "DL4J dropOut(retain) on layer inputs: first layer %s, later layers "
-                            + "retain %s (inverted dropout, off at inference); plus l2 as for kind l2",
-                    inputRetain < 1 ? "retain " + inputRetain : "none (raw input kept)", hiddenRetain);
-        }
-
-        @Override
-        public java.util.Map<String, Double> parameters() {
-            java.util.Map<String, Double> p = new java.util.LinkedHashMap<>();
-            p.put("inputRetain", inputRetain);
-            p.put("hiddenRetain", hiddenRetain);
-            p.put("lambda", lambda);
-            return java.util.Collections.unmodifiableMap(p);
-        }
-    }
-
-    private static void requireLambda(double lambda) {
-        if (!(lambda >= 0) || Double.isInfinite(lambda)) {
-            throw new IllegalArgumentException("lambda must be a finite number >= 0, was " + lambda);
-        }
-    }
-
-    private static void requireRetain(String field, double retain) {
-        if (!(retain > 0 && retain <= 1)) {
-            throw new IllegalArgumentException(field + " must be in (0, 1] (a probability of KEEPING a unit), was "
-                    + retain);
-        }
+        List<String> parts = new ArrayList<>();
+        components.forEach(c -> parts.add(c.dl4jDescription()));
+        return String.join("; ", parts);
     }
 }

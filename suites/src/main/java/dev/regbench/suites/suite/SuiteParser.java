@@ -332,6 +332,9 @@ public final class SuiteParser {
             }
             Map<String, Sweep> parameters = new LinkedHashMap<>();
             for (String key : kind.parameters()) {
+                if (!kind.requiresAll() && !r.present(key)) {
+                    continue; // a composite takes the components it names
+                }
                 try {
                     parameters.put(key, r.get(key).sweep());
                 } catch (SuiteException e) {

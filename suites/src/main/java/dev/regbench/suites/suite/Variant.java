@@ -14,7 +14,8 @@ import java.util.Map;
  *
  * @param name       the label, unique in the suite; used in file names, so letters, digits, '.', '_' and '-'
  * @param kind       the regularizer kind
- * @param parameters a value or sweep for every parameter of the kind, in the kind's order
+ * @param parameters a value or sweep for every parameter of the kind (of a composite: for the parameters it
+ *                   uses), in the kind's order
  */
 public record Variant(String name, RegularizerKind kind, Map<String, Sweep> parameters) {
     /** The largest grid a regularizer may span (points), so that a typo cannot plan a billion runs. */
@@ -29,13 +30,18 @@ public record Variant(String name, RegularizerKind kind, Map<String, Sweep> para
         LinkedHashMap<String, Sweep> ordered = new LinkedHashMap<>();
         for (String key : kind.parameters()) {
             Sweep s = parameters.get(key);
-            if (s == null) {
+            if (s == null && kind.requiresAll()) {
                 throw new IllegalArgumentException("kind " + kind.id() + " needs " + key);
             }
-            ordered.put(key, s);
+            if (s != null) {
+                ordered.put(key, s);
+            }
         }
         if (ordered.size() != parameters.size()) {
             throw new IllegalArgumentException("kind " + kind.id() + " takes only " + kind.parameters());
+        }
+        if (ordered.isEmpty() && !kind.requiresAll()) {
+            throw new IllegalArgumentException("kind " + kind.id() + " needs at least one of " + kind.parameters());
         }
         long points = 1;
         for (Sweep s : ordered.values()) {
@@ -56,7 +62,7 @@ public record Variant(String name, RegularizerKind kind, Map<String, Sweep> para
      * @return the variant
      */
     public static Variant of(String name, Regularizer regularizer) {
-        RegularizerKind kind = RegularizerKind.of(regularizer.kind());
+        RegularizerKind kind = regularizer.kind();
         Map<String, Sweep> parameters = new LinkedHashMap<>();
         regularizer.parameters().forEach((k, v) -> parameters.put(k, Sweep.of(v)));
         return new Variant(name, kind, parameters);

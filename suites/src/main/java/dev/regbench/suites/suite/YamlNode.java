@@ -115,9 +115,17 @@ final class YamlNode {
         return v != null && !v.isNull();
     }
 
+    /** @return whether the key is written, even without a value ({@code key: null} or {@code key:}) */
+    boolean present(String key) {
+        return node.get(key) != null;
+    }
+
     YamlNode get(String key) throws SuiteException {
         JsonNode v = node.get(key);
-        if (v == null || v.isNull()) {
+        if (v != null && v.isNull()) {
+            throw new SuiteException(file, child(key), "has no value (give one or remove the key)");
+        }
+        if (v == null) {
             throw new SuiteException(file, child(key), "required key is missing");
         }
         return new YamlNode(file, child(key), v);

@@ -11,6 +11,7 @@ import dev.regbench.suites.EnvironmentProbe;
 import dev.regbench.suites.Fixtures;
 import dev.regbench.suites.network.Implementation;
 import dev.regbench.suites.network.Regularizer;
+import dev.regbench.suites.network.RegularizerKind;
 import dev.regbench.suites.suite.Suite;
 import dev.regbench.suites.suite.Variant;
 import java.util.List;
@@ -25,7 +26,7 @@ import org.nd4j.linalg.factory.Nd4j;
 class DataIsolationTest {
     @Test
     void trainingNeverReadsValidationOrTestData() throws Exception {
-        Variant dropout = Variant.of("dropout-l2", new Regularizer.DropoutL2(1.0, 0.8, 1e-3));
+        Variant dropout = Variant.of("dropout-l2", RegularizerKind.DROPOUT_L2.with(1.0, 0.8, 1e-3));
         Suite suite = Fixtures.polynomial(List.of(dropout), 20, 0.05, List.of(3L));
         TaskData real = SuiteData.load(suite, DataDirectory.resolve(Optional.empty())).forRun(30, 3);
         Nd4j.getRandom().setSeed(99);

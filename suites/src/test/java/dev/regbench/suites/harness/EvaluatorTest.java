@@ -26,7 +26,7 @@ class EvaluatorTest {
 
     /** A network whose logits are {@code bias} for every input: output weights zero. */
     private static MultiLayerNetwork constantLogits(float... bias) {
-        MultiLayerNetwork net = NetworkFactory.build(CLASSIFIER, new Regularizer.None(), false, 3);
+        MultiLayerNetwork net = NetworkFactory.build(CLASSIFIER, Regularizer.none(), false, 3);
         net.getLayer(1).getParam("W").assign(0);
         net.getLayer(1).getParam("b").assign(Nd4j.createFromArray(bias).reshape(1, bias.length));
         return net;
@@ -64,7 +64,7 @@ class EvaluatorTest {
     @Test
     void aTrainedNetworksLossEqualsDl4jsScoreOnItsOwnData() {
         Examples data = allOfClass(60, 2);
-        MultiLayerNetwork net = NetworkFactory.build(CLASSIFIER, new Regularizer.None(), false, 5);
+        MultiLayerNetwork net = NetworkFactory.build(CLASSIFIER, Regularizer.none(), false, 5);
         for (int i = 0; i < 3; i++) {
             net.fit(new DataSet(data.features(), data.targets()));
         }

@@ -11,6 +11,7 @@ import dev.regbench.suites.network.NetworkSpec;
 import dev.regbench.suites.network.OptimizerSpec;
 import dev.regbench.suites.network.OutputKind;
 import dev.regbench.suites.network.Regularizer;
+import dev.regbench.suites.network.RegularizerKind;
 import dev.regbench.suites.network.WeightInitScheme;
 import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -50,7 +51,7 @@ class PenaltyAndLossTest {
     @Test
     void reportedLossIsScoreMinusPenalty() {
         Examples data = classification(300);
-        MultiLayerNetwork net = NetworkFactory.build(CLASSIFIER, new Regularizer.L2(0.05), false, 1);
+        MultiLayerNetwork net = NetworkFactory.build(CLASSIFIER, RegularizerKind.L2.with(0.05), false, 1);
         for (int i = 0; i < 5; i++) {
             net.fit(new DataSet(data.features(), data.targets()));
         }
@@ -66,7 +67,7 @@ class PenaltyAndLossTest {
     void regressionLossIsMeanSquaredError() {
         INDArray x = Nd4j.linspace(-1, 1, 50, DataType.FLOAT).reshape(50, 1);
         INDArray y = x.mul(x).muli(2);
-        MultiLayerNetwork net = NetworkFactory.build(REGRESSOR, new Regularizer.None(), false, 2);
+        MultiLayerNetwork net = NetworkFactory.build(REGRESSOR, Regularizer.none(), false, 2);
         INDArray prediction = net.output(x, false);
         double mse = prediction.sub(y).castTo(DataType.DOUBLE).norm2Number().doubleValue();
         mse = mse * mse / 50;
@@ -76,14 +77,14 @@ class PenaltyAndLossTest {
 
     @Test
     void l2PenaltyIsHalfLambdaSumOfSquaredWeightsAndSkipsBiases() {
-        MultiLayerNetwork net = NetworkFactory.build(CLASSIFIER, new Regularizer.L2(0.3), false, 4);
+        MultiLayerNetwork net = NetworkFactory.build(CLASSIFIER, RegularizerKind.L2.with(0.3), false, 4);
         net.getParam("0_b").assign(1.0);
         net.getParam("1_b").assign(-2.0);
         double weightsOnly = 0.5 * 0.3 * sum(net, "W", true);
         assertEquals(weightsOnly, net.calcRegularizationScore(true), 1e-4 * weightsOnly,
                 "L2 score term is lambda/2 * sum w^2 over weights; biases (set to 1 and -2) not penalized");
 
-        MultiLayerNetwork withBiases = NetworkFactory.build(CLASSIFIER, new Regularizer.L2(0.3), true, 4);
+        MultiLayerNetwork withBiases = NetworkFactory.build(CLASSIFIER, RegularizerKind.L2.with(0.3), true, 4);
         withBiases.getParam("0_b").assign(1.0);
         withBiases.getParam("1_b").assign(-2.0);
         double all = 0.5 * 0.3 * (sum(withBiases, "W", true) + sum(withBiases, "b", true));
@@ -92,11 +93,11 @@ class PenaltyAndLossTest {
 
     @Test
     void l1PenaltyIsLambdaSumOfAbsoluteWeights() {
-        MultiLayerNetwork net = NetworkFactory.build(CLASSIFIER, new Regularizer.L1(0.2), false, 5);
+        MultiLayerNetwork net = NetworkFactory.build(CLASSIFIER, RegularizerKind.L1.with(0.2), false, 5);
         net.getParam("0_b").assign(3.0);
         double expected = 0.2 * sum(net, "W", false);
         assertEquals(expected, net.calcRegularizationScore(true), 1e-4 * expected);
-        assertEquals(0.0, NetworkFactory.build(CLASSIFIER, new Regularizer.None(), false, 5)
+        assertEquals(0.0, NetworkFactory.build(CLASSIFIER, Regularizer.none(), false, 5)
                 .calcRegularizationScore(true), 0.0);
     }
 }

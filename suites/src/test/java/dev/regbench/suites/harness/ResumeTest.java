@@ -14,6 +14,7 @@ import dev.regbench.suites.EnvironmentProbe;
 import dev.regbench.suites.Fixtures;
 import dev.regbench.suites.network.Implementation;
 import dev.regbench.suites.network.Regularizer;
+import dev.regbench.suites.network.RegularizerKind;
 import dev.regbench.suites.suite.Suite;
 import dev.regbench.suites.suite.Variant;
 import java.nio.file.Files;
@@ -26,8 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Results are written atomically, resumed, guarded by a lock, and refused when the configuration changed. */
 class ResumeTest {
     private static final Environment ENV = EnvironmentProbe.current();
-    private static final List<Variant> VARIANTS = List.of(Variant.of("none", new Regularizer.None()),
-            Variant.of("l2", new Regularizer.L2(1e-3)));
+    private static final List<Variant> VARIANTS = List.of(Variant.of("none", Regularizer.none()),
+            Variant.of("l2", RegularizerKind.L2.with(1e-3)));
 
     @TempDir
     Path out;

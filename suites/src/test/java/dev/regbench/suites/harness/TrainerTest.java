@@ -15,6 +15,7 @@ import dev.regbench.suites.EnvironmentProbe;
 import dev.regbench.suites.Fixtures;
 import dev.regbench.suites.network.Implementation;
 import dev.regbench.suites.network.Regularizer;
+import dev.regbench.suites.network.RegularizerKind;
 import dev.regbench.suites.suite.Suite;
 import dev.regbench.suites.suite.Variant;
 import java.util.List;
@@ -34,9 +35,9 @@ class TrainerTest {
 
     @Test
     void l2ShrinksWeightsAndL1MakesThemSparse() throws Exception {
-        Variant none = Variant.of("none", new Regularizer.None());
-        Variant l1 = Variant.of("l1", new Regularizer.L1(3e-3));
-        Variant l2 = Variant.of("l2", new Regularizer.L2(3e-2));
+        Variant none = Variant.of("none", Regularizer.none());
+        Variant l1 = Variant.of("l1", RegularizerKind.L1.with(3e-3));
+        Variant l2 = Variant.of("l2", RegularizerKind.L2.with(3e-2));
         Suite suite = Fixtures.polynomial(List.of(none, l1, l2), 400, 0.05, List.of(1L));
         RunResult rNone = train(suite, none, 1);
         RunResult rL1 = train(suite, l1, 1);
@@ -52,7 +53,7 @@ class TrainerTest {
 
     @Test
     void recordsEpochZeroAndEveryEpochWithConsistentGaps() throws Exception {
-        Variant none = Variant.of("none", new Regularizer.None());
+        Variant none = Variant.of("none", Regularizer.none());
         RunResult r = train(Fixtures.polynomial(List.of(none), 5, 0.05, List.of(3L)), none, 3);
         assertEquals(RunStatus.COMPLETED, r.status());
         assertEquals(6, r.epochs().size());
@@ -78,7 +79,7 @@ class TrainerTest {
 
     @Test
     void divergenceIsRecordedNotThrown() throws Exception {
-        Variant none = Variant.of("none", new Regularizer.None());
+        Variant none = Variant.of("none", Regularizer.none());
         RunResult r = train(Fixtures.polynomial(List.of(none), 50, 1e6, List.of(1L)), none, 1);
         assertEquals(RunStatus.DIVERGED, r.status());
         assertNotNull(r.divergedAtEpoch());
@@ -89,7 +90,7 @@ class TrainerTest {
 
     @Test
     void sameSeedTrainsToBitIdenticalWeights() throws Exception {
-        Variant dropout = Variant.of("dropout-l2", new Regularizer.DropoutL2(1.0, 0.5, 1e-3));
+        Variant dropout = Variant.of("dropout-l2", RegularizerKind.DROPOUT_L2.with(1.0, 0.5, 1e-3));
         Suite suite = Fixtures.polynomial(List.of(dropout), 20, 0.05, List.of(5L));
         RunResult a = train(suite, dropout, 5);
         RunResult b = train(suite, dropout, 5);

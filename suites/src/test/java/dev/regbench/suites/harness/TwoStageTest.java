@@ -43,7 +43,7 @@ class TwoStageTest {
     Path out;
 
     private static Suite suite() {
-        List<Variant> variants = List.of(Variant.of("none", new Regularizer.None()),
+        List<Variant> variants = List.of(Variant.of("none", Regularizer.none()),
                 new Variant("l2", RegularizerKind.L2, Map.of("lambda", Sweep.logspace(1e-4, 1e-1, 3))));
         return Fixtures.polynomial(variants, 30, 0.05, new SeedPlan.TwoStage(List.of(1L, 2L), List.of(11L, 12L)),
                 SelectionPolicy.DEFAULT, DataDraw.PER_SEED);

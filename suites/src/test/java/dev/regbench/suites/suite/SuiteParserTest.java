@@ -11,7 +11,9 @@ import dev.regbench.datasets.ImageDataset;
 import dev.regbench.reports.select.SelectionPolicy;
 import dev.regbench.suites.network.Activation;
 import dev.regbench.suites.network.OptimizerSpec;
+import dev.regbench.suites.network.Component;
 import dev.regbench.suites.network.Regularizer;
+import dev.regbench.suites.network.RegularizerKind;
 import dev.regbench.suites.network.WeightInitScheme;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,11 +79,61 @@ class SuiteParserTest {
         assertEquals(WeightInitScheme.HE, s.weightInit(), "He init by default for relu");
         assertEquals(new OptimizerSpec(OptimizerSpec.Type.NESTEROV, 0.05, 0.9), s.optimizer());
         assertEquals(false, s.penalizeBiases(), "biases unpenalized unless the suite says so");
-        assertEquals(new Regularizer.L2(1e-4), s.variants().get(2).points().get(0).regularizer(),
+        assertEquals(RegularizerKind.L2.with(1e-4), s.variants().get(2).points().get(0).regularizer(),
                 "1e-4 without a dot is a number too");
-        assertEquals(new Regularizer.DropoutL2(0.8, 0.5, 1e-4), s.variants().get(3).points().get(0).regularizer());
+        assertEquals(RegularizerKind.DROPOUT_L2.with(0.8, 0.5, 1e-4), s.variants().get(3).points().get(0).regularizer());
         assertTrue(s.variants().stream().noneMatch(Variant::swept));
         assertEquals(64, s.fileSha256().length());
+    }
+
+    static final String EVERY_KIND = VALID.replace("""
+              - {name: dropout-l2, kind: dropout-l2, inputRetain: 0.8, hiddenRetain: 0.5, lambda: 1.0e-4}
+            """, """
+              - {name: dropout-l2, kind: dropout-l2, inputRetain: 0.8, hiddenRetain: 0.5, lambda: 1.0e-4}
+              - {name: l1-l2, kind: l1-l2, l1: 1.0e-5, l2: 1.0e-4}
+              - {name: max-norm, kind: max-norm, maxNorm: 3.0}
+              - {name: dropout, kind: dropout, inputRetain: 0.8, hiddenRetain: 0.5}
+              - {name: dropout-max-norm, kind: dropout-max-norm, inputRetain: 0.8, hiddenRetain: 0.5, maxNorm: 3.0}
+              - {name: weight-decay, kind: weight-decay, lambda: 1.0e-4}
+              - {name: mine, kind: composite, l1: 1.0e-6, maxNorm: 2.5, hiddenRetain: 0.7}
+            """);
+
+    @Test
+    void everyKindParsesWithTheIssuesSyntax() throws Exception {
+        Suite s = SuiteParser.parse(write(EVERY_KIND));
+        List<Regularizer> r = s.variants().stream().map(v -> v.points().get(0).regularizer()).toList();
+        assertEquals(List.of(new Component.L1(1e-5), new Component.L2(1e-4)), r.get(4).components());
+        assertEquals(List.of(new Component.MaxNorm(3.0)), r.get(5).components());
+        assertEquals(List.of(new Component.Dropout(0.8, 0.5)), r.get(6).components());
+        assertEquals(List.of(new Component.Dropout(0.8, 0.5), new Component.MaxNorm(3.0)), r.get(7).components());
+        assertEquals(List.of(new Component.WeightDecay(1e-4)), r.get(8).components());
+        assertEquals(List.of(new Component.L1(1e-6), new Component.MaxNorm(2.5), new Component.Dropout(1.0, 0.7)),
+                r.get(9).components(), "a composite's missing retain probability is 1");
+        assertEquals(java.util.Map.of("l1", 1e-6, "maxNorm", 2.5, "hiddenRetain", 0.7), r.get(9).parameters());
+        // every numeric key sweeps like lambda
+        Suite swept = SuiteParser.parse(write(EVERY_KIND.replace("maxNorm: 3.0}", "maxNorm: [2.0, 3.0, 4.0]}")
+                .replace("seeds: [1, 2]", "tuneSeeds: [1, 2]\nevalSeeds: [3, 4]")));
+        assertEquals(List.of("max-norm-maxNorm=2", "max-norm-maxNorm=3", "max-norm-maxNorm=4"),
+                swept.variants().get(5).points().stream().map(Point::id).toList());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', emptyValue = "", value = {
+        "max-norm zero        | kind: max-norm, maxNorm: 3.0}|kind: max-norm, maxNorm: 0} | regularizers[5]: maxNorm must be a finite number > 0",
+        "max-norm missing     | kind: max-norm, maxNorm: 3.0|kind: max-norm             | regularizers[5].maxNorm: required key is missing",
+        "key of another kind  | kind: max-norm, maxNorm: 3.0|kind: max-norm, maxNorm: 3.0, lambda: 1 | regularizers[5].lambda: unknown key (known here: kind, maxNorm, name)",
+        "l1-l2 negative l1    | l1: 1.0e-5, l2|l1: -1, l2                               | regularizers[4]: l1 must be a finite number >= 0, was -1.0",
+        "dropout retain zero  | kind: dropout, inputRetain: 0.8|kind: dropout, inputRetain: 0 | regularizers[6]: inputRetain must be in (0, 1]",
+        "decay sweep negative | kind: weight-decay, lambda: 1.0e-4|kind: weight-decay, lambda: [1.0e-4, -1] | regularizers[8]: lambda must be a finite number >= 0",
+        "null in a composite  | l1: 1.0e-6, maxNorm|weightDecay: null, l1: 1.0e-6, maxNorm | regularizers[9].weightDecay: has no value (give one or remove the key)",
+        "composite of nothing | , l1: 1.0e-6, maxNorm: 2.5, hiddenRetain: 0.7|''           | regularizers[9]: kind composite needs at least one of [l1, l2, weightDecay, maxNorm, inputRetain, hiddenRetain]",
+        "l2 with weight decay | l1: 1.0e-6, maxNorm|l2: 1.0e-4, weightDecay: 1.0e-4, maxNorm | regularizers[9]: kind composite: l2 and weightDecay are two ways of applying the same penalty",
+        "composite unknown key| l1: 1.0e-6,|lambda: 1.0e-6,                           | regularizers[9].lambda: unknown key (known here: hiddenRetain, inputRetain, kind, l1, l2, maxNorm, name, weightDecay)",
+    })
+    void badParametersOfNewKindsAreOneLineEach(String name, String from, String to, String expected) throws Exception {
+        assertTrue(EVERY_KIND.contains(from), "fixture must contain " + from);
+        String message = error(EVERY_KIND.replace(from, to));
+        assertTrue(message.startsWith(expected.strip()), name + ": " + message);
     }
 
     @Test
@@ -108,7 +160,7 @@ class SuiteParserTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', emptyValue = "", value = {
         "unknown top key          | epochs: 3|epocs: 3                                         | epocs: unknown key (known here:",
-        "unknown kind             | kind: l1, lambda: 1.0e-5|kind: l3, lambda: 1.0e-5         | regularizers[1].kind: unknown kind 'l3' (expected one of: none, l1, l2, dropout-l2)",
+        "unknown kind             | kind: l1, lambda: 1.0e-5|kind: l3, lambda: 1.0e-5         | regularizers[1].kind: unknown kind 'l3' (expected one of: none, l1, l2, l1-l2, weight-decay, max-norm, dropout, dropout-l2, dropout-max-norm, composite)",
         "wrong type               | epochs: 3|epochs: ten                                      | epochs: expected an integer, found text \"ten\"",
         "negative lambda          | lambda: 1e-4}|lambda: -1e-4}                               | regularizers[2]: lambda must be a finite number >= 0, was -1.0E-4",
         "retain above one         | hiddenRetain: 0.5|hiddenRetain: 1.5                        | regularizers[3]: hiddenRetain must be in (0, 1]",
@@ -203,7 +255,7 @@ class SuiteParserTest {
         List<Point> dropout = s.variants().get(3).points();
         assertEquals(List.of("dropout-l2-hiddenRetain=0.5", "dropout-l2-hiddenRetain=0.7", "dropout-l2-hiddenRetain=0.9"),
                 dropout.stream().map(Point::id).toList(), "only swept parameters name the point");
-        assertEquals(new Regularizer.DropoutL2(0.8, 0.7, 1e-4), dropout.get(1).regularizer());
+        assertEquals(RegularizerKind.DROPOUT_L2.with(0.8, 0.7, 1e-4), dropout.get(1).regularizer());
         assertEquals(java.util.Map.of("hiddenRetain", 0.7), dropout.get(1).swept());
         assertEquals("none", s.variants().get(0).points().get(0).id());
         assertEquals(1, s.variants().get(0).points().size());
