@@ -75,8 +75,8 @@ public final class NetworkFactory {
                 penalties.add(tuned ? new L2Penalty(c.lambda()) : new L2Regularization(c.lambda())));
         regularizer.component(Component.WeightDecay.class).filter(c -> c.lambda() > 0).ifPresent(c ->
                 penalties.add(tuned ? new DecoupledWeightDecay(c.lambda()) : new WeightDecay(c.lambda(), true)));
-        // Set on each layer, not on the global builder: DL4J 1.0.0-M2.1 merges the global list into each layer's
-        // twice, de-duplicating L1/L2 by class but not WeightDecay, which it would then apply twice (tested).
+        // Set on each layer, not on the global builder: given the same list globally, DL4J 1.0.0-M2.1 leaves each
+        // layer's list holding WeightDecay twice (L1/L2 once), which applies the decay twice (tested).
         List<Regularization> biasPenalties = penalizeBiases ? penalties : List.of();
         // Dimension 0 of a dense layer's W [nIn, nOut] runs over the inputs: one norm per unit (see Component.MaxNorm).
         regularizer.maxNorm().ifPresent(c -> base.constrainWeights(new MaxNormConstraint(c, 0)));
