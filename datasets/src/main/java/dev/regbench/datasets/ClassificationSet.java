@@ -96,6 +96,17 @@ public record ClassificationSet(INDArray features, int[] classes, int numClasses
         return new ClassificationSet(Nd4j.pullRows(features, 1, indices), sub, numClasses);
     }
 
+    /**
+     * @param labels replacement labels, one per example, each in {@code [0, numClasses)}
+     * @return the same features with these labels (e.g. {@link LabelNoise}'s)
+     */
+    public ClassificationSet withClasses(int[] labels) {
+        if (labels.length != classes.length) {
+            throw new IllegalArgumentException(labels.length + " labels for " + classes.length + " examples");
+        }
+        return new ClassificationSet(features, labels.clone(), numClasses);
+    }
+
     /** @return features with one-hot float32 targets {@code [n, numClasses]}, ready for training */
     public Examples toExamples() {
         INDArray oneHot = Nd4j.zeros(DataType.FLOAT, classes.length, numClasses);

@@ -21,7 +21,9 @@ public enum SeedPurpose {
     /** Choosing the validation set carved from the published training images. */
     VALIDATION(0x5EED_0007L),
     /** The per-run data draw ({@link DataDraw#PER_SEED}): combines the data seed with the run seed. */
-    DATA_DRAW(0x5EED_0008L);
+    DATA_DRAW(0x5EED_0008L),
+    /** Which training labels are replaced, and by what, under label noise ({@link LabelNoise}). */
+    LABEL_NOISE(0x5EED_0009L);
 
     private final long salt;
 

@@ -56,6 +56,6 @@ public final class Fixtures {
                 SuiteTask.PolynomialRegression.of(PolynomialSpec.ofCoefficients(List.of(0.2, -1.0, 0.0, 1.5),
                         0.1, 30, 60, 200)), draw, 0,
                 epochs, 1, 32, seeds, selection, false, List.of(32, 32), Activation.TANH, WeightInitScheme.XAVIER,
-                new OptimizerSpec(OptimizerSpec.Type.SGD, learningRate, 0), false, variants, List.of());
+                new OptimizerSpec(OptimizerSpec.Type.SGD, learningRate, 0), false, variants, List.of(), null);
     }
 }

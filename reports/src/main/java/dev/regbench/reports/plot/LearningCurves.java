@@ -79,8 +79,7 @@ public final class LearningCurves {
 
     /** @return a figure title naming the section and, when it has several, the training-set size */
     static String title(Section section, Condition condition, String what) {
-        return section.label() + (section.conditions().size() > 1 ? ", " + condition.trainSize() + " training examples"
-                : "") + ": " + what;
+        return section.label() + (section.conditions().size() > 1 ? ", " + condition.label() : "") + ": " + what;
     }
 
     /** At most {@link #MAX_POINTS} evenly spaced epochs (first and last kept): a panel is ~500 px wide. */

@@ -28,10 +28,11 @@ public final class TrainingSizes {
     /**
      * @param section a report section
      * @param id      figure id
-     * @return the figure, or empty if the section has fewer than two training-set sizes with headline runs
+     * @return the figure, or empty if the section has fewer than two training-set sizes with headline runs on the
+     *         true labels (label-noise conditions have their own figure, {@link MemorizationCurves})
      */
     public static Optional<Figure> draw(Section section, String id) {
-        List<Condition> sizes = section.conditions().stream()
+        List<Condition> sizes = section.conditions().stream().filter(c -> c.labelNoise() == 0)
                 .filter(c -> c.headline().stream().anyMatch(r -> !r.completed().isEmpty())).toList();
         if (sizes.size() < 2) {
             return Optional.empty();

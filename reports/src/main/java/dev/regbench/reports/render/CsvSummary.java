@@ -28,7 +28,7 @@ public final class CsvSummary {
     /** @return the header row's column names */
     public static List<String> columns() {
         List<String> c = new ArrayList<>(List.of("source", "suite", "configuration", "dataset", "task", "protocol",
-                "trainSize", "regularizer", "kind", "lambda", "inputRetain", "hiddenRetain", "l1", "l2", "weightDecay",
+                "trainSize", "labelNoise", "regularizer", "kind", "lambda", "inputRetain", "hiddenRetain", "l1", "l2", "weightDecay",
                 "maxNorm", "penalizeBiases", "runs",
                 "completed", "diverged"));
         for (Metric m : Metric.values()) {
@@ -58,7 +58,7 @@ public final class CsvSummary {
                     List<String> cells = new ArrayList<>(List.of(section.label(), section.suite(), section.experiment(),
                             section.dataset(), section.task().name().toLowerCase(Locale.ROOT),
                             section.protocol().name().toLowerCase(Locale.ROOT).replace('_', '-'),
-                            Integer.toString(condition.trainSize()), info.name(), info.kind(), opt(info.lambda()),
+                            Integer.toString(condition.trainSize()), Fmt.raw(condition.labelNoise()), info.name(), info.kind(), opt(info.lambda()),
                             opt(info.inputRetain()), opt(info.hiddenRetain()), opt(info.l1()), opt(info.l2()),
                             opt(info.weightDecay()), opt(info.maxNorm()), Boolean.toString(info.penalizeBiases()),
                             Integer.toString(r.completed().size() + r.diverged().size()),

@@ -18,7 +18,7 @@ import java.util.TreeSet;
  */
 public final class EpochsCsv {
     private static final List<String> FIRST = List.of("source", "suite", "configuration", "dataset", "stage",
-            "regularizer", "kind", "trainSize", "seed", "status");
+            "regularizer", "kind", "trainSize", "labelNoise", "seed", "status");
     private static final List<String> LAST = List.of("reportedEpoch", "epoch", "split", "loss", "accuracy",
             "errorPercent", "lossGap", "penalty", "weightL2", "nearZeroFraction", "maxUnitNorm");
 
@@ -45,7 +45,8 @@ public final class EpochsCsv {
             for (RunResult r : s.provenance().runs()) {
                 List<String> prefix = new ArrayList<>(List.of(s.label(), s.suite(), s.experiment(), s.dataset(),
                         r.stage().id(), r.regularizer().name(), r.regularizer().kind(),
-                        Integer.toString(r.dataset().trainSize()), Long.toString(r.seed()),
+                        Integer.toString(r.dataset().trainSize()), Fmt.raw(r.dataset().labelNoiseOrZero()),
+                        Long.toString(r.seed()),
                         r.status().name().toLowerCase(Locale.ROOT)));
                 for (String p : parameters) {
                     prefix.add(value(r, p));

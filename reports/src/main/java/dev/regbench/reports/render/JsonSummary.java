@@ -93,6 +93,9 @@ public final class JsonSummary {
 
     private static void condition(ObjectNode o, Section s, Condition c) {
         o.put("trainSize", c.trainSize());
+        if (c.labelNoise() > 0) {
+            o.put("labelNoise", c.labelNoise());
+        }
         c.tuneSeeds().forEach(o.putArray("tuneSeeds")::add);
         ArrayNode regs = o.putArray("regularizers");
         for (RegularizerStats r : c.headline()) {

@@ -50,13 +50,13 @@ public final class LatexTable {
         };
         b.append("\\begin{table}[t]\n\\centering\n");
         b.append("\\caption{").append(escape(s.label())).append(", ").append(escape(s.dataset()))
-                .append(s.conditions().size() > 1 ? ", " + c.trainSize() + " training examples" : "")
+                .append(s.conditions().size() > 1 ? ", " + escape(c.label()) : "")
                 .append(": ").append(cls ? "test error" : "test MSE")
                 .append(" and generalization gap (test $-$ train loss), mean $\\pm$ 95\\,\\% CI over up to ")
                 .append(n).append(n == 1 ? " seed" : " seeds").append(" (").append(escape(how))
                 .append("); $p$: paired $t$-test against none, Holm-adjusted.}\n");
         b.append("\\label{tab:regbench-").append(ReportContent.slug(s.label() + "-" + s.dataset()
-                + (s.conditions().size() > 1 ? "-n" + c.trainSize() : ""))).append("}\n");
+                + (s.conditions().size() > 1 ? "-" + c.slug() : ""))).append("}\n");
         b.append("\\begin{tabular}{lrllll}\n\\toprule\n");
         b.append("Regularizer & $n$ & ").append(perfHead).append(" & $p$ & Loss gap & $p$ \\\\\n\\midrule\n");
         for (RegularizerStats r : c.headline()) {

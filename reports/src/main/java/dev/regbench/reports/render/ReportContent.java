@@ -3,6 +3,7 @@ package dev.regbench.reports.render;
 import dev.regbench.reports.plot.Figure;
 import dev.regbench.reports.plot.GapBars;
 import dev.regbench.reports.plot.LearningCurves;
+import dev.regbench.reports.plot.MemorizationCurves;
 import dev.regbench.reports.plot.PolynomialFits;
 import dev.regbench.reports.plot.RegularizationPaths;
 import dev.regbench.reports.plot.ThroughputBars;
@@ -78,10 +79,11 @@ public record ReportContent(ReportModel model, List<RenderedSection> sections, O
         boolean several = s.conditions().size() > 1;
         if (several) {
             TrainingSizes.draw(s, anchor + "-sizes").ifPresent(f -> blocks.add(new Block.FigureBlock(f)));
+            MemorizationCurves.draw(s, anchor + "-memorization").ifPresent(f -> blocks.add(new Block.FigureBlock(f)));
         }
         for (Condition c : s.conditions()) {
-            String where = several ? String.format(Locale.ROOT, "%,d training examples", c.trainSize()) : "";
-            String stem = anchor + (several ? "-n" + c.trainSize() : "");
+            String where = several ? c.label() : "";
+            String stem = anchor + (several ? "-" + c.slug() : "");
             List<String> sentences = Conclusion.of(s, c);
             conclusion.add((several ? "With " + where + ": " : "") + String.join(" ", sentences));
             if (several) {
@@ -91,6 +93,10 @@ public record ReportContent(ReportModel model, List<RenderedSection> sections, O
             if (!c.headline().isEmpty()) {
                 blocks.add(new Block.Heading(headline(s) + (several ? " (" + where + ")" : "")));
                 blocks.add(new Block.TableBlock(ReportTables.headline(s, c), true));
+                ReportTables.reference(s, c).ifPresent(t -> {
+                    blocks.add(new Block.Heading("Published reference" + (several ? " (" + where + ")" : "")));
+                    blocks.add(new Block.TableBlock(t, true));
+                });
                 Table comparisons = ReportTables.comparisons(s, c);
                 if (!comparisons.rows().isEmpty()) {
                     blocks.add(new Block.Heading("Against no regularization" + (several ? " (" + where + ")" : "")));

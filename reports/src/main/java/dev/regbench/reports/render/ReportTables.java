@@ -4,6 +4,7 @@ import dev.regbench.reports.input.ThroughputMeasurement;
 import dev.regbench.reports.schema.ClassCounts;
 import dev.regbench.reports.schema.DatasetInfo;
 import dev.regbench.reports.schema.Environment;
+import dev.regbench.reports.schema.PublishedReference;
 import dev.regbench.reports.schema.RunResult;
 import dev.regbench.reports.schema.TaskType;
 import dev.regbench.reports.select.PointChoice;
@@ -40,6 +41,10 @@ public final class ReportTables {
                 Metric.NEAR_ZERO)
                 : List.of(Metric.TEST_LOSS, Metric.LOSS_GAP, Metric.TRAIN_LOSS, Metric.VALIDATION_LOSS, Metric.EPOCH,
                 Metric.WEIGHT_L2, Metric.NEAR_ZERO);
+        if (c.headline().stream().anyMatch(r -> r.regularizer().maxNorm() != null)) {
+            columns = new ArrayList<>(columns);
+            columns.add(Metric.MAX_UNIT_NORM); // shows that the max-norm bound held
+        }
         List<String> headers = new ArrayList<>(List.of("regularizer", "settings", "n", "diverged"));
         columns.forEach(m -> headers.add(m == Metric.NEAR_ZERO ? "|w| < 1e-3 (%)" : m.label(s.task())));
         List<List<String>> rows = new ArrayList<>();
@@ -57,6 +62,35 @@ public final class ReportTables {
                 : "MSE") + "), measured in inference mode; train: a fixed subset of the training examples as large as "
                 + "the test set.";
         return new Table(headers, rows, note);
+    }
+
+    /**
+     * @return the suite's published numbers beside regbench's, per regularizer the reference names: published
+     *         value, regbench's mean ± 95 % CI over the headline seeds, and the difference; empty without a
+     *         reference, for a label-noise condition, or when no referenced regularizer has headline runs
+     */
+    public static Optional<Table> reference(Section s, Condition c) {
+        PublishedReference ref = s.reference();
+        if (ref == null || c.labelNoise() > 0) {
+            return Optional.empty();
+        }
+        Metric metric = ref.metric() == PublishedReference.Metric.TEST_ERROR ? Metric.TEST_ERROR : Metric.TEST_LOSS;
+        String unit = ref.metric() == PublishedReference.Metric.TEST_ERROR ? "test error (%)" : "test loss";
+        List<List<String>> rows = new ArrayList<>();
+        ref.values().forEach((name, published) -> c.headline().stream().filter(r -> r.name().equals(name))
+                .findFirst().ifPresent(r -> {
+                    Summary v = r.summary(metric);
+                    rows.add(List.of(name, Fmt.compact(published), Fmt.meanCi(v), Integer.toString(v.n()),
+                            v.n() == 0 ? "—" : Fmt.signed(v.mean() - published)));
+                }));
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Table(List.of("regularizer", "published " + unit, "regbench " + unit
+                + " [mean ± 95 % CI]", "n", "regbench − published"), rows, "Published: " + ref.citation()
+                + ". Setup differences: " + ref.setup() + " regbench's numbers are its headline runs above; the "
+                + "published ones are single numbers without an interval, so the difference is descriptive, not a "
+                + "test."));
     }
 
     /** @return per regularizer: differences to none with 95 % CI, raw and Holm-adjusted p-values, and the test */
@@ -186,7 +220,8 @@ public final class ReportTables {
         }
         RunResult first = p.runs().get(0);
         DatasetInfo d = first.dataset();
-        String sizes = s.conditions().stream().map(c -> String.valueOf(c.trainSize())).collect(Collectors.joining(", "));
+        String sizes = s.conditions().stream().map(c -> String.valueOf(c.trainSize())).distinct()
+                .collect(Collectors.joining(", "));
         rows.add(List.of("data", String.format(Locale.ROOT, "%s: %s training examples (%d evaluated as \"train\"; "
                         + "draw %s), %s validation, %d test; data seed %d", d.name(), sizes, d.evalTrainSize(),
                 d.draw().equals("per-seed") ? "per seed: each seed trains on its own examples" : "fixed: every seed "

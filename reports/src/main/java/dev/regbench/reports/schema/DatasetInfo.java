@@ -20,8 +20,19 @@ package dev.regbench.reports.schema;
  * @param dataSha256     image datasets: SHA-256 over the verified SHA-256 of the dataset's four files (the
  *                       identity of the data trained on); absent for the polynomial task and in files of minor
  *                       version 0
+ * @param labelNoise     fraction of the training labels replaced by uniformly random ones (a label-noise
+ *                       condition, Zhang et al. 2017), in (0, 1]; absent for the true labels (and in files of
+ *                       minor version &lt; 2). Training metrics are measured against the labels trained on;
+ *                       validation and test labels are always true. {@code classCounts.train} counts true labels
+ * @param noisyLabels    with label noise: how many training labels differ from the true ones (a replaced label
+ *                       equals the true one with probability 1/classes); absent otherwise
  */
 public record DatasetInfo(String name, int trainSize, int evalTrainSize, int validationSize, int testSize,
                           long dataSeed, String draw, ClassCounts classCounts, PolynomialInfo polynomial,
-                          String dataSha256) {
+                          String dataSha256, Double labelNoise, Integer noisyLabels) {
+
+    /** @return the label-noise fraction, 0 for the true labels */
+    public double labelNoiseOrZero() {
+        return labelNoise == null ? 0 : labelNoise;
+    }
 }

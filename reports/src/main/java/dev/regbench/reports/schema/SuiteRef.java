@@ -16,7 +16,9 @@ import java.util.List;
  *                         differ only in regularizer, grid point, training-set size and seed, so a report may
  *                         compare them; runs with different values are never pooled
  * @param overrides        command-line overrides applied, e.g. {@code epochs=2}; empty if none
+ * @param reference        the published numbers the suite reproduces, if its file has a {@code reference:}
+ *                         block (minor version 2); absent otherwise
  */
 public record SuiteRef(String name, String file, String sha256, String effectiveSha256, String experimentSha256,
-                       List<String> overrides) {
+                       List<String> overrides, PublishedReference reference) {
 }

@@ -34,6 +34,8 @@ public enum Metric {
     WEIGHT_L2("weightL2", "weight L2 norm", null, EpochMetrics::weightL2),
     /** Fraction of weights with |w| &lt; 1e-3. */
     NEAR_ZERO("nearZeroFraction", "weights |w|<1e-3", null, EpochMetrics::nearZeroFraction),
+    /** The largest L2 norm of any unit's incoming weights: what max-norm bounds (absent in older files). */
+    MAX_UNIT_NORM("maxUnitNorm", "max unit norm", null, EpochMetrics::maxUnitNorm),
     /** The penalty term of the score. */
     PENALTY("penalty", "penalty", null, EpochMetrics::penalty),
     /** The reported epoch itself (chosen on validation; the last one under the final-epoch rule). */

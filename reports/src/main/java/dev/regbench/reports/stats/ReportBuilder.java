@@ -4,6 +4,7 @@ import dev.regbench.reports.input.Inputs;
 import dev.regbench.reports.input.LoadedRun;
 import dev.regbench.reports.input.Source;
 import dev.regbench.reports.schema.EpochMetrics;
+import dev.regbench.reports.schema.PublishedReference;
 import dev.regbench.reports.schema.RegularizerInfo;
 import dev.regbench.reports.schema.RunResult;
 import dev.regbench.reports.schema.RunStatus;
@@ -104,18 +105,20 @@ public final class ReportBuilder {
                 : grid ? Section.Protocol.EXPLORATORY : Section.Protocol.FIXED;
         SelectionPolicy policy = runs.stream().filter(r -> r.epochChoice() != null).findFirst()
                 .map(r -> SelectionPolicy.of(r.epochChoice())).orElse(SelectionPolicy.DEFAULT);
-        TreeSet<Integer> sizes = runs.stream().map(r -> r.dataset().trainSize())
-                .collect(Collectors.toCollection(TreeSet::new));
+        Map<List<Double>, List<RunResult>> byCondition = new java.util.TreeMap<>(
+                Comparator.comparing((List<Double> k) -> k.get(0)).thenComparing(k -> k.get(1)));
+        runs.forEach(r -> byCondition.computeIfAbsent(List.of((double) r.dataset().trainSize(),
+                r.dataset().labelNoiseOrZero()), k -> new ArrayList<>()).add(r));
         List<Condition> conditions = new ArrayList<>();
-        for (int size : sizes) {
-            List<RunResult> here = runs.stream().filter(r -> r.dataset().trainSize() == size).toList();
-            conditions.add(condition(size, here, protocol, policy, task, label, problems));
-        }
+        byCondition.forEach((key, here) -> conditions.add(condition(key.get(0).intValue(), key.get(1), here, protocol,
+                policy, task, label, problems)));
+        PublishedReference reference = runs.stream().map(r -> r.suite().reference()).filter(java.util.Objects::nonNull)
+                .findFirst().orElse(null);
         return new Section(source, label, first.suite().name(), first.suite().experimentSha256(),
-                first.dataset().name(), task, protocol, policy, conditions, provenance(runs));
+                first.dataset().name(), task, protocol, policy, conditions, provenance(runs), reference);
     }
 
-    private static Condition condition(int size, List<RunResult> runs, Section.Protocol protocol,
+    private static Condition condition(int size, double labelNoise, List<RunResult> runs, Section.Protocol protocol,
                                        SelectionPolicy policy, TaskType task, String label, List<String> problems) {
         Stage pathStage = protocol == Section.Protocol.TWO_STAGE ? Stage.TUNE : Stage.SINGLE;
         Map<String, List<RunResult>> tuning = byRegularizer(runs.stream().filter(r -> r.stage() == pathStage).toList());
@@ -143,7 +146,7 @@ public final class ReportBuilder {
         }
         List<Long> tuneSeeds = runs.stream().filter(r -> r.stage() == Stage.TUNE).map(RunResult::seed).distinct()
                 .sorted().toList();
-        return new Condition(size, headline, paths, selection, tuneSeeds);
+        return new Condition(size, labelNoise, headline, paths, selection, tuneSeeds);
     }
 
     /** Groups runs by regularizer name: none first, then the standard kinds, then others by name. */
@@ -253,7 +256,8 @@ public final class ReportBuilder {
                     .mapToDouble(Double::doubleValue).toArray());
             points.add(new CurvePoint(completed.get(0).epochs().get(index).epoch(), over.apply(m -> m.train().loss()),
                     over.apply(m -> m.validation() == null ? null : m.validation().loss()),
-                    over.apply(m -> m.test().loss())));
+                    over.apply(m -> m.test().loss()), over.apply(m -> m.train().accuracy()),
+                    over.apply(m -> m.test().accuracy())));
         }
         return points;
     }

@@ -2,6 +2,7 @@ package dev.regbench.reports.stats;
 
 import dev.regbench.reports.input.Source;
 import dev.regbench.reports.schema.Environment;
+import dev.regbench.reports.schema.PublishedReference;
 import dev.regbench.reports.schema.RunResult;
 import dev.regbench.reports.schema.TaskType;
 import dev.regbench.reports.select.SelectionPolicy;
@@ -20,11 +21,13 @@ import java.util.List;
  * @param task       classification or regression
  * @param protocol   how the headline numbers were obtained
  * @param policy     the suite's epoch rule and selection metric
- * @param conditions one per training-set size, ascending
+ * @param conditions one per data condition (training-set size, then label noise), ascending
  * @param provenance where and how the runs were made
+ * @param reference  the published numbers the suite file cites, or null
  */
 public record Section(Source source, String label, String suite, String experiment, String dataset, TaskType task,
-                      Protocol protocol, SelectionPolicy policy, List<Condition> conditions, Provenance provenance) {
+                      Protocol protocol, SelectionPolicy policy, List<Condition> conditions, Provenance provenance,
+                      PublishedReference reference) {
 
     /** How a section's headline numbers were obtained. */
     public enum Protocol {

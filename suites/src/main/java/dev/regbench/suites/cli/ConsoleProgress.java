@@ -52,14 +52,14 @@ final class ConsoleProgress implements ProgressListener {
     }
 
     @Override
-    public void selectionMade(Map<Integer, Map<String, PointChoice>> selection) {
-        selection.forEach((size, byVariant) -> byVariant.forEach((name, c) -> {
+    public void selectionMade(Map<dev.regbench.suites.suite.DataCondition, Map<String, PointChoice>> selection) {
+        selection.forEach((condition, byVariant) -> byVariant.forEach((name, c) -> {
             if (c.scores().size() < 2) {
                 return;
             }
             String what = c.chosenScore().map(s -> s.point() + ", " + c.policy().metric().id() + " "
                     + String.format(Locale.ROOT, "%.4f", s.summary().mean())).orElse("nothing (every point diverged)");
-            out.printf(Locale.ROOT, "chose %-12s %s%s%n", name, what, selection.size() > 1 ? " (trainSize " + size + ")" : "");
+            out.printf(Locale.ROOT, "chose %-12s %s%s%n", name, what, selection.size() > 1 ? " (" + condition.describe() + ")" : "");
         }));
         out.flush();
     }

@@ -4,6 +4,7 @@ import dev.regbench.reports.schema.EpochMetrics;
 import dev.regbench.reports.schema.RunResult;
 import dev.regbench.reports.schema.Stage;
 import dev.regbench.suites.network.Implementation;
+import dev.regbench.suites.suite.DataCondition;
 import dev.regbench.suites.suite.Suite;
 import dev.regbench.suites.suite.Variant;
 import java.util.LinkedHashMap;
@@ -43,23 +44,23 @@ public final class Estimator {
         Map<String, Long> counts = new LinkedHashMap<>();
         Map<String, RunKey> samples = new LinkedHashMap<>();
         for (RunKey k : pending) {
-            String group = k.point().variant().name() + "\u0000" + k.trainSize();
+            String group = k.point().variant().name() + "\u0000" + k.condition();
             counts.merge(group, 1L, Long::sum);
             samples.putIfAbsent(group, k);
         }
         double total = 0;
         for (Map.Entry<String, Long> e : counts.entrySet()) {
             RunKey k = samples.get(e.getKey());
-            total += e.getValue() * secondsPerRun(k.point().variant(), k.trainSize());
+            total += e.getValue() * secondsPerRun(k.point().variant(), k.condition());
         }
         return total;
     }
 
-    private double secondsPerRun(Variant variant, int trainSize) {
+    private double secondsPerRun(Variant variant, DataCondition condition) {
         int epochs = Math.min(suite.epochs(), Math.max(3, 3 * suite.evaluateEvery()));
         while (true) {
             RunResult r = new Trainer(suite.sample(epochs), implementation, null, ProgressListener.NONE)
-                    .run(new RunKey(Stage.SINGLE, trainSize, variant.representative(), 0), data.forRun(trainSize, 0));
+                    .run(new RunKey(Stage.SINGLE, condition, variant.representative(), 0), data.forRun(condition, 0));
             List<EpochMetrics> all = r.epochs();
             double sampled = all.get(all.size() - 1).elapsedSeconds();
             if (sampled >= MIN_SAMPLE_SECONDS || epochs >= suite.epochs() || all.size() < 3) {

@@ -48,7 +48,7 @@ public interface ProgressListener {
      *
      * @param selection per training-set size and regularizer name, the choice
      */
-    default void selectionMade(java.util.Map<Integer, java.util.Map<String, dev.regbench.reports.select.PointChoice>>
+    default void selectionMade(java.util.Map<dev.regbench.suites.suite.DataCondition, java.util.Map<String, dev.regbench.reports.select.PointChoice>>
                                        selection) {
     }
 

@@ -1,6 +1,7 @@
 package dev.regbench.suites.harness;
 
 import dev.regbench.reports.schema.Stage;
+import dev.regbench.suites.suite.DataCondition;
 import dev.regbench.suites.suite.Point;
 import dev.regbench.suites.suite.Suite;
 import dev.regbench.suites.suite.Variant;
@@ -10,21 +11,21 @@ import java.util.Optional;
 
 /**
  * The runs of a suite, stage by stage, without touching data or results: what {@code --dry-run} prints and what
- * {@link SuiteRunner} executes. Within a stage, runs go training-set size by size, then seed by seed, so that a
- * partial stage already holds comparable results for every regularizer.
+ * {@link SuiteRunner} executes. Within a stage, runs go data condition by condition (training-set size, then label
+ * noise), then seed by seed, so that a partial stage already holds comparable results for every regularizer.
  *
  * @param suite the suite (overrides applied)
  */
 public record RunPlan(Suite suite) {
 
-    /** The chosen grid point of each (training-set size, regularizer), known once the tuning stage is done. */
+    /** The chosen grid point of each (data condition, regularizer), known once the tuning stage is done. */
     public interface Choices {
         /**
-         * @param trainSize a training-set size
+         * @param condition a data condition
          * @param variant   a regularizer
          * @return its chosen point, or empty if none could be chosen
          */
-        Optional<Point> chosen(int trainSize, Variant variant);
+        Optional<Point> chosen(DataCondition condition, Variant variant);
     }
 
     /**
@@ -36,11 +37,11 @@ public record RunPlan(Suite suite) {
             throw new IllegalArgumentException("the evaluation stage's runs depend on the choice: use evaluation()");
         }
         List<RunKey> keys = new ArrayList<>();
-        for (int size : suite.trainSizes()) {
+        for (DataCondition condition : suite.conditions()) {
             for (long seed : suite.seeds().seeds(stage)) {
                 for (Variant v : suite.variants()) {
                     for (Point p : v.points()) {
-                        keys.add(new RunKey(stage, size, p, seed));
+                        keys.add(new RunKey(stage, condition, p, seed));
                     }
                 }
             }
@@ -54,10 +55,10 @@ public record RunPlan(Suite suite) {
      */
     public List<RunKey> evaluation(Choices choices) {
         List<RunKey> keys = new ArrayList<>();
-        for (int size : suite.trainSizes()) {
+        for (DataCondition condition : suite.conditions()) {
             for (long seed : suite.seeds().seeds(Stage.EVAL)) {
                 for (Variant v : suite.variants()) {
-                    choices.chosen(size, v).ifPresent(p -> keys.add(new RunKey(Stage.EVAL, size, p, seed)));
+                    choices.chosen(condition, v).ifPresent(p -> keys.add(new RunKey(Stage.EVAL, condition, p, seed)));
                 }
             }
         }
@@ -66,17 +67,12 @@ public record RunPlan(Suite suite) {
 
     /** @return the number of evaluation runs once every regularizer has a choice */
     public int evaluationRuns() {
-        return suite.trainSizes().size() * suite.seeds().seeds(Stage.EVAL).size() * suite.variants().size();
-    }
-
-    /** @return whether result files go into one directory per training-set size */
-    public boolean sizeDirectories() {
-        return suite.trainSizes().size() > 1;
+        return suite.conditions().size() * suite.seeds().seeds(Stage.EVAL).size() * suite.variants().size();
     }
 
     /** @return the result file of a run, relative to {@code <out>/runs/} */
     public String path(RunKey key) {
-        return key.relativePath(sizeDirectories());
+        return key.relativePath(suite.trainSizes().size() > 1, suite.task().labelNoise().size() > 1);
     }
 
     /**
@@ -90,6 +86,10 @@ public record RunPlan(Suite suite) {
         if (suite.trainSizes().size() > 1) {
             lines.add("training-set sizes (each selected and evaluated on its own): " + suite.trainSizes());
         }
+        if (suite.task().labelNoise().size() > 1 || suite.task().labelNoise().get(0) > 0) {
+            lines.add("label noise (fraction of training labels replaced by random ones; each its own condition): "
+                    + suite.task().labelNoise());
+        }
         int pointsPerSize = 0;
         for (Variant v : suite.variants()) {
             int points = v.points().size();
@@ -101,7 +101,7 @@ public record RunPlan(Suite suite) {
             b.append(points == 1 ? "" : " -> " + points + " points");
             lines.add(b.toString());
         }
-        int sizes = suite.trainSizes().size();
+        int sizes = suite.conditions().size();
         int total = 0;
         for (Stage stage : suite.stages()) {
             List<Long> seeds = suite.seeds().seeds(stage);
@@ -114,7 +114,7 @@ public record RunPlan(Suite suite) {
             };
             lines.add(String.format(java.util.Locale.ROOT, "stage %-6s %s x %d seed(s) %s = %d run(s): %s", stage.id(),
                     (stage == Stage.EVAL ? suite.variants().size() + " regularizer(s)"
-                            : pointsPerSize + " configuration(s)") + (sizes > 1 ? " x " + sizes + " sizes" : ""),
+                            : pointsPerSize + " configuration(s)") + (sizes > 1 ? " x " + sizes + " conditions" : ""),
                     seeds.size(), seeds, runs, what));
         }
         lines.add("total: " + total + " run(s) of " + suite.epochs() + " epoch(s)");

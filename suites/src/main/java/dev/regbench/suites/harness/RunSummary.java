@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  *                  for a single-stage suite)
  */
 public record RunSummary(List<RunResult> trained, List<RunResult> skipped,
-                         Map<Integer, Map<String, PointChoice>> selection) {
+                         Map<dev.regbench.suites.suite.DataCondition, Map<String, PointChoice>> selection) {
     /** @return the runs (trained now or earlier) that diverged */
     public List<RunResult> diverged() {
         return Stream.concat(trained.stream(), skipped.stream()).filter(r -> r.status() == RunStatus.DIVERGED).toList();

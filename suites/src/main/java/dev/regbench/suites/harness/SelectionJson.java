@@ -27,7 +27,7 @@ final class SelectionJson {
     private SelectionJson() {
     }
 
-    static String render(Suite suite, Map<Integer, Map<String, PointChoice>> selection) {
+    static String render(Suite suite, Map<dev.regbench.suites.suite.DataCondition, Map<String, PointChoice>> selection) {
         ObjectNode root = F.objectNode();
         root.put("selectionVersion", VERSION);
         root.put("suite", suite.name());
@@ -43,14 +43,17 @@ final class SelectionJson {
         root.put("note", "Chosen on the tuning runs' validation metrics only (test metrics are never read); the "
                 + "chosen point of each regularizer is re-trained on the evaluation seeds.");
         ArrayNode choices = root.putArray("choices");
-        selection.forEach((size, byVariant) -> {
+        selection.forEach((condition, byVariant) -> {
             for (Variant v : suite.variants()) {
                 PointChoice c = byVariant.get(v.name());
                 if (c == null) {
                     continue;
                 }
                 ObjectNode o = choices.addObject();
-                o.put("trainSize", size);
+                o.put("trainSize", condition.trainSize());
+                if (condition.labelNoise() > 0) {
+                    o.put("labelNoise", condition.labelNoise());
+                }
                 o.put("regularizer", v.name());
                 o.put("kind", v.kind().id());
                 ObjectNode grid = o.putObject("grid");

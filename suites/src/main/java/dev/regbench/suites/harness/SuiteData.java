@@ -6,6 +6,7 @@ import dev.regbench.datasets.DataFileException;
 import dev.regbench.datasets.Examples;
 import dev.regbench.datasets.ImageData;
 import dev.regbench.datasets.ImageDataLoader;
+import dev.regbench.datasets.LabelNoise;
 import dev.regbench.datasets.Partition;
 import dev.regbench.datasets.Permutations;
 import dev.regbench.datasets.PolynomialTask;
@@ -14,6 +15,7 @@ import dev.regbench.reports.schema.ClassCounts;
 import dev.regbench.reports.schema.DatasetInfo;
 import dev.regbench.reports.schema.PolynomialInfo;
 import dev.regbench.reports.schema.TaskType;
+import dev.regbench.suites.suite.DataCondition;
 import dev.regbench.suites.suite.Suite;
 import dev.regbench.suites.suite.SuiteTask;
 import java.util.Arrays;
@@ -33,7 +35,7 @@ public final class SuiteData {
     private final Examples test;             // image datasets
     private TaskData cached;
     private long cachedRoot;
-    private int cachedSize;
+    private DataCondition cachedCondition;
 
     private SuiteData(Suite suite, ImageData images, Partition partition, Examples validation, Examples test) {
         this.suite = suite;
@@ -63,28 +65,37 @@ public final class SuiteData {
     }
 
     /**
-     * @param trainSize one of the suite's training-set sizes
+     * @param condition one of the suite's data conditions (training-set size and label noise)
      * @param seed      the run seed (selects the training draw when the suite draws per seed)
      * @return the run's data
      */
-    public TaskData forRun(int trainSize, long seed) {
+    public TaskData forRun(DataCondition condition, long seed) {
         long root = suite.draw().root(suite.dataSeed(), seed);
-        if (cached == null || cachedRoot != root || cachedSize != trainSize) {
-            cached = images == null ? polynomial(trainSize, root) : image(trainSize, root);
+        if (cached == null || cachedRoot != root || !condition.equals(cachedCondition)) {
+            cached = images == null ? polynomial(condition.trainSize(), root) : image(condition, root);
             cachedRoot = root;
-            cachedSize = trainSize;
+            cachedCondition = condition;
         }
         return cached;
     }
 
-    private TaskData image(int trainSize, long root) {
+    private TaskData image(DataCondition condition, long root) {
         ClassificationSet published = images.train();
-        int[] indices = partition.trainingSubset(published.classes(), published.numClasses(), trainSize,
+        int[] indices = partition.trainingSubset(published.classes(), published.numClasses(), condition.trainSize(),
                 SeedPurpose.TRAIN_SUBSET.derive(root));
-        ClassificationSet train = published.subset(indices);
+        ClassificationSet trueLabels = published.subset(indices);
+        ClassificationSet train = trueLabels;
+        LabelNoise noise = null;
+        if (condition.labelNoise() > 0) {
+            // the same draw root as the examples: with a fixed draw every seed sees the same noisy labels
+            noise = LabelNoise.apply(trueLabels.classes(), trueLabels.numClasses(), condition.labelNoise(),
+                    SeedPurpose.LABEL_NOISE.derive(root));
+            train = trueLabels.withClasses(noise.classes());
+        }
         ClassificationSet evalTrain = train;
         if (train.size() > images.test().size()) {
-            evalTrain = train.subset(Permutations.balancedSubset(train.classes(), train.numClasses(),
+            // chosen on the true labels, so a noisy condition evaluates the same examples (against its own labels)
+            evalTrain = train.subset(Permutations.balancedSubset(trueLabels.classes(), train.numClasses(),
                     images.test().size(), SeedPurpose.EVAL_SUBSET.derive(root)));
         }
         Examples trainExamples = train.toExamples();
@@ -93,11 +104,11 @@ public final class SuiteData {
         for (int i : partition.validation()) {
             validationCounts[published.classes()[i]]++;
         }
-        ClassCounts counts = new ClassCounts(boxed(train.classCounts()), boxed(validationCounts),
+        ClassCounts counts = new ClassCounts(boxed(trueLabels.classCounts()), boxed(validationCounts),
                 boxed(images.test().classCounts()));
         DatasetInfo info = new DatasetInfo(images.dataset().id(), train.size(), evalTrain.size(),
                 partition.validation().length, images.test().size(), suite.dataSeed(), suite.draw().id(), counts, null,
-                dataSha256());
+                dataSha256(), noise == null ? null : condition.labelNoise(), noise == null ? null : noise.changed());
         return new TaskData(TaskType.CLASSIFICATION, trainExamples, evalExamples, validation, test, info, null);
     }
 
@@ -109,7 +120,7 @@ public final class SuiteData {
         PolynomialInfo polynomial = new PolynomialInfo(task.coefficients(), poly.spec().noiseStdDev(),
                 boxedDoubles(task.trainX()), boxedDoubles(task.trainY()));
         DatasetInfo info = new DatasetInfo("polynomial", train.size(), train.size(), task.validationX().length,
-                task.testX().length, suite.dataSeed(), suite.draw().id(), null, polynomial, null);
+                task.testX().length, suite.dataSeed(), suite.draw().id(), null, polynomial, null, null, null);
         return new TaskData(TaskType.REGRESSION, train, train, task.validation(), task.test(), info, task);
     }
 

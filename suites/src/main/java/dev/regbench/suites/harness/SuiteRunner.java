@@ -7,6 +7,7 @@ import dev.regbench.reports.select.PointChoice;
 import dev.regbench.reports.select.Selector;
 import dev.regbench.reports.select.TuningRun;
 import dev.regbench.suites.network.Implementation;
+import dev.regbench.suites.suite.DataCondition;
 import dev.regbench.suites.suite.Point;
 import dev.regbench.suites.suite.Suite;
 import dev.regbench.suites.suite.Variant;
@@ -59,7 +60,7 @@ public final class SuiteRunner {
         Trainer trainer = new Trainer(suite, implementation, environment, listener);
         List<RunResult> trained = new ArrayList<>();
         List<RunResult> skipped = new ArrayList<>();
-        Map<Integer, Map<String, PointChoice>> selection = Map.of();
+        Map<DataCondition, Map<String, PointChoice>> selection = Map.of();
         for (Stage stage : suite.stages()) {
             List<RunKey> keys = stage == Stage.EVAL ? plan.evaluation(choices(selection)) : plan.grid(stage);
             StagePlan sp = pending(store, keys);
@@ -70,7 +71,7 @@ public final class SuiteRunner {
             for (int i = 0; i < sp.todo().size(); i++) {
                 RunKey key = sp.todo().get(i);
                 listener.runStarted(key, i + 1, sp.todo().size());
-                RunResult result = trainer.run(key, data.forRun(key.trainSize(), key.seed()));
+                RunResult result = trainer.run(key, data.forRun(key.condition(), key.seed()));
                 store.save(plan.path(key), result);
                 trained.add(result);
                 done.add(new Finished(key, result));
@@ -125,7 +126,7 @@ public final class SuiteRunner {
 
     /** @return the identity a run would have now: what a finished result must match to be resumed */
     RunIdentity identity(RunKey key) {
-        return new RunIdentity(suite.effectiveSha256(key.point(), key.trainSize()), implementation.id(),
+        return new RunIdentity(suite.effectiveSha256(key.point(), key.condition()), implementation.id(),
                 environment.backend(), environment.nativeBuild(), data.dataSha256());
     }
 
@@ -146,7 +147,7 @@ public final class SuiteRunner {
             }
             StagePlan tune = pending(store, plan.grid(Stage.TUNE));
             RunPlan.Choices choices = tune.todo().isEmpty() ? choices(select(tune.finished()))
-                    : (size, v) -> Optional.of(v.representative());
+                    : (condition, v) -> Optional.of(v.representative());
             pending.addAll(pending(store, plan.evaluation(choices)).todo());
         }
         return pending;
@@ -154,28 +155,28 @@ public final class SuiteRunner {
 
     /**
      * @param tuning finished tuning runs
-     * @return per training-set size and regularizer name, the choice made on validation metrics
+     * @return per data condition and regularizer name, the choice made on validation metrics
      */
-    Map<Integer, Map<String, PointChoice>> select(List<Finished> tuning) {
-        Map<Integer, Map<String, PointChoice>> selection = new LinkedHashMap<>();
-        for (int size : suite.trainSizes()) {
-            Map<String, PointChoice> bySize = new LinkedHashMap<>();
+    Map<DataCondition, Map<String, PointChoice>> select(List<Finished> tuning) {
+        Map<DataCondition, Map<String, PointChoice>> selection = new LinkedHashMap<>();
+        for (DataCondition condition : suite.conditions()) {
+            Map<String, PointChoice> byCondition = new LinkedHashMap<>();
             for (Variant v : suite.variants()) {
                 List<TuningRun> runs = tuning.stream()
-                        .filter(f -> f.key().trainSize() == size && f.key().point().variant().equals(v))
+                        .filter(f -> f.key().condition().equals(condition) && f.key().point().variant().equals(v))
                         .map(f -> TuningRun.of(f.result())).toList();
                 if (!runs.isEmpty()) {
-                    bySize.put(v.name(), Selector.choose(suite.selection(), runs));
+                    byCondition.put(v.name(), Selector.choose(suite.selection(), runs));
                 }
             }
-            selection.put(size, bySize);
+            selection.put(condition, byCondition);
         }
         return selection;
     }
 
-    private RunPlan.Choices choices(Map<Integer, Map<String, PointChoice>> selection) {
-        return (size, v) -> {
-            PointChoice c = selection.getOrDefault(size, Map.of()).get(v.name());
+    private RunPlan.Choices choices(Map<DataCondition, Map<String, PointChoice>> selection) {
+        return (condition, v) -> {
+            PointChoice c = selection.getOrDefault(condition, Map.of()).get(v.name());
             return c == null ? Optional.empty() : chosen(v, c);
         };
     }

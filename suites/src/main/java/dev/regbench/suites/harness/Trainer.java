@@ -133,8 +133,8 @@ public final class Trainer {
         }
         return new RunResult(RunResult.SCHEMA_VERSION, RunResult.SCHEMA_MINOR,
                 new SuiteRef(suite.name(), suite.file().toString(), suite.fileSha256(),
-                        suite.effectiveSha256(key.point(), key.trainSize()), suite.experimentSha256(),
-                        suite.overrides()),
+                        suite.effectiveSha256(key.point(), key.condition()), suite.experimentSha256(),
+                        suite.overrides(), suite.reference()),
                 key.stage(), key.point().swept(), data.type(), data.info(), networkInfo(spec), implementation.id(),
                 regularizerInfo(key), key.seed(), completed ? RunStatus.COMPLETED : RunStatus.DIVERGED, divergedAt,
                 failure, choice, epochs, completed ? epochs.get(epochs.size() - 1) : null, initialSha,

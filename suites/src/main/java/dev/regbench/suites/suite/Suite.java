@@ -3,6 +3,7 @@ package dev.regbench.suites.suite;
 import dev.regbench.datasets.Checksums;
 import dev.regbench.datasets.DataDraw;
 import dev.regbench.reports.schema.EpochRule;
+import dev.regbench.reports.schema.PublishedReference;
 import dev.regbench.reports.schema.SelectionMetric;
 import dev.regbench.reports.schema.Stage;
 import dev.regbench.reports.select.SelectionPolicy;
@@ -45,12 +46,14 @@ import java.util.Objects;
  * @param penalizeBiases whether L1/L2 penalties also apply to biases (default false, as in DL4J)
  * @param variants       the regularizers compared, non-empty, unique names
  * @param overrides      command-line overrides applied after parsing, e.g. {@code epochs=2}
+ * @param reference      published numbers the report prints beside the suite's, or null; part of no hash
  */
 public record Suite(String name, String description, Path file, String fileSha256, SuiteTask task, DataDraw draw,
                     long dataSeed, int epochs, int evaluateEvery, int batchSize, SeedPlan seeds,
                     SelectionPolicy selection,
                     boolean exploratory, List<Integer> hidden, Activation activation, WeightInitScheme weightInit,
-                    OptimizerSpec optimizer, boolean penalizeBiases, List<Variant> variants, List<String> overrides) {
+                    OptimizerSpec optimizer, boolean penalizeBiases, List<Variant> variants, List<String> overrides,
+                    PublishedReference reference) {
 
     /** Validates single-field rules; the protocol's cross-field rules are in {@link #problems()}. */
     public Suite {
@@ -72,6 +75,15 @@ public record Suite(String name, String description, Path file, String fileSha25
         }
         if (variants.isEmpty()) {
             throw new IllegalArgumentException("regularizers must list at least one regularizer");
+        }
+        if (reference != null) {
+            for (String label : reference.values().keySet()) {
+                if (variants.stream().noneMatch(v -> v.name().equals(label))) {
+                    throw new IllegalArgumentException("reference.values." + label + ": the suite has no regularizer "
+                            + "named '" + label + "' (it has: " + String.join(", ", variants.stream().map(Variant::name)
+                            .toList()) + ")");
+                }
+            }
         }
         HashSet<String> names = new HashSet<>();
         for (Variant v : variants) {
@@ -144,9 +156,14 @@ public record Suite(String name, String description, Path file, String fileSha25
         return seeds instanceof SeedPlan.TwoStage;
     }
 
-    /** @return the training-set sizes (conditions) */
+    /** @return the training-set sizes */
     public List<Integer> trainSizes() {
         return task.trainSizes();
+    }
+
+    /** @return the data conditions: every training-set size with every label-noise fraction, sizes slowest */
+    public List<DataCondition> conditions() {
+        return DataCondition.grid(task.trainSizes(), task.labelNoise());
     }
 
     /**
@@ -218,7 +235,9 @@ public record Suite(String name, String description, Path file, String fileSha25
         }
         int every = Math.min(evaluateEvery, e);
         return new Suite(name, description, file, fileSha256, t, draw, dataSeed, e, every, batchSize, s, selection,
-                exploratory, hidden, activation, weightInit, optimizer, penalizeBiases, v, applied);
+                exploratory, hidden, activation, weightInit, optimizer, penalizeBiases, v, applied,
+                reference == null || o.only() == null ? reference
+                        : reference.restrictedTo(v.stream().map(Variant::name).toList()).orElse(null));
     }
 
     /**
@@ -230,19 +249,22 @@ public record Suite(String name, String description, Path file, String fileSha25
         return new Suite(name, description, file, fileSha256, task, draw, dataSeed, sampleEpochs,
                 Math.min(evaluateEvery, sampleEpochs), batchSize, seeds,
                 selection, exploratory, hidden, activation, weightInit, optimizer, penalizeBiases, variants,
-                overrides);
+                overrides, reference);
     }
 
     /**
      * @param point     a grid point of one of this suite's variants
-     * @param trainSize one of this suite's training-set sizes
-     * @return SHA-256 of everything that configures a run at that point and size (everything but the seed and the
-     *         stage): equal for two runs exactly when they were configured identically, which is what resuming
-     *         checks
+     * @param condition one of this suite's data conditions
+     * @return SHA-256 of everything that configures a run at that point and condition (everything but the seed and
+     *         the stage): equal for two runs exactly when they were configured identically, which is what resuming
+     *         checks. (The true-label condition hashes as it did before label noise existed, so older results
+     *         resume.)
      */
-    public String effectiveSha256(Point point, int trainSize) {
-        String text = experimentText() + String.format(Locale.ROOT, "trainSize=%d%nregularizer=%s,%s,%s%n",
-                trainSize, point.variant().name(), point.variant().kind().id(), canonical(point));
+    public String effectiveSha256(Point point, DataCondition condition) {
+        String text = experimentText() + String.format(Locale.ROOT, "trainSize=%d%n%sregularizer=%s,%s,%s%n",
+                condition.trainSize(), condition.labelNoise() == 0 ? ""
+                        : "labelNoise=" + Double.toString(condition.labelNoise()) + "\n",
+                point.variant().name(), point.variant().kind().id(), canonical(point));
         return Checksums.sha256(text.getBytes(StandardCharsets.UTF_8));
     }
 

@@ -10,6 +10,7 @@ import dev.regbench.datasets.DataDraw;
 import dev.regbench.datasets.ImageDataset;
 import dev.regbench.datasets.PolynomialSpec;
 import dev.regbench.reports.schema.EpochRule;
+import dev.regbench.reports.schema.PublishedReference;
 import dev.regbench.reports.schema.SelectionMetric;
 import dev.regbench.reports.select.SelectionPolicy;
 import dev.regbench.suites.network.Activation;
@@ -43,10 +44,11 @@ public final class SuiteParser {
 
     private static final Set<String> TOP = Set.of("name", "description", "dataset", "trainSize", "validationSize",
             "dataDraw", "dataSeed", "epochs", "evaluateEvery", "batchSize", "seeds", "tuneSeeds", "evalSeeds", "selection",
-            "exploratory", "network", "optimizer", "penalizeBiases", "regularizers", "polynomial");
+            "exploratory", "network", "optimizer", "penalizeBiases", "regularizers", "polynomial", "labelNoise", "reference");
     private static final Set<String> NETWORK = Set.of("hidden", "activation", "weightInit");
     private static final Set<String> OPTIMIZER = Set.of("type", "learningRate", "momentum");
     private static final Set<String> SELECTION = Set.of("metric", "epoch", "patience");
+    private static final Set<String> REFERENCE = Set.of("citation", "setup", "metric", "values");
     private static final Set<String> POLYNOMIAL = Set.of("degree", "coefficients", "noiseStdDev", "trainPoints",
             "validationPoints", "testPoints");
 
@@ -148,6 +150,8 @@ public final class SuiteParser {
             Optional<Boolean> penalizeBiases = attempt(() -> root.bool("penalizeBiases", false));
             Optional<List<Variant>> variants = attempt(() -> variants(root));
             Optional<String> description = attempt(() -> root.string("description", ""));
+            Optional<PublishedReference> reference = root.present("reference")
+                    ? attempt(() -> reference(root.object("reference"))) : Optional.empty();
 
             if (!problems.isEmpty()) {
                 throw SuiteException.combine(problems);
@@ -155,7 +159,7 @@ public final class SuiteParser {
             Suite suite = validated(root, () -> new Suite(name.get(), description.get(), file, sha256, task.get(),
                     draw.get(), dataSeed.get(), epochs.get(), evaluateEvery.get(), batchSize.get(), seeds.get(), selection.get(),
                     exploratory.get(), hidden.get(), activation.get(), weightInit.get(), optimizer.get(),
-                    penalizeBiases.get(), variants.get(), List.of()));
+                    penalizeBiases.get(), variants.get(), List.of(), reference.orElse(null)));
             List<SuiteProblem> rules = suite.problems();
             if (!rules.isEmpty()) {
                 throw new SuiteException(file, rules);
@@ -171,6 +175,10 @@ public final class SuiteParser {
                         problems.add(root.get(imageOnly).error("not used by the polynomial task; set polynomial."
                                 + (imageOnly.equals("trainSize") ? "trainPoints" : "validationPoints")));
                     }
+                }
+                if (root.present("labelNoise")) {
+                    problems.add(root.get("labelNoise").error("replaces class labels, so it is only for mnist and "
+                            + "fashion-mnist; the polynomial task's noise is polynomial.noiseStdDev"));
                 }
                 YamlNode p = root.object("polynomial");
                 PolynomialSpec spec = polynomial(p);
@@ -192,7 +200,11 @@ public final class SuiteParser {
                     SuiteTask.ImageClassification.DEFAULT_VALIDATION_SIZE);
             List<Integer> sizes = root.has("trainSize") ? sizes(root.get("trainSize")) : List.of(published - validation);
             YamlNode at = root.has("trainSize") ? root.get("trainSize") : root;
-            return validated(at, () -> new SuiteTask.ImageClassification(image, sizes, validation));
+            List<Double> noise = root.present("labelNoise") ? root.get("labelNoise").sweep().values() : List.of(0.0);
+            if (root.present("labelNoise")) {
+                validated(root.get("labelNoise"), () -> new SuiteTask.ImageClassification(image, List.of(1), 0, noise));
+            }
+            return validated(at, () -> new SuiteTask.ImageClassification(image, sizes, validation, noise));
         }
 
         /** Training-set sizes: one integer or a sweep of them (a logspace is rounded to integers). */
@@ -350,6 +362,32 @@ public final class SuiteParser {
                 validated(r, p::regularizer);
             }
             return variant;
+        }
+
+        /** The {@code reference:} block: published numbers, keyed by this suite's regularizer names. */
+        private PublishedReference reference(YamlNode r) throws SuiteException {
+            problems.addAll(r.unknownKeys(REFERENCE));
+            String citation = r.string("citation");
+            String setup = r.string("setup");
+            PublishedReference.Metric metric = PublishedReference.Metric.TEST_ERROR;
+            if (r.has("metric")) {
+                String id = r.string("metric");
+                metric = null;
+                for (PublishedReference.Metric m : PublishedReference.Metric.values()) {
+                    metric = m.id().equals(id) ? m : metric;
+                }
+                if (metric == null) {
+                    throw r.get("metric").error("unknown metric '" + id + "' (expected test-error, in percent, or "
+                            + "test-loss)");
+                }
+            }
+            YamlNode v = r.object("values");
+            Map<String, Double> values = new LinkedHashMap<>();
+            for (String name : v.keys()) {
+                values.put(name, v.number(name));
+            }
+            PublishedReference.Metric chosen = metric;
+            return validated(r, () -> new PublishedReference(citation, setup, chosen, values));
         }
 
         private OptimizerSpec optimizer(YamlNode o) throws SuiteException {

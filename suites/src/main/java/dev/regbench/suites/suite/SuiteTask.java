@@ -18,6 +18,14 @@ public sealed interface SuiteTask permits SuiteTask.ImageClassification, SuiteTa
     /** @return the training-set sizes, one per condition, in the order written, each ≥ 1 */
     List<Integer> trainSizes();
 
+    /**
+     * @return the label-noise fractions, one per condition (crossed with the training-set sizes), each in [0, 1];
+     *         {@code [0]} (the true labels) unless a classification suite asks for noise
+     */
+    default List<Double> labelNoise() {
+        return List.of(0.0);
+    }
+
     /** @return validation examples, ≥ 0 (0 only for exploratory suites) */
     int validationSize();
 
@@ -35,15 +43,30 @@ public sealed interface SuiteTask permits SuiteTask.ImageClassification, SuiteTa
      *                       images that are not in the validation set, each in [1, 60000 − validationSize]
      * @param validationSize class-balanced validation examples carved from the published training images, in
      *                       [0, 59999] (default {@link #DEFAULT_VALIDATION_SIZE})
+     * @param labelNoise     fractions of training labels replaced by uniformly random ones, one condition each, in
+     *                       [0, 1], distinct (default {@code [0]}); validation and test labels stay true
      */
-    record ImageClassification(ImageDataset dataset, List<Integer> trainSizes, int validationSize)
-            implements SuiteTask {
+    record ImageClassification(ImageDataset dataset, List<Integer> trainSizes, int validationSize,
+                               List<Double> labelNoise) implements SuiteTask {
         /** Srivastava et al. 2014 hold out 10,000 of MNIST's 60,000 training images for validation. */
         public static final int DEFAULT_VALIDATION_SIZE = 10_000;
 
-        /** Validates the sizes. */
+        /** True labels, one condition per training-set size. */
+        public ImageClassification(ImageDataset dataset, List<Integer> trainSizes, int validationSize) {
+            this(dataset, trainSizes, validationSize, List.of(0.0));
+        }
+
+        /** Validates the sizes and noise fractions. */
         public ImageClassification {
             trainSizes = List.copyOf(trainSizes);
+            labelNoise = List.copyOf(labelNoise);
+            if (labelNoise.isEmpty() || labelNoise.stream().anyMatch(f -> !(f >= 0 && f <= 1))) {
+                throw new IllegalArgumentException("labelNoise must list fractions in [0, 1] (of the training labels "
+                        + "replaced by random ones), was " + labelNoise);
+            }
+            if (labelNoise.stream().distinct().count() != labelNoise.size()) {
+                throw new IllegalArgumentException("labelNoise lists a fraction twice: " + labelNoise);
+            }
             int published = dataset.size(Split.TRAIN);
             if (validationSize < 0 || validationSize >= published) {
                 throw new IllegalArgumentException("validationSize must be in [0, " + (published - 1) + "], was "
@@ -65,7 +88,7 @@ public sealed interface SuiteTask permits SuiteTask.ImageClassification, SuiteTa
 
         @Override
         public SuiteTask withTrainSizes(List<Integer> sizes) {
-            return new ImageClassification(dataset, sizes, validationSize);
+            return new ImageClassification(dataset, sizes, validationSize, labelNoise);
         }
     }
 

@@ -64,6 +64,14 @@ final class YamlNode {
         return problems;
     }
 
+    /** @return the keys of this mapping, in the file's order */
+    List<String> keys() throws SuiteException {
+        requireObject();
+        List<String> keys = new ArrayList<>();
+        node.fieldNames().forEachRemaining(keys::add);
+        return keys;
+    }
+
     /** @return whether this node is a range mapping ({@code logspace} or {@code linspace}) */
     boolean isRange() {
         return node.isObject() && (node.has("logspace") || node.has("linspace"));

@@ -12,6 +12,7 @@ import dev.regbench.suites.Fixtures;
 import dev.regbench.suites.network.Implementation;
 import dev.regbench.suites.network.Regularizer;
 import dev.regbench.suites.network.RegularizerKind;
+import dev.regbench.suites.suite.DataCondition;
 import dev.regbench.suites.suite.Suite;
 import dev.regbench.suites.suite.Variant;
 import java.util.List;
@@ -28,12 +29,12 @@ class DataIsolationTest {
     void trainingNeverReadsValidationOrTestData() throws Exception {
         Variant dropout = Variant.of("dropout-l2", RegularizerKind.DROPOUT_L2.with(1.0, 0.8, 1e-3));
         Suite suite = Fixtures.polynomial(List.of(dropout), 20, 0.05, List.of(3L));
-        TaskData real = SuiteData.load(suite, DataDirectory.resolve(Optional.empty())).forRun(30, 3);
+        TaskData real = SuiteData.load(suite, DataDirectory.resolve(Optional.empty())).forRun(new DataCondition(30, 0), 3);
         Nd4j.getRandom().setSeed(99);
         TaskData swapped = new TaskData(real.type(), real.train(), real.evalTrain(), noise(real.validation()),
                 noise(real.test()), real.info(), real.polynomial());
         Trainer trainer = new Trainer(suite, Implementation.TUNED, EnvironmentProbe.current(), ProgressListener.NONE);
-        RunKey key = new RunKey(Stage.SINGLE, 30, dropout.points().get(0), 3);
+        RunKey key = new RunKey(Stage.SINGLE, new DataCondition(30, 0), dropout.points().get(0), 3);
         RunResult a = trainer.run(key, real);
         RunResult b = trainer.run(key, swapped);
         assertEquals(a.finalParamsSha256(), b.finalParamsSha256(), "the same training, bit for bit");

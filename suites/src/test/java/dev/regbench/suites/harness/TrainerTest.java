@@ -16,6 +16,7 @@ import dev.regbench.suites.Fixtures;
 import dev.regbench.suites.network.Implementation;
 import dev.regbench.suites.network.Regularizer;
 import dev.regbench.suites.network.RegularizerKind;
+import dev.regbench.suites.suite.DataCondition;
 import dev.regbench.suites.suite.Suite;
 import dev.regbench.suites.suite.Variant;
 import java.util.List;
@@ -28,9 +29,9 @@ class TrainerTest {
 
     private static RunResult train(Suite suite, Variant variant, long seed) throws Exception {
         SuiteData data = SuiteData.load(suite, DataDirectory.resolve(Optional.empty()));
-        int size = suite.trainSizes().get(0);
+        DataCondition condition = suite.conditions().get(0);
         return new Trainer(suite, Implementation.TUNED, ENV, ProgressListener.NONE).run(
-                new RunKey(Stage.SINGLE, size, variant.points().get(0), seed), data.forRun(size, seed));
+                new RunKey(Stage.SINGLE, condition, variant.points().get(0), seed), data.forRun(condition, seed));
     }
 
     @Test

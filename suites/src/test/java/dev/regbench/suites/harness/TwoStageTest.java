@@ -21,6 +21,7 @@ import dev.regbench.suites.Fixtures;
 import dev.regbench.suites.network.Implementation;
 import dev.regbench.suites.network.Regularizer;
 import dev.regbench.suites.network.RegularizerKind;
+import dev.regbench.suites.suite.DataCondition;
 import dev.regbench.suites.suite.SeedPlan;
 import dev.regbench.suites.suite.Suite;
 import dev.regbench.suites.suite.Sweep;
@@ -89,7 +90,7 @@ class TwoStageTest {
         PointChoice expected = Selector.choose(SelectionPolicy.DEFAULT, tuning.stream()
                 .filter(r -> r.regularizer().name().equals("l2")).map(TuningRun::of).toList());
         Map<String, Double> chosen = expected.chosen().orElseThrow();
-        assertEquals(chosen, resumed.selection().get(30).get("l2").chosen().orElseThrow());
+        assertEquals(chosen, resumed.selection().get(new DataCondition(30, 0)).get("l2").chosen().orElseThrow());
         JsonNode json = new ObjectMapper().readTree(out.resolve("selection.json").toFile());
         assertEquals(chosen.get("lambda"), json.get("choices").get(1).get("chosen").get("lambda").asDouble());
         assertEquals(3, json.get("choices").get(1).get("points").size());
@@ -116,15 +117,15 @@ class TwoStageTest {
         RunSummary third = run(suite, out, ProgressListener.NONE);
         assertEquals(2, third.trained().size());
         assertEquals(tuningBefore, RunResultFiles.read(lostTuning).finalParamsSha256(), "retrained bit for bit");
-        assertEquals(chosen, third.selection().get(30).get("l2").chosen().orElseThrow(), "the same choice");
+        assertEquals(chosen, third.selection().get(new DataCondition(30, 0)).get("l2").chosen().orElseThrow(), "the same choice");
     }
 
     @Test
     void perSeedDrawsGiveEachSeedItsOwnTrainingPointsAndFixedEvaluationSets() throws Exception {
         SuiteData data = SuiteData.load(suite(), DataDirectory.resolve(Optional.empty()));
-        TaskData a = data.forRun(30, 11);
-        TaskData b = data.forRun(30, 12);
-        TaskData again = data.forRun(30, 11);
+        TaskData a = data.forRun(new DataCondition(30, 0), 11);
+        TaskData b = data.forRun(new DataCondition(30, 0), 12);
+        TaskData again = data.forRun(new DataCondition(30, 0), 11);
         assertTrue(!a.info().polynomial().trainX().equals(b.info().polynomial().trainX()), "seed 12 draws other points");
         assertEquals(a.info().polynomial().trainX(), again.info().polynomial().trainX(), "the same seed, the same draw");
         assertEquals(a.validation().features(), b.validation().features(), "validation is fixed");

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.regbench.datasets.DataDraw;
 import dev.regbench.datasets.ImageDataset;
+import dev.regbench.reports.schema.PublishedReference;
 import dev.regbench.reports.select.SelectionPolicy;
 import dev.regbench.suites.network.Activation;
 import dev.regbench.suites.network.OptimizerSpec;
@@ -137,6 +138,67 @@ class SuiteParserTest {
     }
 
     @Test
+    void labelNoiseIsAConditionAxisAndTrueLabelsHashAsBefore() throws Exception {
+        Suite plain = SuiteParser.parse(write(VALID));
+        Suite noisy = SuiteParser.parse(write(VALID.replace("trainSize: 1000", "trainSize: 1000\nlabelNoise: [0, 1.0]")));
+        assertEquals(List.of(new DataCondition(1000, 0), new DataCondition(1000, 1.0)), noisy.conditions());
+        Point l2 = noisy.variants().get(2).points().get(0);
+        assertEquals(plain.effectiveSha256(l2, new DataCondition(1000, 0)),
+                noisy.effectiveSha256(l2, new DataCondition(1000, 0)), "the true-label runs keep their identity");
+        assertNotEquals(noisy.effectiveSha256(l2, new DataCondition(1000, 0)),
+                noisy.effectiveSha256(l2, new DataCondition(1000, 1.0)));
+        assertEquals(plain.experimentSha256(), noisy.experimentSha256(), "noise is a condition, like the size");
+        assertEquals("labelNoise: labelNoise must list fractions in [0, 1] (of the training labels replaced by random "
+                + "ones), was [1.5]", error(VALID.replace("trainSize: 1000", "trainSize: 1000\nlabelNoise: 1.5")));
+        assertTrue(error(VALID.replace("trainSize: 1000", "trainSize: 1000\nlabelNoise: [0.5, 0.5]"))
+                .startsWith("labelNoise: "));
+        assertEquals("labelNoise: replaces class labels, so it is only for mnist and fashion-mnist; the polynomial "
+                + "task's noise is polynomial.noiseStdDev", error("""
+                name: p
+                dataset: polynomial
+                polynomial: {degree: 3, noiseStdDev: 0.1}
+                labelNoise: 0.5
+                epochs: 3
+                batchSize: 20
+                seeds: [7]
+                network: {hidden: [8], activation: tanh}
+                optimizer: {type: adam, learningRate: 0.01}
+                regularizers: [{name: none, kind: none}]
+                """));
+    }
+
+    static final String REFERENCE = """
+            reference:
+              citation: Srivastava et al. 2014, JMLR 15, Table 9
+              setup: shorter training
+              values: {l2: 1.62, dropout-l2: 1.25}
+            """;
+
+    @Test
+    void aReferenceBlockCarriesPublishedNumbersAndChangesNoRun() throws Exception {
+        Suite plain = SuiteParser.parse(write(VALID));
+        Suite s = SuiteParser.parse(write(VALID + REFERENCE));
+        PublishedReference r = s.reference();
+        assertEquals(PublishedReference.Metric.TEST_ERROR, r.metric(), "test error in percent by default");
+        assertEquals(java.util.Map.of("l2", 1.62, "dropout-l2", 1.25), r.values());
+        assertEquals("Srivastava et al. 2014, JMLR 15, Table 9", r.citation());
+        Point l2 = s.variants().get(2).points().get(0);
+        assertEquals(plain.effectiveSha256(l2, new DataCondition(1000, 0)), s.effectiveSha256(l2,
+                new DataCondition(1000, 0)), "citing a paper changes no run");
+        assertEquals(plain.experimentSha256(), s.experimentSha256());
+        assertEquals(java.util.Map.of("l2", 1.62), s.withOverrides(new Suite.Overrides(null, null, null, null, null,
+                List.of("none", "l2"))).reference().values(), "--only keeps the remaining regularizers' numbers");
+
+        assertTrue(error(VALID + REFERENCE.replace("l2: 1.62", "l3: 1.62")).startsWith(
+                "reference.values.l3: the suite has no regularizer named 'l3'"), "names a regularizer");
+        assertEquals("reference: values.l2 must be a test error in percent, in [0, 100], was 162.0",
+                error(VALID + REFERENCE.replace("l2: 1.62", "l2: 162")));
+        assertTrue(error(VALID + REFERENCE.replace("  setup: shorter training\n", "")).startsWith(
+                "reference.setup: required key is missing"));
+        assertTrue(error(VALID + REFERENCE + "  metric: accuracy\n").startsWith("reference.metric: unknown metric"));
+    }
+
+    @Test
     void polynomialSuite() throws Exception {
         Suite s = SuiteParser.parse(write("""
                 name: p
@@ -202,15 +264,15 @@ class SuiteParserTest {
         Suite s = SuiteParser.parse(write(VALID));
         Point l2 = s.variants().get(2).points().get(0);
         Suite shorter = s.withOverrides(new Suite.Overrides(1, null, null, null, null, null));
-        assertNotEquals(s.effectiveSha256(l2, 1000), shorter.effectiveSha256(l2, 1000));
+        assertNotEquals(s.effectiveSha256(l2, new DataCondition(1000, 0)), shorter.effectiveSha256(l2, new DataCondition(1000, 0)));
         assertNotEquals(s.experimentSha256(), shorter.experimentSha256());
         assertEquals(List.of("epochs=1"), shorter.overrides());
         Suite filtered = s.withOverrides(new Suite.Overrides(null, null, List.of(9L), null, null, List.of("l2")));
-        assertEquals(s.effectiveSha256(l2, 1000), filtered.effectiveSha256(l2, 1000),
+        assertEquals(s.effectiveSha256(l2, new DataCondition(1000, 0)), filtered.effectiveSha256(l2, new DataCondition(1000, 0)),
                 "selecting runs does not change a run");
         assertEquals(s.experimentSha256(), filtered.experimentSha256());
         assertEquals(1, filtered.variants().size());
-        assertNotEquals(s.effectiveSha256(l2, 1000), s.effectiveSha256(l2, 2000), "the training-set size counts");
+        assertNotEquals(s.effectiveSha256(l2, new DataCondition(1000, 0)), s.effectiveSha256(l2, new DataCondition(2000, 0)), "the training-set size counts");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> s.withOverrides(new Suite.Overrides(null, null, null, null, null, List.of("l3"))));
         assertTrue(e.getMessage().contains("no regularizer named 'l3'"), e.getMessage());
