@@ -55,7 +55,8 @@ def derive(root, salt):
 
 
 SALT = {"TRAIN_SUBSET": 0x5EED0001, "EVAL_SUBSET": 0x5EED0002, "SHUFFLE": 0x5EED0003, "INIT": 0x5EED0004,
-        "POLYNOMIAL": 0x5EED0005, "DROPOUT": 0x5EED0006, "VALIDATION": 0x5EED0007, "DATA_DRAW": 0x5EED0008}
+        "POLYNOMIAL": 0x5EED0005, "DROPOUT": 0x5EED0006, "VALIDATION": 0x5EED0007, "DATA_DRAW": 0x5EED0008,
+        "LABEL_NOISE": 0x5EED0009}
 
 
 def draw_root(suite, seed):
@@ -130,6 +131,21 @@ def balanced_subset(classes, num_classes, n, seed):
     return sorted(subset)
 
 
+def label_noise(classes, num_classes, fraction, seed):
+    """dev.regbench.datasets.LabelNoise.apply: exactly round(f*n) labels, chosen by a seeded permutation, replaced
+    by uniform draws over the classes; returns (noisy labels, how many differ from the true ones)."""
+    rng = JavaRandom(seed)
+    order = list(range(len(classes)))
+    shuffle(order, rng)
+    noisy = list(classes)
+    replaced = int(math.floor(fraction * len(classes) + 0.5))  # Math.round
+    changed = 0
+    for i in order[:replaced]:
+        noisy[i] = rng.next_int(num_classes)
+        changed += noisy[i] != classes[i]
+    return noisy, changed
+
+
 class BatchOrder:
     """dev.regbench.datasets.MinibatchIterator.shuffled: one stream, reshuffled in place every epoch."""
 
@@ -194,7 +210,7 @@ class ImageTask:
         held = set(self.validation)
         self.pool = [i for i in range(len(classes)) if i not in held]
 
-    def run(self, train_size, seed):
+    def run(self, train_size, seed, noise=0.0):
         root = draw_root(self.suite, seed)
         classes = self.ty.tolist()
         if train_size == len(self.pool):
@@ -204,16 +220,25 @@ class ImageTask:
             chosen = balanced_subset(pool_classes, 10, train_size, derive(root, SALT["TRAIN_SUBSET"]))
             idx = sorted(self.pool[i] for i in chosen)
         tx, ty = self.tx[idx], self.ty[idx]
+        true_counts = np.bincount(ty, minlength=10).tolist()
+        changed = None
+        if noise > 0:  # training labels only; the evaluation subset below is chosen on the true labels
+            noisy, changed = label_noise(ty.tolist(), 10, noise, derive(root, SALT["LABEL_NOISE"]))
+            true_ty, ty = ty, np.array(noisy, dtype=np.int64)
+        else:
+            true_ty = ty
         ex, ey = tx, ty
         if len(ty) > len(self.sy):
-            sub = balanced_subset(ty.tolist(), 10, len(self.sy), derive(root, SALT["EVAL_SUBSET"]))
+            sub = balanced_subset(true_ty.tolist(), 10, len(self.sy), derive(root, SALT["EVAL_SUBSET"]))
             ex, ey = tx[sub], ty[sub]
         vx, vy = self.tx[self.validation], self.ty[self.validation]
         counts = lambda y: np.bincount(y, minlength=10).tolist()  # noqa: E731
         info = {"name": self.name, "trainSize": len(ty), "evalTrainSize": len(ey), "validationSize": len(vy),
                 "testSize": len(self.sy), "dataSeed": self.data_seed, "draw": self.suite.get("dataDraw", "fixed"),
-                "classCounts": {"train": counts(ty), "validation": counts(vy) if len(vy) else [],
+                "classCounts": {"train": true_counts, "validation": counts(vy) if len(vy) else [],
                                 "test": counts(self.sy)}}
+        if noise > 0:
+            info.update(labelNoise=noise, noisyLabels=changed)
         t = torch.from_numpy
         validation = (t(vx), t(vy)) if len(vy) else None
         return "classification", (t(tx), t(ty)), (t(ex), t(ey)), validation, (t(self.sx), t(self.sy)), info
@@ -226,7 +251,7 @@ class PolynomialTask:
     def __init__(self, suite):
         self.suite = suite
 
-    def run(self, train_size, seed):
+    def run(self, train_size, seed, noise=0.0):
         p = self.suite["polynomial"]
         data_seed = int(self.suite.get("dataSeed", 0))
         task_seed = derive(data_seed, SALT["POLYNOMIAL"])
@@ -264,8 +289,31 @@ class PolynomialTask:
 
 
 # ---- the suite's grid (dev.regbench.suites.suite: Sweep, Variant, Point, RunPlan) ----------------------------
-KIND_PARAMETERS = {"none": [], "l1": ["lambda"], "l2": ["lambda"],
-                   "dropout-l2": ["inputRetain", "hiddenRetain", "lambda"]}
+KIND_PARAMETERS = {"none": [], "l1": ["lambda"], "l2": ["lambda"], "l1-l2": ["l1", "l2"], "weight-decay": ["lambda"],
+                   "max-norm": ["maxNorm"], "dropout": ["inputRetain", "hiddenRetain"],
+                   "dropout-l2": ["inputRetain", "hiddenRetain", "lambda"],
+                   "dropout-max-norm": ["inputRetain", "hiddenRetain", "maxNorm"],
+                   "composite": ["l1", "l2", "weightDecay", "maxNorm", "inputRetain", "hiddenRetain"]}
+
+
+PRESETS = {"none": {}, "l1": {"l1": "lambda"}, "l2": {"l2": "lambda"}, "l1-l2": {"l1": "l1", "l2": "l2"},
+           "weight-decay": {"weightDecay": "lambda"}, "max-norm": {"maxNorm": "maxNorm"},
+           "dropout": {"inputRetain": "inputRetain", "hiddenRetain": "hiddenRetain"},
+           "dropout-l2": {"inputRetain": "inputRetain", "hiddenRetain": "hiddenRetain", "l2": "lambda"},
+           "dropout-max-norm": {"inputRetain": "inputRetain", "hiddenRetain": "hiddenRetain", "maxNorm": "maxNorm"}}
+
+
+def components(reg):
+    """dev.regbench.suites.network.RegularizerKind: the components a kind's parameters stand for, keyed l1, l2
+    (penalties before the updater), weightDecay (decoupled, after it), maxNorm, inputRetain, hiddenRetain; a
+    composite names them directly (a missing retain probability is 1). Absent components are left out."""
+    if reg["kind"] == "composite":
+        c = {k: float(reg[k]) for k in KIND_PARAMETERS["composite"] if k in reg}
+        if "inputRetain" in c or "hiddenRetain" in c:
+            c.setdefault("inputRetain", 1.0)
+            c.setdefault("hiddenRetain", 1.0)
+        return c
+    return {component: float(reg[key]) for component, key in PRESETS[reg["kind"]].items()}
 
 
 def sweep(value):
@@ -296,7 +344,7 @@ def fmt(v):
 
 def points(reg):
     """Every grid point of a regularizer entry, first parameter slowest: (all values, swept values)."""
-    keys = KIND_PARAMETERS[reg["kind"]]
+    keys = [k for k in KIND_PARAMETERS[reg["kind"]] if k in reg]  # a composite names only the parts it uses
     values = {k: sweep(reg[k]) for k in keys}
     combos = [{}]
     for k in keys:
@@ -307,6 +355,10 @@ def points(reg):
 
 def point_id(name, swept):
     return name + "".join(f"-{k}={fmt(v)}" for k, v in swept.items())
+
+
+def label_noises(suite):
+    return sweep(suite["labelNoise"]) if "labelNoise" in suite else [0.0]
 
 
 def train_sizes(suite):
@@ -351,8 +403,9 @@ def build(suite, reg, inputs, outputs, seed):
     sizes = [inputs] + list(net_conf["hidden"]) + [outputs]
     torch.manual_seed(derive(seed, SALT["INIT"]) & 0x7FFFFFFFFFFFFFFF)
     layers = []
+    parts = components(reg)
     for i in range(1, len(sizes)):
-        retain = reg.get("inputRetain", 1.0) if i == 1 else reg.get("hiddenRetain", 1.0)
+        retain = parts.get("inputRetain", 1.0) if i == 1 else parts.get("hiddenRetain", 1.0)
         if retain < 1:  # DL4J applies dropout to a layer's input; p here is the DROP probability
             layers.append(torch.nn.Dropout(p=1 - retain))
         lin = torch.nn.Linear(sizes[i - 1], sizes[i])
@@ -367,7 +420,7 @@ def build(suite, reg, inputs, outputs, seed):
 
 def optimizer(suite, net, reg, penalize_biases):
     o = suite["optimizer"]
-    lam2 = float(reg.get("lambda", 0)) if reg["kind"] in ("l2", "dropout-l2") else 0.0
+    lam2 = components(reg).get("l2", 0.0)  # PyTorch's weight_decay adds lambda*w to the gradient: DL4J's l2
     weights = [p for n, p in net.named_parameters() if n.endswith("weight")]
     biases = [p for n, p in net.named_parameters() if n.endswith("bias")]
     groups = [{"params": weights, "weight_decay": lam2}, {"params": biases, "weight_decay": lam2 if penalize_biases else 0}]
@@ -380,15 +433,41 @@ def optimizer(suite, net, reg, penalize_biases):
 
 
 def penalty(net, reg, penalize_biases):
-    lam = float(reg.get("lambda", 0))
+    """What DL4J adds to the score: l1*sum|w| + (l2 + weightDecay)/2*sum(w^2) (its WeightDecay scores like L2)."""
+    c = components(reg)
     total = 0.0
     for n, p in net.named_parameters():
         if n.endswith("weight") or penalize_biases:
-            if reg["kind"] == "l1":
-                total += lam * p.detach().abs().double().sum().item()
-            elif reg["kind"] in ("l2", "dropout-l2"):
-                total += 0.5 * lam * p.detach().double().pow(2).sum().item()
+            total += c.get("l1", 0.0) * p.detach().abs().double().sum().item()
+            total += 0.5 * (c.get("l2", 0.0) + c.get("weightDecay", 0.0)) * p.detach().double().pow(2).sum().item()
     return total
+
+
+def after_gradient(net, reg, lr, penalize_biases):
+    """The components PyTorch's optimizers do not apply: L1's lambda*sign(w) into the gradient, and decoupled
+    weight decay w -= lr*lambda*w (DL4J WeightDecay, applyLR = true: subtracted from the pre-step weights, as
+    AdamW does; the optimizer's step does not read w, so scaling w first is the same)."""
+    c = components(reg)
+    with torch.no_grad():
+        for n, p in net.named_parameters():
+            if n.endswith("weight") or penalize_biases:
+                if c.get("l1"):
+                    p.grad.add_(torch.sign(p), alpha=c["l1"])
+                if c.get("weightDecay"):
+                    p.mul_(1 - lr * c["weightDecay"])
+
+
+def after_step(net, reg):
+    """Max-norm: each unit's incoming weights (a row of PyTorch's [out, in] weight) renormed to norm <= c after
+    every step (DL4J: MaxNormConstraint(c, 0) on its [in, out] matrix; DL4J also rescales unconstrained units by
+    norm/(norm + 1e-6), a relative change below 1e-6)."""
+    c = components(reg).get("maxNorm")
+    if c is None:
+        return
+    with torch.no_grad():
+        for n, p in net.named_parameters():
+            if n.endswith("weight"):
+                p.copy_(torch.renorm(p, 2, 0, c))
 
 
 # ---- training -----------------------------------------------------------------------------------------------
@@ -408,9 +487,11 @@ def evaluate(net, task, x, y):
 
 
 def weight_stats(net):
-    w = torch.cat([p.detach().double().flatten() for n, p in net.named_parameters() if n.endswith("weight")])
+    ws = [p.detach().double() for n, p in net.named_parameters() if n.endswith("weight")]
+    w = torch.cat([x.flatten() for x in ws])
     a = w.abs()
-    return a.sum().item(), math.sqrt((a * a).sum().item()), (a < 1e-3).double().mean().item(), a
+    max_unit = max(x.norm(dim=1).max().item() for x in ws)  # rows of [out, in]: each unit's incoming weights
+    return a.sum().item(), math.sqrt((a * a).sum().item()), (a < 1e-3).double().mean().item(), a, max_unit
 
 
 def histogram(a):
@@ -455,6 +536,7 @@ def train_run(suite, data, reg, seed, stage, point, args, env, suite_ref):
     order = BatchOrder(len(train_set[0]), derive(seed, SALT["SHUFFLE"]))
     epochs, status, diverged_at, failure = [], "completed", None, None
     batch = int(suite["batchSize"])
+    lr = float(suite["optimizer"]["learningRate"])
     train_seconds, trained = 0.0, 0
     for epoch in range(epochs_total + 1):
         if epoch > 0:
@@ -465,11 +547,9 @@ def train_run(suite, data, reg, seed, stage, point, args, env, suite_ref):
                 opt.zero_grad()
                 loss = lossf(net(train_set[0][b]), train_set[1][b])
                 loss.backward()
-                if reg["kind"] == "l1":
-                    for n, p in net.named_parameters():
-                        if n.endswith("weight") or penalize_biases:
-                            p.grad.add_(torch.sign(p.detach()), alpha=float(reg["lambda"]))
+                after_gradient(net, reg, lr, penalize_biases)
                 opt.step()
+                after_step(net, reg)
             train_seconds += time.perf_counter() - start
             trained += len(idx)
         if not (epoch % every == 0 or epoch == epochs_total):
@@ -478,7 +558,7 @@ def train_run(suite, data, reg, seed, stage, point, args, env, suite_ref):
         tl, ta = evaluate(net, task, *eval_set)
         vl, va = evaluate(net, task, *validation_set) if validation_set else (None, None)
         sl, sa = evaluate(net, task, *test_set)
-        l1, l2, nz, _ = weight_stats(net)
+        l1, l2, nz, _, max_unit = weight_stats(net)
         pen = penalty(net, reg, penalize_biases)
         if not all(math.isfinite(v) for v in (tl, sl, l2, pen) + ((vl,) if vl is not None else ())):
             status, diverged_at, failure = "diverged", epoch, f"loss or weights not finite after epoch {epoch}"
@@ -490,7 +570,8 @@ def train_run(suite, data, reg, seed, stage, point, args, env, suite_ref):
         m.update(test=split(sl, sa), lossGap=sl - tl)
         if task == "classification":
             m["accuracyGap"] = ta - sa
-        m.update(penalty=pen, weightL1=l1, weightL2=l2, nearZeroFraction=nz, trainSeconds=train_seconds,
+        m.update(penalty=pen, weightL1=l1, weightL2=l2, nearZeroFraction=nz, maxUnitNorm=max_unit,
+                 trainSeconds=train_seconds,
                  evalSeconds=time.perf_counter() - e0)
         if trained:
             m["examplesPerSecond"] = trained / train_seconds
@@ -503,7 +584,7 @@ def train_run(suite, data, reg, seed, stage, point, args, env, suite_ref):
     o = suite["optimizer"]
     selection = suite.get("selection", {})
     result = {
-        "schemaVersion": 2, "suite": suite_ref, "stage": stage, "point": point, "task": task, "dataset": info,
+        "schemaVersion": 2, "schemaMinor": 2, "suite": suite_ref, "stage": stage, "point": point, "task": task, "dataset": info,
         "network": {"layerSizes": sizes, "activation": suite["network"].get("activation", "relu"),
                     "weightInit": "pytorch-normal", "output": "softmax-cross-entropy" if task == "classification"
                     else "identity-mse", "parameters": sum(p.numel() for p in net.parameters()),
@@ -511,11 +592,7 @@ def train_run(suite, data, reg, seed, stage, point, args, env, suite_ref):
                     "optimizer": {"type": o["type"], "learningRate": float(o["learningRate"]),
                                   **({"momentum": float(o.get("momentum", 0.9))} if o["type"] == "nesterov" else {})},
                     "batchSize": batch, "epochs": epochs_total},
-        "regularizer": {"name": reg["name"], "kind": reg["kind"],
-                        **({"lambda": float(reg["lambda"])} if "lambda" in reg else {}),
-                        **({"inputRetain": float(reg["inputRetain"]), "hiddenRetain": float(reg["hiddenRetain"])}
-                           if reg["kind"] == "dropout-l2" else {}),
-                        "penalizeBiases": penalize_biases, "dl4j": "PyTorch reference (scripts/pytorch-reference.py)"},
+        "regularizer": regularizer_info(reg, penalize_biases),
         "seed": seed, "status": status, "epochs": epochs, "initialParamsSha256": init_sha,
         "environment": env, "startedAt": started.isoformat(timespec="milliseconds").replace("+00:00", "Z"),
         "finishedAt": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="milliseconds")
@@ -540,6 +617,21 @@ def train_run(suite, data, reg, seed, stage, point, args, env, suite_ref):
     else:
         result["divergedAtEpoch"], result["failure"] = diverged_at, failure
     return result
+
+
+def regularizer_info(reg, penalize_biases):
+    """schema 2.2's regularizer object (dev.regbench.suites.harness.Trainer): the kind's parameters, then the
+    components they amount to."""
+    c = components(reg)
+    params = {k: float(reg[k]) for k in KIND_PARAMETERS[reg["kind"]] if k in reg}
+    info = {"name": reg["name"], "kind": reg["kind"], "parameters": params}
+    if "lambda" in params:
+        info["lambda"] = params["lambda"]
+    for key in ("inputRetain", "hiddenRetain", "l1", "l2", "weightDecay", "maxNorm"):
+        if key in c:
+            info[key] = c[key]
+    info.update(penalizeBiases=penalize_biases, dl4j="PyTorch reference (scripts/pytorch-reference.py)")
+    return info
 
 
 def select(suite, tuned):
@@ -567,6 +659,7 @@ def train(args):
         suite["evaluateEvery"] = min(int(suite.get("evaluateEvery", 1)), args.epochs)
         overrides.append(f"epochs={args.epochs}")
     sizes = [args.train_size] if args.train_size else train_sizes(suite)
+    noises = label_noises(suite)
     if args.train_size:
         overrides.append(f"trainSize={args.train_size}")
     if "tuneSeeds" in suite:
@@ -587,18 +680,19 @@ def train(args):
     chosen = {}
     for stage, seeds in stages:
         tuned = {}
-        for size in sizes:
+        for size, noise in [(n, f) for n in sizes for f in noises]:
             for seed in seeds:
-                data = source.run(size, seed)
+                data = source.run(size, seed, noise)
                 for reg in regs:
                     grid = points(reg)
                     if stage == "eval":
-                        want = chosen.get((size, reg["name"]), "none chosen")
+                        want = chosen.get((size, noise, reg["name"]), "none chosen")
                         grid = [(v, sw) for v, sw in grid if sw == want]
                     for values, swept in grid:
                         run_reg = dict(name=reg["name"], kind=reg["kind"], **values)
                         folder = os.path.join(args.out, "runs", *([] if stage == "single" else [stage]),
-                                              *([f"trainSize={size}"] if len(sizes) > 1 else []))
+                                              *([f"trainSize={size}"] if len(sizes) > 1 else []),
+                                              *([f"labelNoise={fmt(noise)}"] if len(noises) > 1 else []))
                         path = os.path.join(folder, f"{point_id(reg['name'], swept)}-seed{seed}.json")
                         if os.path.exists(path):
                             result = json.load(open(path))
@@ -608,11 +702,11 @@ def train(args):
                             with open(path + ".partial", "w") as f:
                                 json.dump(result, f, indent=1)
                             os.replace(path + ".partial", path)
-                        tuned.setdefault((size, reg["name"]), []).append((swept, result))
+                        tuned.setdefault((size, noise, reg["name"]), []).append((swept, result))
         if stage == "tune":
             for key, runs in tuned.items():
                 chosen[key] = select(suite, runs)
-                print(f"chose {key[1]} {chosen[key]} (trainSize {key[0]})", flush=True)
+                print(f"chose {key[2]} {chosen[key]} (trainSize {key[0]}, labelNoise {key[1]})", flush=True)
     print(f"done: results in {os.path.join(args.out, 'runs')}")
 
 
@@ -627,15 +721,15 @@ def bench(args):
     y = torch.arange(args.batch) % outputs if outputs > 1 else x.clone()
     lossf = torch.nn.CrossEntropyLoss() if outputs > 1 else torch.nn.MSELoss()
 
+    lr = float(suite["optimizer"]["learningRate"])
+
     def step():
         opt.zero_grad()
         loss = lossf(net(x), y)
         loss.backward()
-        if reg["kind"] == "l1":
-            for n, p in net.named_parameters():
-                if n.endswith("weight"):
-                    p.grad.add_(torch.sign(p.detach()), alpha=float(reg["lambda"]))
+        after_gradient(net, reg, lr, False)
         opt.step()
+        after_step(net, reg)
 
     for _ in range(30):
         step()

@@ -118,6 +118,11 @@ public record RunPlan(Suite suite) {
                     seeds.size(), seeds, runs, what));
         }
         lines.add("total: " + total + " run(s) of " + suite.epochs() + " epoch(s)");
+        if (suite.reference() != null) {
+            lines.add("reference (printed beside the results): " + String.join(", ", suite.reference().values()
+                    .entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList()) + " ("
+                    + suite.reference().metric().id() + "), from " + suite.reference().citation());
+        }
         return lines;
     }
 
