@@ -14,14 +14,17 @@ import java.util.List;
  * {@code two-stage} (real MNIST, a 784-64-10 MLP; L2 and dropout's hidden retain swept on 2 tuning seeds, the
  * chosen points on 3 evaluation seeds; with {@code selection.json}), {@code polynomial} (one stage, fixed settings,
  * 4 regularizers × 2 seeds), {@code unstable} (a too-large learning rate: 3 of 4 runs diverged) and
- * {@code exploratory} (a grid without a validation set) and {@code sizes} (fixed settings at two training-set
- * sizes).
+ * {@code exploratory} (a grid without a validation set), {@code sizes} (fixed settings at two training-set
+ * sizes), {@code noise} (true vs 100 % random labels, schema 2.2: none, L2, dropout alone, 2 seeds) and
+ * {@code reference} (schema 2.2's new kinds — l1-l2, weight-decay, max-norm, dropout-max-norm — tuned and
+ * evaluated, with a made-up {@code reference:} block).
  */
 public final class Fixtures {
     /** Fixed timestamp so rendered files are reproducible. */
     public static final String GENERATED = "2026-01-01T00:00:00Z";
     /** The fixture directories, in the order {@link #model()} reads them. */
-    public static final List<String> ALL = List.of("two-stage", "polynomial", "unstable", "exploratory", "sizes");
+    public static final List<String> ALL = List.of("two-stage", "polynomial", "unstable", "exploratory", "sizes",
+            "noise", "reference");
 
     private Fixtures() {
     }

@@ -62,7 +62,7 @@ public final class ResultLoader {
                 Path earlier = identities.putIfAbsent(identity, f);
                 if (earlier != null) {
                     problems.add(f + ": duplicate of " + earlier + " (same configuration, stage, regularizer, point, "
-                            + "training-set size and seed); left out");
+                            + "training-set size, label noise and seed); left out");
                     continue;
                 }
                 all.add(new LoadedRun(source, f, r));
@@ -92,7 +92,8 @@ public final class ResultLoader {
     /** @return what makes a run unique within one results directory */
     static String identity(RunResult r) {
         return String.join("\u0000", r.suite().experimentSha256(), r.stage().id(), r.regularizer().name(),
-                r.point().toString(), Integer.toString(r.dataset().trainSize()), Long.toString(r.seed()));
+                r.point().toString(), Integer.toString(r.dataset().trainSize()),
+                Double.toString(r.dataset().labelNoiseOrZero()), Long.toString(r.seed()));
     }
 
     private static Path canonical(Path dir) {

@@ -56,7 +56,7 @@ public final class MemorizationCurves {
             XYChart chart = new XYChartBuilder().width(ChartExport.WIDTH).height(ChartExport.HEIGHT)
                     .title(any.name()).xAxisTitle("epoch").yAxisTitle("accuracy (%)").build();
             ChartExport.style(chart.getStyler());
-            chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
+            chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
             chart.getStyler().setYAxisMin(0.0);
             chart.getStyler().setYAxisMax(100.0);
             chart.getStyler().setYAxisDecimalPattern("0");

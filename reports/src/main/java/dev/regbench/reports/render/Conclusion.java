@@ -59,6 +59,9 @@ public final class Conclusion {
                 Fmt.num(none.summary(Metric.TRAIN_LOSS).mean()), Fmt.num(none.summary(Metric.TEST_LOSS).mean()),
                 n == 1 ? "one seed" : "mean ± 95 % CI over " + n + " seeds"));
         overfitting(none).ifPresent(out::add);
+        if (cls && condition.labelNoise() > 0) {
+            out.add(memorization(condition, none));
+        }
         List<RegularizerStats> others = condition.headline().stream()
                 .filter(r -> !r.isBaseline() && !r.completed().isEmpty())
                 .sorted(Comparator.comparingDouble(r -> r.summary(perf).mean())).toList();
@@ -188,6 +191,24 @@ public final class Conclusion {
                     + "longer to see it overfit.", last.epoch()));
         }
         return Optional.empty();
+    }
+
+    /**
+     * A label-noise condition: what its training error means, with each regularizer's, all from the table beside.
+     */
+    private static String memorization(Condition condition, RegularizerStats none) {
+        String share = Fmt.compact(100 * condition.labelNoise());
+        List<String> parts = new ArrayList<>();
+        for (RegularizerStats r : condition.headline()) {
+            if (!r.completed().isEmpty()) {
+                parts.add(r.name() + " " + Fmt.meanCi(r.summary(Metric.TRAIN_ERROR)) + " %");
+            }
+        }
+        return String.format(Locale.ROOT, "%s %% of the training labels were replaced by random classes "
+                        + "(validation and test labels are true), so training error is measured against labels that "
+                        + "carry %s: it shows how far each network memorized them — training error at the reported "
+                        + "epoch: %s.", share, condition.labelNoise() == 1 ? "no information about the images"
+                        : "partly no information about the images", String.join(", ", parts));
     }
 
     private static void diverged(Condition condition, List<String> out) {

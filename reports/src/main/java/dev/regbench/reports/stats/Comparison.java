@@ -101,7 +101,7 @@ public record Comparison(Metric metric, Test test, double difference, double ciL
                     "no test possible with " + n + " pair" + (n == 1 ? "" : "s") + " (run at least 2 seeds)");
         }
         double se = s.getStandardDeviation() / Math.sqrt(n);
-        if (se == 0) {
+        if (roundingOnly(se, mean)) {
             return new Comparison(metric, Test.PAIRED, mean, Double.NaN, Double.NaN, Double.NaN, Double.NaN, n, n,
                     "no interval: all " + n + " paired differences are equal (no variation between seeds)");
         }
@@ -109,6 +109,16 @@ public record Comparison(Metric metric, Test test, double difference, double ciL
         double t = mean / se;
         double p = 2 * new TDistribution(null, n - 1).cumulativeProbability(-Math.abs(t));
         return new Comparison(metric, Test.PAIRED, mean, mean - half, mean + half, p, Double.NaN, n, n, "");
+    }
+
+    /**
+     * Test errors are multiples of 1/test-set-size, so equal differences between seeds (e.g. both +0.05 pp) come
+     * out of floating point 1e-16 apart; a t statistic on that "spread" would be astronomically large.
+     *
+     * @return whether the standard error is only floating-point rounding of equal values
+     */
+    private static boolean roundingOnly(double se, double scale) {
+        return se <= 1e-12 * Math.max(1, Math.abs(scale));
     }
 
     /**
@@ -132,7 +142,7 @@ public record Comparison(Metric metric, Test test, double difference, double ciL
         double v1 = a.getVariance() / n1;
         double v2 = b.getVariance() / n2;
         double se = Math.sqrt(v1 + v2);
-        if (se == 0) {
+        if (roundingOnly(se, difference)) {
             return new Comparison(metric, Test.WELCH, difference, Double.NaN, Double.NaN, Double.NaN, Double.NaN, n1,
                     n2, "no interval: every run on both sides has the same value (no variation between seeds)");
         }

@@ -33,9 +33,11 @@ class ReportWriterTest {
         long pngs = files.keySet().stream().filter(f -> f.endsWith(".png")).count();
         // two-stage: paths, curves, gap, weights; polynomial and unstable: curves, gap, fits, weights;
         // exploratory: paths only (no headline); sizes: training-set size, then curves, gap, fits and weights of
-        // its largest size.
-        assertEquals(18, pngs, files.keySet().toString());
+        // its largest size; noise: memorization, then curves, gap and weights of its last condition; reference:
+        // paths, curves, gap, weights.
+        assertEquals(26, pngs, files.keySet().toString());
         assertTrue(files.containsKey("figures/sizes-cpu-polynomial-sizes.png"), files.keySet().toString());
+        assertTrue(files.containsKey("figures/noise-cpu-mnist-memorization.png"), files.keySet().toString());
         for (var f : files.entrySet()) {
             if (f.getKey().endsWith(".png")) {
                 BufferedImage image = ImageIO.read(new ByteArrayInputStream(f.getValue()));
@@ -80,6 +82,30 @@ class ReportWriterTest {
         assertTrue(md.contains("3 runs diverged and are excluded from every number"), md);
         assertTrue(md.contains("Settings are fixed by the suite file"), "the fixed-settings sections say so");
         assertTrue(md.contains("Exploratory suite") && md.contains("no selection was possible"), md);
+    }
+
+    @Test
+    void publishedNumbersArePrintedBesideRegbenchsWithTheirDifference() throws Exception {
+        ReportWriter.write(Fixtures.model(), out);
+        String md = Files.readString(out.resolve("report.md"));
+        double sum = 0;
+        int n = 0;
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        try (var files = Files.list(Fixtures.dir("reference").resolve("runs/eval"))) {
+            for (Path f : files.filter(p -> p.getFileName().toString().startsWith("l1-l2-")).toList()) {
+                sum += 100 * (1 - json.readTree(f.toFile()).get("final").get("test").get("accuracy").asDouble());
+                n++;
+            }
+        }
+        assertEquals(2, n);
+        String row = "| l1-l2 | 20.5 | ";
+        assertTrue(md.contains(row), md);
+        String line = md.lines().filter(l -> l.startsWith(row)).findFirst().orElseThrow();
+        assertTrue(line.endsWith("| 2 | " + Fmt.signed(sum / n - 20.5) + " |"), line + " vs mean " + sum / n);
+        assertTrue(md.contains("Published: A made-up table for the fixture (not a publication). Setup differences: "
+                + "Fixture: 300 images and 4 epochs instead of the full training set."), "citation and setup");
+        assertTrue(md.contains("max unit norm"), "max-norm kinds show the bound's effect");
+        assertTrue(md.contains("100 % of the training labels were replaced by random classes"), md);
     }
 
     @Test

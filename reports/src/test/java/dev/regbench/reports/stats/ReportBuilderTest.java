@@ -31,10 +31,11 @@ class ReportBuilderTest {
     @Test
     void sectionsProtocolsAndRegularizerOrder() throws Exception {
         ReportModel model = Fixtures.model();
-        assertEquals(List.of("two-stage", "polynomial", "unstable", "exploratory", "sizes"),
+        assertEquals(List.of("two-stage", "polynomial", "unstable", "exploratory", "sizes", "noise", "reference"),
                 model.sections().stream().map(Section::suite).toList());
         assertEquals(List.of(Section.Protocol.TWO_STAGE, Section.Protocol.FIXED, Section.Protocol.FIXED,
-                Section.Protocol.EXPLORATORY, Section.Protocol.FIXED),
+                Section.Protocol.EXPLORATORY, Section.Protocol.FIXED, Section.Protocol.FIXED,
+                Section.Protocol.TWO_STAGE),
                 model.sections().stream().map(Section::protocol).toList());
         Condition mnist = model.sections().get(0).conditions().get(0);
         assertEquals(TaskType.CLASSIFICATION, model.sections().get(0).task());
@@ -136,6 +137,55 @@ class ReportBuilderTest {
         assertTrue(sizes.conditions().get(0).headline().get(0).summary(Metric.TRAIN_LOSS).mean()
                 < sizes.conditions().get(1).headline().get(0).summary(Metric.TRAIN_LOSS).mean(),
                 "10 points are easier to fit than 30");
+    }
+
+    @Test
+    void labelNoiseFractionsAreConditionsOfTheirOwn() throws Exception {
+        Section noise = section("noise");
+        assertEquals(List.of(0.0, 1.0), noise.conditions().stream().map(Condition::labelNoise).toList());
+        assertEquals(List.of(200, 200), noise.conditions().stream().map(Condition::trainSize).toList());
+        assertEquals("200 training examples, 100 % random labels", noise.conditions().get(1).label());
+        for (Condition c : noise.conditions()) {
+            assertEquals(List.of("none", "l2", "dropout"), c.headline().stream().map(RegularizerStats::name).toList());
+            for (RegularizerStats r : c.headline()) {
+                assertEquals(2, r.completed().size(), r.name());
+                assertTrue(r.completed().stream().allMatch(x -> x.dataset().labelNoiseOrZero() == c.labelNoise()));
+            }
+        }
+        // read independently: the random-label runs' test accuracy is at chance, the true-label runs' is not
+        ObjectMapper json = new ObjectMapper();
+        for (String condition : List.of("labelNoise=0", "labelNoise=1")) {
+            try (Stream<Path> files = Files.list(Fixtures.dir("noise").resolve("runs").resolve(condition))) {
+                for (Path f : files.toList()) {
+                    double accuracy = json.readTree(f.toFile()).get("final").get("test").get("accuracy").asDouble();
+                    assertTrue(condition.endsWith("1") ? accuracy < 0.2 : accuracy > 0.5, f + ": " + accuracy);
+                }
+            }
+        }
+        RegularizerStats randomNone = noise.conditions().get(1).baseline().orElseThrow();
+        assertTrue(randomNone.curve().get(randomNone.curve().size() - 1).trainAccuracy().mean()
+                > randomNone.curve().get(0).trainAccuracy().mean() + 0.1, "it starts to memorize the random labels");
+    }
+
+    @Test
+    void newKindsCarryTheirComponentsAndMaxNormHolds() throws Exception {
+        Condition c = section("reference").conditions().get(0);
+        assertEquals(List.of("none", "l1-l2", "weight-decay", "max-norm", "dropout-max-norm"),
+                c.headline().stream().map(RegularizerStats::name).toList(), "kinds in the report's order");
+        RegularizerStats both = c.headline().get(1);
+        assertEquals(1e-5, both.regularizer().l1());
+        assertEquals(both.regularizer().parameters().get("l2"), both.regularizer().l2());
+        assertEquals(c.headline().get(2).regularizer().parameters().get("lambda"),
+                c.headline().get(2).regularizer().weightDecay());
+        RegularizerStats bounded = c.headline().get(4);
+        assertEquals(1.0, bounded.regularizer().maxNorm());
+        for (RunResult r : bounded.completed()) {
+            assertTrue(r.epochs().get(0).maxUnitNorm() > 1.0, "He's initial weights exceed it: the bound acts on updates");
+            for (var m : r.epochs().subList(1, r.epochs().size())) {
+                assertTrue(m.maxUnitNorm() <= 1.0 + 1e-5, "the bound held at epoch " + m.epoch() + ": " + m.maxUnitNorm());
+            }
+        }
+        assertTrue(c.headline().get(0).summary(Metric.MAX_UNIT_NORM).mean() > 1.0, "unbounded units grow past it");
     }
 
     @Test

@@ -97,6 +97,12 @@ class StatisticsTest {
         assertTrue(welch.note().contains("no variation"), welch.note());
         Comparison one = Comparison.paired(Metric.TEST_LOSS, new double[] {0.3});
         assertTrue(one.note().contains("1 pair"), one.note());
+        // test errors in percent of 10,000 images: both seeds one image worse, unequal only by float rounding
+        double[] rounded = {100 * (1 - 0.7995) - 100 * (1 - 0.8), 100 * (1 - 0.8095) - 100 * (1 - 0.81)};
+        assertTrue(rounded[0] != rounded[1], "the fixture must differ in the last bits");
+        Comparison equal = Comparison.paired(Metric.TEST_ERROR, rounded);
+        assertFalse(equal.tested(), "no astronomically significant p from rounding, was " + equal.pValue());
+        assertTrue(equal.note().contains("equal"), equal.note());
     }
 
     @Test
