@@ -30,6 +30,7 @@ final class ConsoleProgress implements ProgressListener {
     private int runTotal;
     private double secondsSoFar;
     private int epochsSoFar;
+    private int previousEpoch; // of the current run: evaluations can be evaluateEvery epochs apart
 
     ConsoleProgress(PrintWriter out, boolean interactive, int epochsPerRun) {
         this.out = out;
@@ -68,6 +69,7 @@ final class ConsoleProgress implements ProgressListener {
     public void runStarted(RunKey key, int index, int total) {
         runIndex = index;
         runTotal = total;
+        previousEpoch = 0;
         if (!interactive) {
             out.printf(Locale.ROOT, "run   [%d/%d] %s%n", index, total, key);
             out.flush();
@@ -78,7 +80,8 @@ final class ConsoleProgress implements ProgressListener {
     public void epochFinished(RunKey key, EpochMetrics m, int epochs) {
         if (m.epoch() > 0) {
             secondsSoFar += m.trainSeconds() + m.evalSeconds();
-            epochsSoFar++;
+            epochsSoFar += m.epoch() - previousEpoch;
+            previousEpoch = m.epoch();
         }
         if (!shouldPrint(m.epoch(), epochs)) {
             return;
