@@ -12,6 +12,14 @@ public final class ResultFileException extends IOException {
      * @param problem what is wrong, without the file name
      */
     public ResultFileException(Path file, String problem) {
-        super(file + ": " + problem.replaceAll("\\s*[\\r\\n]+\\s*", " "));
+        this(String.valueOf(file), problem);
+    }
+
+    /**
+     * @param location where the file is, e.g. a Hadoop URI
+     * @param problem  what is wrong, without the file name
+     */
+    public ResultFileException(String location, String problem) {
+        super(location + ": " + problem.replaceAll("\\s*[\\r\\n]+\\s*", " "));
     }
 }

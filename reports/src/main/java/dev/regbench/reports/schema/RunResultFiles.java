@@ -96,43 +96,66 @@ public final class RunResultFiles {
      *                             violates the schema
      */
     public static Loaded load(Path file) throws ResultFileException {
-        JsonNode tree;
+        byte[] bytes;
         try {
             long size = Files.size(file);
             if (size > MAX_BYTES) {
-                throw new ResultFileException(file, String.format(java.util.Locale.ROOT, "%,d bytes, more than any "
-                        + "result file (%,d at most): not a regbench result", size, MAX_BYTES));
+                throw new ResultFileException(file, tooLarge(size));
             }
-            tree = MAPPER.readTree(Files.readAllBytes(file));
+            bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new ResultFileException(file, "file not found");
         } catch (ResultFileException e) {
             throw e;
-        } catch (JsonProcessingException e) {
-            throw new ResultFileException(file, "not valid JSON (truncated or corrupt?): "
-                    + e.getOriginalMessage());
         } catch (IOException e) {
             throw new ResultFileException(file, "cannot be read (" + e.getMessage() + ")");
         }
+        return parse(file.toString(), bytes);
+    }
+
+    /** @return the message for a file of {@code size} bytes, over {@link #MAX_BYTES} */
+    public static String tooLarge(long size) {
+        return String.format(java.util.Locale.ROOT, "%,d bytes, more than any result file (%,d at most): not a "
+                + "regbench result", size, MAX_BYTES);
+    }
+
+    /**
+     * Parses a result file's content (read from any file system), with the checks of {@link #load(Path)}.
+     *
+     * @param location where it came from, for messages
+     * @param bytes    its content, at most {@link #MAX_BYTES}
+     * @return its content and what was set aside
+     * @throws ResultFileException if it is not JSON, of another major version, or violates the schema
+     */
+    public static Loaded parse(String location, byte[] bytes) throws ResultFileException {
+        JsonNode tree;
+        try {
+            tree = MAPPER.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            throw new ResultFileException(location, "not valid JSON (truncated or corrupt?): "
+                    + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new ResultFileException(location, "cannot be read (" + e.getMessage() + ")");
+        }
         if (tree == null || !tree.isObject()) {
-            throw new ResultFileException(file, "not a regbench result (expected a JSON object)");
+            throw new ResultFileException(location, "not a regbench result (expected a JSON object)");
         }
         JsonNode version = tree.get("schemaVersion");
         if (version == null || !version.isInt()) {
-            throw new ResultFileException(file, "not a regbench result (no integer schemaVersion)");
+            throw new ResultFileException(location, "not a regbench result (no integer schemaVersion)");
         }
         if (version.intValue() == 1) {
-            throw new ResultFileException(file, "schemaVersion 1 was written before regbench had a validation split "
+            throw new ResultFileException(location, "schemaVersion 1 was written before regbench had a validation split "
                     + "and cannot be compared fairly with newer runs; re-run its suite with this regbench (or render "
                     + "it with a regbench from before schema 2)");
         }
         if (version.intValue() != RunResult.SCHEMA_VERSION) {
-            throw new ResultFileException(file, "schemaVersion " + version.intValue() + " is not supported (this "
+            throw new ResultFileException(location, "schemaVersion " + version.intValue() + " is not supported (this "
                     + "regbench reads version " + RunResult.SCHEMA_VERSION + "); re-run or use a matching regbench");
         }
         JsonNode minorNode = tree.get("schemaMinor");
         if (minorNode != null && !minorNode.isInt()) {
-            throw new ResultFileException(file, "schemaMinor must be an integer");
+            throw new ResultFileException(location, "schemaMinor must be an integer");
         }
         int minor = minorNode == null ? 0 : minorNode.intValue();
         java.util.Set<String> ignored = minor > RunResult.SCHEMA_MINOR
@@ -140,19 +163,19 @@ public final class RunResultFiles {
                 : java.util.Set.of();
         String missing = RequiredFields.firstMissing(tree, RunResult.class);
         if (missing != null) {
-            throw new ResultFileException(file, "required field missing: " + missing);
+            throw new ResultFileException(location, "required field missing: " + missing);
         }
         RunResult result;
         try {
             result = MAPPER.treeToValue(tree, RunResult.class);
         } catch (UnrecognizedPropertyException e) {
-            throw new ResultFileException(file, "unknown field '" + e.getPropertyName() + "' at " + path(e));
+            throw new ResultFileException(location, "unknown field '" + e.getPropertyName() + "' at " + path(e));
         } catch (MismatchedInputException e) {
-            throw new ResultFileException(file, "schema violation at " + path(e) + ": " + e.getOriginalMessage());
+            throw new ResultFileException(location, "schema violation at " + path(e) + ": " + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
-            throw new ResultFileException(file, "schema violation: " + e.getOriginalMessage());
+            throw new ResultFileException(location, "schema violation: " + e.getOriginalMessage());
         }
-        requirePresent(file, result);
+        requirePresent(location, result);
         return new Loaded(result, minor, ignored);
     }
 
@@ -163,7 +186,7 @@ public final class RunResultFiles {
         return p.isEmpty() ? "top level" : p.substring(p.startsWith(".") ? 1 : 0);
     }
 
-    private static void requirePresent(Path file, RunResult r) throws ResultFileException {
+    private static void requirePresent(String file, RunResult r) throws ResultFileException {
         List<String> missing = new java.util.ArrayList<>();
         if (r.suite() == null) missing.add("suite");
         if (r.stage() == null) missing.add("stage");

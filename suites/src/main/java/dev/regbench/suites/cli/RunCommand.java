@@ -9,6 +9,7 @@ import dev.regbench.suites.ThreadSettings;
 import dev.regbench.suites.harness.Estimator;
 import dev.regbench.suites.harness.OutputException;
 import dev.regbench.suites.network.Implementation;
+import dev.regbench.suites.harness.LocalResultStore;
 import dev.regbench.suites.harness.ResultStore;
 import dev.regbench.suites.harness.RunSummary;
 import dev.regbench.suites.harness.RunPlan;
@@ -124,7 +125,7 @@ final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        try (ResultStore store = ResultStore.open(this.out)) {
+        try (LocalResultStore store = LocalResultStore.open(this.out)) {
             SuiteData data = SuiteData.load(suite, DataDirectory.resolve(Optional.ofNullable(dataDir)));
             Environment environment = EnvironmentProbe.current();
             SuiteRunner runner = new SuiteRunner(suite, data, code, environment);

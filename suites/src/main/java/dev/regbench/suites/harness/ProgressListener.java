@@ -29,6 +29,10 @@ public interface ProgressListener {
     default void runFinished(RunKey key, RunResult result) {
     }
 
+    /** A run threw instead of finishing; no result was written, and a rerun retries it. */
+    default void runFailed(FailedRun failed) {
+    }
+
     /** A run was skipped because an identical finished result exists. */
     default void runSkipped(RunKey key, RunResult existing) {
     }

@@ -1,92 +1,46 @@
 package dev.regbench.suites.harness;
 
-import dev.regbench.reports.AtomicFiles;
-import dev.regbench.reports.schema.ResultFileException;
 import dev.regbench.reports.schema.RunResult;
-import dev.regbench.reports.schema.RunResultFiles;
-import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 
 /**
- * The output directory of {@code regbench run}: {@code <out>/runs/…/<point>-seed<k>.json}, one file per
- * finished run (paths: {@link RunPlan#path}), each written atomically, and {@code <out>/selection.json}. Held under an exclusive lock ({@code <out>/.lock}) for as long as it
- * is open, so two processes cannot interleave their writes; the operating system drops the lock if the
- * process dies, so a killed run never blocks the next one.
+ * Where a suite's results go: one file per finished run under {@code runs/} (paths: {@link RunPlan#path}), each
+ * written once and atomically — a file that exists is complete — and {@code selection.json}. A local directory
+ * ({@link LocalResultStore}) or, for sweeps, any Hadoop file system.
  */
-public final class ResultStore implements AutoCloseable {
-    /** Name of the lock file inside the output directory. */
-    public static final String LOCK_FILE = ".lock";
+public interface ResultStore extends AutoCloseable {
     /** Name of the selection file inside the output directory. */
-    public static final String SELECTION_FILE = "selection.json";
-
-    private final Path out;
-    private final Path runs;
-    private final FileChannel lockChannel;
-    private final FileLock lock;
-
-    private ResultStore(Path out, FileChannel lockChannel, FileLock lock) {
-        this.out = out;
-        this.runs = out.resolve("runs");
-        this.lockChannel = lockChannel;
-        this.lock = lock;
-    }
+    String SELECTION_FILE = "selection.json";
 
     /**
-     * Creates the directory if needed, takes the lock and removes temporary files a killed process left.
-     *
-     * @param out the output directory
-     * @return the open store
-     * @throws OutputException if the directory cannot be created or written, or another process holds it
+     * @param relative a run's result path relative to {@code <out>/runs/}
+     * @return its result, if the file exists
+     * @throws OutputException if it exists but cannot be read, naming it and the fix
      */
-    public static ResultStore open(Path out) throws OutputException {
-        Path runs = out.resolve("runs");
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new OutputException(out + " is a file, not a directory; choose another --out");
-        }
-        try {
-            Files.createDirectories(runs);
-        } catch (IOException e) {
-            throw new OutputException("cannot create output directory " + runs + " (" + e.getMessage()
-                    + "); choose a writable --out");
-        }
-        FileChannel channel;
-        try {
-            channel = FileChannel.open(out.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        } catch (IOException e) {
-            throw new OutputException("cannot write to output directory " + out + " (" + e.getMessage()
-                    + "); choose a writable --out");
-        }
-        FileLock lock;
-        try {
-            lock = channel.tryLock();
-        } catch (IOException | OverlappingFileLockException e) {
-            lock = null;
-        }
-        if (lock == null) {
-            closeQuietly(channel);
-            throw new OutputException(out + " is in use by another regbench run (lock " + out.resolve(LOCK_FILE)
-                    + " is held); wait for it to finish or use another --out");
-        }
-        ResultStore store = new ResultStore(out, channel, lock);
-        store.removeStalePartials();
-        return store;
-    }
+    Optional<RunResult> read(String relative) throws OutputException;
 
-    /** @return the output directory */
-    public Path directory() {
-        return out;
-    }
+    /**
+     * Writes a result atomically.
+     *
+     * @param relative the run's result path relative to {@code <out>/runs/}
+     * @param result   its result
+     * @throws OutputException if it cannot be written
+     */
+    void save(String relative, RunResult result) throws OutputException;
 
-    /** @return where a result goes, given its path relative to {@code <out>/runs/} */
-    public Path path(String relative) {
-        return runs.resolve(relative);
-    }
+    /**
+     * Writes {@code selection.json} atomically.
+     *
+     * @param json its content
+     * @throws OutputException if it cannot be written
+     */
+    void saveSelection(String json) throws OutputException;
+
+    /** @return a result's full location, for messages */
+    String location(String relative);
+
+    /** @return the output directory, for messages */
+    String directoryName();
 
     /**
      * @param relative a run's result path relative to {@code <out>/runs/}
@@ -95,97 +49,20 @@ public final class ResultStore implements AutoCloseable {
      * @throws OutputException if a result exists with another identity (resuming would mix them), naming what
      *                         differs
      */
-    public Optional<RunResult> finished(String relative, RunIdentity now) throws OutputException {
-        Path file = path(relative);
-        if (!Files.exists(file)) {
-            return Optional.empty();
+    default Optional<RunResult> finished(String relative, RunIdentity now) throws OutputException {
+        Optional<RunResult> existing = read(relative);
+        if (existing.isEmpty()) {
+            return existing;
         }
-        RunResult existing;
-        try {
-            existing = RunResultFiles.read(file);
-        } catch (ResultFileException e) {
-            throw new OutputException(e.getMessage() + "; delete it to train this run again");
-        }
-        Optional<String> difference = RunIdentity.of(existing).difference(now);
+        Optional<String> difference = RunIdentity.of(existing.get()).difference(now);
         if (difference.isPresent()) {
-            throw new OutputException(file + " was computed with " + difference.get() + " for suite '"
-                    + existing.suite().name() + "': resuming would mix them; use a new --out, or delete " + out
-                    + " to start over");
+            throw new OutputException(location(relative) + " was computed with " + difference.get() + " for suite '"
+                    + existing.get().suite().name() + "': resuming would mix them; use a new --out, or delete "
+                    + directoryName() + " to start over");
         }
-        return Optional.of(existing);
-    }
-
-    /**
-     * Writes a result atomically.
-     *
-     * @param relative the run's result path relative to {@code <out>/runs/}
-     * @param result   its result
-     * @throws OutputException if the file cannot be written
-     */
-    public void save(String relative, RunResult result) throws OutputException {
-        try {
-            RunResultFiles.write(path(relative), result);
-        } catch (IOException e) {
-            throw new OutputException("cannot write " + path(relative) + " (" + e.getMessage()
-                    + "); results already written are kept");
-        }
-    }
-
-    /**
-     * Writes {@code <out>/selection.json} atomically.
-     *
-     * @param json its content
-     * @throws OutputException if it cannot be written
-     */
-    public void saveSelection(String json) throws OutputException {
-        Path file = out.resolve(SELECTION_FILE);
-        try {
-            AtomicFiles.write(file, json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new OutputException("cannot write " + file + " (" + e.getMessage()
-                    + "); results already written are kept");
-        }
-    }
-
-    /**
-     * Saves a copy of the suite file next to the results, for provenance.
-     *
-     * @param suiteFile the suite file
-     * @throws OutputException if it cannot be written
-     */
-    public void keepSuiteFile(Path suiteFile) throws OutputException {
-        try {
-            AtomicFiles.write(out.resolve("suite.yaml"), Files.readAllBytes(suiteFile));
-        } catch (IOException e) {
-            throw new OutputException("cannot write " + out.resolve("suite.yaml") + " (" + e.getMessage() + ")");
-        }
-    }
-
-    private void removeStalePartials() throws OutputException {
-        try (java.util.stream.Stream<Path> files = Files.walk(out)) {
-            for (Path f : files.filter(p -> p.getFileName().toString().contains(AtomicFiles.TEMP_INFIX)).toList()) {
-                Files.deleteIfExists(f);
-            }
-        } catch (IOException | java.io.UncheckedIOException e) {
-            throw new OutputException("cannot clean " + out + " (" + e.getMessage() + ")");
-        }
-    }
-
-    private static void closeQuietly(FileChannel channel) {
-        try {
-            channel.close();
-        } catch (IOException e) {
-            // nothing to do
-        }
+        return existing;
     }
 
     @Override
-    public void close() {
-        try {
-            lock.release();
-        } catch (IOException e) {
-            // the channel close below releases it too
-        }
-        closeQuietly(lockChannel);
-    }
+    void close();
 }

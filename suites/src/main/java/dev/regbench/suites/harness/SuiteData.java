@@ -25,7 +25,8 @@ import java.util.List;
  * A suite's data, loaded and split once: for image datasets the verified files, the validation set carved from
  * the published training images (class-balanced, fixed by the data seed) and the pool the training subsets are
  * drawn from; for the polynomial task the generator. {@link #forRun} gives one run's {@link TaskData}; the most
- * recent draw is kept, so the regularizers and grid points of one seed share it.
+ * recent draw is kept, so the regularizers and grid points of one seed share it. Safe to share between threads
+ * (a sweep's concurrent tasks in one JVM): {@code forRun} is synchronized and what it returns is never modified.
  */
 public final class SuiteData {
     private final Suite suite;
@@ -69,7 +70,7 @@ public final class SuiteData {
      * @param seed      the run seed (selects the training draw when the suite draws per seed)
      * @return the run's data
      */
-    public TaskData forRun(DataCondition condition, long seed) {
+    public synchronized TaskData forRun(DataCondition condition, long seed) {
         long root = suite.draw().root(suite.dataSeed(), seed);
         if (cached == null || cachedRoot != root || !condition.equals(cachedCondition)) {
             cached = images == null ? polynomial(condition.trainSize(), root) : image(condition, root);
@@ -129,7 +130,15 @@ public final class SuiteData {
      *         ({@link dev.regbench.datasets.ImageDataset#contentSha256()}); null for the generated polynomial task
      */
     public String dataSha256() {
-        return images == null ? null : images.dataset().contentSha256();
+        return dataSha256(suite);
+    }
+
+    /**
+     * @param suite a suite
+     * @return the identity of the data its runs train on, known without loading it (see {@link #dataSha256()})
+     */
+    public static String dataSha256(Suite suite) {
+        return suite.task() instanceof SuiteTask.ImageClassification image ? image.dataset().contentSha256() : null;
     }
 
     private static List<Integer> boxed(int[] values) {

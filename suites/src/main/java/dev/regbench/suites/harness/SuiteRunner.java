@@ -26,20 +26,32 @@ import java.util.Optional;
  */
 public final class SuiteRunner {
     private final Suite suite;
-    private final SuiteData data;
+    private final RunExecutor executor;
     private final Implementation implementation;
     private final Environment environment;
     private final RunPlan plan;
 
     /**
+     * Runs the suite in this process, one run after another.
+     *
      * @param suite          the validated suite (overrides applied)
      * @param data           its data
      * @param implementation the tuned layers (default) or DL4J's stock classes
      * @param environment    recorded in every result; its backend and native build are part of a run's identity
      */
     public SuiteRunner(Suite suite, SuiteData data, Implementation implementation, Environment environment) {
+        this(suite, new LocalExecutor(suite, data, implementation, environment), implementation, environment);
+    }
+
+    /**
+     * @param suite          the validated suite (overrides applied)
+     * @param executor       what trains each stage's pending runs
+     * @param implementation the tuned layers (default) or DL4J's stock classes (part of a run's identity)
+     * @param environment    this process's; its backend and native build are part of a run's identity
+     */
+    public SuiteRunner(Suite suite, RunExecutor executor, Implementation implementation, Environment environment) {
         this.suite = suite;
-        this.data = data;
+        this.executor = executor;
         this.implementation = implementation;
         this.environment = environment;
         this.plan = new RunPlan(suite);
@@ -57,9 +69,9 @@ public final class SuiteRunner {
      * @throws OutputException if a result cannot be written, or existing results disagree with the suite
      */
     public RunSummary run(ResultStore store, ProgressListener listener) throws OutputException {
-        Trainer trainer = new Trainer(suite, implementation, environment, listener);
         List<RunResult> trained = new ArrayList<>();
         List<RunResult> skipped = new ArrayList<>();
+        List<FailedRun> failed = new ArrayList<>();
         Map<DataCondition, Map<String, PointChoice>> selection = Map.of();
         for (Stage stage : suite.stages()) {
             List<RunKey> keys = stage == Stage.EVAL ? plan.evaluation(choices(selection)) : plan.grid(stage);
@@ -68,22 +80,20 @@ public final class SuiteRunner {
             skipped.addAll(sp.finished().stream().map(Finished::result).toList());
             listener.stageStarted(stage, sp.todo().size(), sp.finished().size());
             List<Finished> done = new ArrayList<>(sp.finished());
-            for (int i = 0; i < sp.todo().size(); i++) {
-                RunKey key = sp.todo().get(i);
-                listener.runStarted(key, i + 1, sp.todo().size());
-                RunResult result = trainer.run(key, data.forRun(key.condition(), key.seed()));
-                store.save(plan.path(key), result);
-                trained.add(result);
-                done.add(new Finished(key, result));
-                listener.runFinished(key, result);
-            }
+            RunExecutor.Outcome outcome = executor.execute(sp.todo(), store, plan, listener);
+            outcome.finished().forEach(f -> trained.add(f.result()));
+            done.addAll(outcome.finished());
+            failed.addAll(outcome.failed());
             if (stage == Stage.TUNE) {
+                if (!outcome.failed().isEmpty()) {
+                    break; // choosing on an incomplete grid would bias the choice: a rerun retries the failed runs
+                }
                 selection = select(done);
                 store.saveSelection(SelectionJson.render(suite, selection));
                 listener.selectionMade(selection);
             }
         }
-        return new RunSummary(trained, skipped, selection);
+        return new RunSummary(trained, skipped, selection, failed);
     }
 
     /**
@@ -127,7 +137,7 @@ public final class SuiteRunner {
     /** @return the identity a run would have now: what a finished result must match to be resumed */
     RunIdentity identity(RunKey key) {
         return new RunIdentity(suite.effectiveSha256(key.point(), key.condition()), implementation.id(),
-                environment.backend(), environment.nativeBuild(), data.dataSha256());
+                environment.backend(), environment.nativeBuild(), SuiteData.dataSha256(suite));
     }
 
     /**

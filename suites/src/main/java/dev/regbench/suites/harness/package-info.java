@@ -5,6 +5,6 @@
  * loop and measures it in inference mode on the training subset, the validation set and the test set
  * ({@link dev.regbench.suites.harness.Trainer}), chooses each regularizer's point on validation metrics between
  * the stages ({@link dev.regbench.suites.harness.SuiteRunner}) and writes one result file per run atomically into
- * a locked, resumable output directory ({@link dev.regbench.suites.harness.ResultStore}).
+ * a locked, resumable output directory ({@link dev.regbench.suites.harness.LocalResultStore}).
  */
 package dev.regbench.suites.harness;

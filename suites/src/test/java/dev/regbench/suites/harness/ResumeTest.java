@@ -35,7 +35,7 @@ class ResumeTest {
 
     private static RunSummary run(Suite suite, Path out) throws Exception {
         SuiteData data = SuiteData.load(suite, DataDirectory.resolve(Optional.empty()));
-        try (ResultStore store = ResultStore.open(out)) {
+        try (LocalResultStore store = LocalResultStore.open(out)) {
             return new SuiteRunner(suite, data, Implementation.TUNED, ENV).run(store, ProgressListener.NONE);
         }
     }
@@ -73,17 +73,17 @@ class ResumeTest {
 
     @Test
     void onlyOneProcessAtATime() throws Exception {
-        try (ResultStore held = ResultStore.open(out)) {
-            OutputException e = assertThrows(OutputException.class, () -> ResultStore.open(out));
+        try (LocalResultStore held = LocalResultStore.open(out)) {
+            OutputException e = assertThrows(OutputException.class, () -> LocalResultStore.open(out));
             assertTrue(e.getMessage().contains("in use by another regbench run"), e.getMessage());
         }
-        ResultStore.open(out).close(); // released
+        LocalResultStore.open(out).close(); // released
     }
 
     @Test
     void unwritableOutputIsAOneLineError() throws Exception {
         Path file = Files.writeString(out.resolve("not-a-dir"), "x");
-        OutputException e = assertThrows(OutputException.class, () -> ResultStore.open(file.resolve("sub")));
+        OutputException e = assertThrows(OutputException.class, () -> LocalResultStore.open(file.resolve("sub")));
         assertTrue(e.getMessage().startsWith("cannot create output directory"), e.getMessage());
     }
 
