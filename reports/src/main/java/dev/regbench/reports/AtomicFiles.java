@@ -31,6 +31,31 @@ public final class AtomicFiles {
                 StandardCopyOption.REPLACE_EXISTING));
     }
 
+    /**
+     * Writes a file only if it does not exist yet, atomically: the complete content goes to a temporary file,
+     * which is then hard-linked to the target — a link fails if the target exists, so of two writers racing for
+     * the same target exactly one succeeds and nobody ever sees a partial file.
+     *
+     * @param target  the file to create; its directory is created if needed
+     * @param content its complete content
+     * @return true if this call created it, false if it existed already (it is left untouched)
+     * @throws IOException if the directory or file cannot be written, or the file system has no hard links
+     */
+    public static boolean writeIfAbsent(Path target, byte[] content) throws IOException {
+        boolean[] created = {true};
+        write(target, content, (from, to) -> {
+            try {
+                Files.createLink(to, from);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                created[0] = false;
+            } catch (UnsupportedOperationException e) {
+                throw new IOException("the file system of " + to.toAbsolutePath().getParent() + " has no hard links, "
+                        + "which writing each result exactly once needs; use a directory on a local file system", e);
+            }
+        });
+        return created[0];
+    }
+
     /** An atomic rename: {@link Files#move} with {@code ATOMIC_MOVE} (a seam for tests). */
     interface Rename {
         void rename(Path from, Path to) throws IOException;
@@ -39,7 +64,8 @@ public final class AtomicFiles {
     static void write(Path target, byte[] content, Rename rename) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path temp = dir.resolve(target.getFileName() + TEMP_INFIX + ProcessHandle.current().pid());
+        Path temp = dir.resolve(target.getFileName() + TEMP_INFIX + ProcessHandle.current().pid() + "-"
+                + Thread.currentThread().getId());
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE,
                     StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {

@@ -17,7 +17,7 @@ import java.util.Map;
  * {@value #LOG_LINES_PER_RUN} evenly spaced lines for long ones. The ETA assumes the remaining epochs take as
  * long as the epochs so far.
  */
-final class ConsoleProgress implements ProgressListener {
+public final class ConsoleProgress implements ProgressListener {
     private static final int BAR = 20;
     static final int LOG_LINES_PER_RUN = 20;
     private static final long REDRAW_NANOS = 100_000_000L;
@@ -32,7 +32,12 @@ final class ConsoleProgress implements ProgressListener {
     private int epochsSoFar;
     private int previousEpoch; // of the current run: evaluations can be evaluateEvery epochs apart
 
-    ConsoleProgress(PrintWriter out, boolean interactive, int epochsPerRun) {
+    /**
+     * @param out          where to print
+     * @param interactive  a terminal (live lines) rather than a log
+     * @param epochsPerRun the suite's epochs, for the ETA
+     */
+    public ConsoleProgress(PrintWriter out, boolean interactive, int epochsPerRun) {
         this.out = out;
         this.interactive = interactive;
         this.epochsPerRun = epochsPerRun;
@@ -136,7 +141,11 @@ final class ConsoleProgress implements ProgressListener {
         return duration(secondsSoFar / epochsSoFar * remainingEpochs);
     }
 
-    static String duration(double seconds) {
+    /**
+     * @param seconds a duration
+     * @return it for people, e.g. {@code 1h05m} or {@code 42s}
+     */
+    public static String duration(double seconds) {
         long s = Math.round(seconds);
         if (s >= 3600) {
             return String.format(Locale.ROOT, "%dh%02dm", s / 3600, s % 3600 / 60);

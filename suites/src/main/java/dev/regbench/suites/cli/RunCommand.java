@@ -17,7 +17,6 @@ import dev.regbench.suites.harness.SuiteData;
 import dev.regbench.suites.harness.SuiteRunner;
 import dev.regbench.suites.suite.Suite;
 import dev.regbench.suites.suite.SuiteException;
-import dev.regbench.suites.suite.SuiteParser;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,8 +41,8 @@ import picocli.CommandLine.Option;
                 "Exit code 0 when every run finished (diverged runs are results and are listed at the end), "
                         + "1 on a bad suite, missing data or unusable output, 2 on bad options."})
 final class RunCommand implements Callable<Integer> {
-    @Option(names = "--suite", required = true, paramLabel = "FILE", description = "Suite file, e.g. suites/mnist-quick.yaml.")
-    private Path suiteFile;
+    @CommandLine.Mixin
+    private SuiteOptions suiteOptions;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (created; locked while running). "
             + "Required unless --dry-run.")
@@ -52,27 +51,6 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Validate the suite and print the expanded grid (stages, points, seeds, "
             + "run count); trains nothing and reads no data.")
     private boolean dryRun;
-
-    @Option(names = "--seeds", split = ",", paramLabel = "K", description = "Single-stage suites: run these seeds "
-            + "instead of the suite's, e.g. 1,2.")
-    private List<Long> seeds;
-
-    @Option(names = "--tune-seeds", split = ",", paramLabel = "K", description = "Two-stage suites: tuning seeds "
-            + "instead of the suite's.")
-    private List<Long> tuneSeeds;
-
-    @Option(names = "--eval-seeds", split = ",", paramLabel = "K", description = "Two-stage suites: evaluation seeds "
-            + "instead of the suite's (must not overlap the tuning seeds).")
-    private List<Long> evalSeeds;
-
-    @Option(names = "--only", split = ",", paramLabel = "NAME", description = "Only these regularizers (suite names), e.g. l2,none.")
-    private List<String> only;
-
-    @Option(names = "--epochs", paramLabel = "N", description = "Override the suite's epochs.")
-    private Integer epochs;
-
-    @Option(names = "--train-size", paramLabel = "N", description = "Override the suite's trainSize (image datasets).")
-    private Integer trainSize;
 
     @Option(names = "--threads", paramLabel = "N",
             description = "BLAS threads (default: cores not used by OpenMP, at least 1). OpenMP threads come from OMP_NUM_THREADS.")
@@ -99,15 +77,10 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Suite suite;
         try {
-            suite = SuiteParser.parse(suiteFile);
+            suite = suiteOptions.load(spec.commandLine());
         } catch (SuiteException e) {
             err.println(e.getMessage());
             return RegbenchCli.USER_ERROR;
-        }
-        try {
-            suite = suite.withOverrides(new Suite.Overrides(epochs, trainSize, seeds, tuneSeeds, evalSeeds, only));
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         RunPlan plan = new RunPlan(suite);
         if (dryRun) {
@@ -138,7 +111,7 @@ final class RunCommand implements Callable<Integer> {
                         pending.size(), suite.name(), ConsoleProgress.duration(seconds), seconds);
                 return 0;
             }
-            store.keepSuiteFile(suiteFile); // only now: the copy always describes the results beside it
+            store.keepSuiteFile(suiteOptions.suiteFile()); // only now: the copy always describes the results beside it
             plan.describe().forEach(out::println);
             out.println("environment " + environment.brief() + ", " + environment.cpuModel() + ", implementation "
                     + code.id());
@@ -158,29 +131,11 @@ final class RunCommand implements Callable<Integer> {
             } finally {
                 Runtime.getRuntime().removeShutdownHook(onInterrupt);
             }
-            report(out, err, summary, store.directory());
+            RunReport.print(out, err, summary, store.directory().toString());
             return 0;
         } catch (OutputException | DataFileException e) {
             err.println(e.getMessage());
             return RegbenchCli.USER_ERROR;
         }
-    }
-
-    private static void report(PrintWriter out, PrintWriter err, RunSummary summary, Path dir) {
-        out.printf(Locale.ROOT, "done: %d run(s) trained, %d already finished; results in %s%n",
-                summary.trained().size(), summary.skipped().size(), dir.resolve("runs"));
-        if (!summary.selection().isEmpty()) {
-            out.println("selection (validation only): " + dir.resolve(ResultStore.SELECTION_FILE));
-        }
-        List<RunResult> diverged = summary.diverged();
-        if (!diverged.isEmpty()) {
-            err.printf(Locale.ROOT, "WARNING: %d run(s) diverged (recorded with status \"diverged\"):%n", diverged.size());
-            for (RunResult r : diverged) {
-                err.printf(Locale.ROOT, "  %s %s%s seed %d: %s%n", r.stage().id(), r.regularizer().name(),
-                        r.point().isEmpty() ? "" : " " + r.point(), r.seed(), r.failure());
-            }
-        }
-        out.flush();
-        err.flush();
     }
 }

@@ -177,7 +177,7 @@ public record Suite(String name, String description, Path file, String fileSha25
      * @param only       names of the regularizers to keep, or null
      */
     public record Overrides(Integer epochs, Integer trainSize, List<Long> seeds, List<Long> tuneSeeds,
-                            List<Long> evalSeeds, List<String> only) {
+                            List<Long> evalSeeds, List<String> only) implements java.io.Serializable {
         /** No override. */
         public static final Overrides NONE = new Overrides(null, null, null, null, null, null);
     }

@@ -69,6 +69,19 @@ public final class SuiteParser {
         } catch (IOException e) {
             throw new SuiteException(file, "", "cannot be read (" + e.getMessage() + ")");
         }
+        return parse(file, bytes);
+    }
+
+    /**
+     * Parses a suite file's content read elsewhere (e.g. shipped to a Spark executor), with every check of
+     * {@link #parse(Path)}; the suite's hash is the content's, so both give the same suite.
+     *
+     * @param file  the file's name, for messages and the suite's provenance
+     * @param bytes its content
+     * @return the validated suite
+     * @throws SuiteException naming the file, the field and the problem, one line per problem
+     */
+    public static Suite parse(Path file, byte[] bytes) throws SuiteException {
         JsonNode tree;
         try {
             tree = YAML.readTree(bytes);

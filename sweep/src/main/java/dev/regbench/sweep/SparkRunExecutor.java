@@ -1,0 +1,132 @@
+package dev.regbench.sweep;
+
+import dev.regbench.reports.schema.RunResult;
+import dev.regbench.reports.schema.RunStatus;
+import dev.regbench.suites.harness.FailedRun;
+import dev.regbench.suites.harness.OutputException;
+import dev.regbench.suites.harness.ProgressListener;
+import dev.regbench.suites.harness.ResultStore;
+import dev.regbench.suites.harness.RunExecutor;
+import dev.regbench.suites.harness.RunKey;
+import dev.regbench.suites.harness.RunPlan;
+import dev.regbench.suites.harness.SuiteRunner;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
+
+/**
+ * Trains a stage's pending runs as one Spark job with one task per run ({@code parallelize} with as many
+ * partitions as runs), so the scheduler spreads them over every executor slot and retries the tasks of a lost
+ * executor. Results are written by the tasks; the driver reads each back from the store when the job ends, so
+ * what the selection sees is exactly what is on disk. While the job runs, a line is printed as each task ends.
+ */
+public final class SparkRunExecutor implements RunExecutor {
+    private final JavaSparkContext spark;
+    private final SweepSpec spec;
+    private final PrintWriter out;
+
+    /**
+     * @param spark the context (its master decides where tasks run)
+     * @param spec  what every task needs
+     * @param out   progress lines
+     */
+    public SparkRunExecutor(JavaSparkContext spark, SweepSpec spec, PrintWriter out) {
+        this.spark = spark;
+        this.spec = spec;
+        this.out = out;
+    }
+
+    @Override
+    public Outcome execute(List<RunKey> todo, ResultStore store, RunPlan plan, ProgressListener listener)
+            throws OutputException {
+        if (todo.isEmpty()) {
+            return new Outcome(List.of(), List.of());
+        }
+        List<TaskKey> tasks = todo.stream().map(k -> TaskKey.of(k, plan.path(k))).toList();
+        SparkListener progress = new TaskProgress(todo, tasks, store);
+        spark.sc().addSparkListener(progress);
+        List<TaskOutcome> outcomes;
+        try {
+            spark.setJobDescription(todo.get(0).stage().id() + ": " + todo.size() + " run(s)");
+            outcomes = spark.parallelize(tasks, tasks.size()).map(new SweepTask(spec)).collect();
+        } finally {
+            spark.sc().removeSparkListener(progress);
+        }
+        List<SuiteRunner.Finished> finished = new ArrayList<>();
+        List<FailedRun> failed = new ArrayList<>();
+        for (int i = 0; i < todo.size(); i++) {
+            RunKey key = todo.get(i);
+            TaskOutcome outcome = outcomes.get(i);
+            if (!outcome.succeeded()) {
+                FailedRun f = new FailedRun(key, outcome.failure() + " (on " + outcome.host() + ")");
+                failed.add(f);
+                listener.runFailed(f);
+                continue;
+            }
+            RunResult result = store.read(plan.path(key)).orElseThrow(() -> new OutputException(
+                    store.location(plan.path(key)) + " is missing although its task reported it written; check "
+                            + "that every executor writes to the same --out (a shared file system)"));
+            finished.add(new SuiteRunner.Finished(key, result));
+            listener.runFinished(key, result);
+        }
+        return new Outcome(finished, failed);
+    }
+
+    /** Prints a line as each task ends (on Spark's listener thread). */
+    private final class TaskProgress extends SparkListener {
+        private final List<RunKey> todo;
+        private final List<TaskKey> tasks;
+        private final ResultStore store;
+        private final AtomicInteger done = new AtomicInteger();
+
+        TaskProgress(List<RunKey> todo, List<TaskKey> tasks, ResultStore store) {
+            this.todo = todo;
+            this.tasks = tasks;
+            this.store = store;
+        }
+
+        @Override
+        public void onTaskEnd(SparkListenerTaskEnd end) {
+            int index = end.taskInfo().index();
+            if (index < 0 || index >= todo.size()) {
+                return;
+            }
+            RunKey key = todo.get(index);
+            String where = "executor " + end.taskInfo().executorId() + " on " + end.taskInfo().host();
+            double seconds = end.taskInfo().duration() / 1000.0;
+            if (!end.taskInfo().successful()) {
+                out.printf(Locale.ROOT, "lost  %-28s attempt %d on %s (%s); Spark retries it%n", key,
+                        end.taskInfo().attemptNumber(), where, end.reason().getClass().getSimpleName()
+                                .replace("$", ""));
+                out.flush();
+                return;
+            }
+            String line;
+            try {
+                line = store.read(tasks.get(index).relativePath())
+                        .map(TaskProgress::summary).orElse("FAILED (listed at the end)");
+            } catch (OutputException | RuntimeException e) {
+                line = "written, unreadable: " + e.getMessage();
+            }
+            out.printf(Locale.ROOT, "done  [%d/%d] %-28s %s | %.0f s on %s%n", done.incrementAndGet(), todo.size(),
+                    key, line, seconds, where);
+            out.flush();
+        }
+
+        private static String summary(RunResult r) {
+            if (r.status() == RunStatus.DIVERGED) {
+                return "DIVERGED: " + r.failure();
+            }
+            var m = r.finalMetrics();
+            return String.format(Locale.ROOT, "train %.4f | val %s | test %.4f%s", m.train().loss(),
+                    m.validation() == null ? "-" : String.format(Locale.ROOT, "%.4f", m.validation().loss()),
+                    m.test().loss(), m.test().accuracy() == null ? ""
+                            : String.format(Locale.ROOT, " | test acc %.2f%%", 100 * m.test().accuracy()));
+        }
+    }
+}
