@@ -14,7 +14,6 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
@@ -48,12 +47,13 @@ public final class SparkRunExecutor implements RunExecutor {
             return new Outcome(List.of(), List.of());
         }
         List<TaskKey> tasks = todo.stream().map(k -> TaskKey.of(k, plan.path(k))).toList();
-        SparkListener progress = new TaskProgress(todo, tasks, store);
+        TaskProgress progress = new TaskProgress(todo, tasks, store);
         spark.sc().addSparkListener(progress);
         List<TaskOutcome> outcomes;
         try {
             spark.setJobDescription(todo.get(0).stage().id() + ": " + todo.size() + " run(s)");
             outcomes = spark.parallelize(tasks, tasks.size()).map(new SweepTask(spec)).collect();
+            progress.finish(outcomes); // the listener bus is asynchronous: print what it has not printed yet
         } finally {
             spark.sc().removeSparkListener(progress);
         }
@@ -82,7 +82,9 @@ public final class SparkRunExecutor implements RunExecutor {
         private final List<RunKey> todo;
         private final List<TaskKey> tasks;
         private final ResultStore store;
-        private final AtomicInteger done = new AtomicInteger();
+        private final java.util.BitSet printed = new java.util.BitSet();
+        private boolean finished;
+        private int done;
 
         TaskProgress(List<RunKey> todo, List<TaskKey> tasks, ResultStore store) {
             this.todo = todo;
@@ -90,22 +92,37 @@ public final class SparkRunExecutor implements RunExecutor {
             this.store = store;
         }
 
+        /** Prints the runs whose task-end events have not arrived yet, then ignores late events. */
+        synchronized void finish(List<TaskOutcome> outcomes) {
+            for (int i = 0; i < outcomes.size(); i++) {
+                if (!printed.get(i)) {
+                    print(i, outcomes.get(i).seconds(), "on " + outcomes.get(i).host());
+                }
+            }
+            finished = true;
+        }
+
         @Override
-        public void onTaskEnd(SparkListenerTaskEnd end) {
+        public synchronized void onTaskEnd(SparkListenerTaskEnd end) {
             int index = end.taskInfo().index();
-            if (index < 0 || index >= todo.size()) {
+            if (finished || index < 0 || index >= todo.size() || printed.get(index)) {
                 return;
             }
             RunKey key = todo.get(index);
-            String where = "executor " + end.taskInfo().executorId() + " on " + end.taskInfo().host();
+            String where = "on executor " + end.taskInfo().executorId() + " (" + end.taskInfo().host() + ")";
             double seconds = end.taskInfo().duration() / 1000.0;
             if (!end.taskInfo().successful()) {
-                out.printf(Locale.ROOT, "lost  %-28s attempt %d on %s (%s); Spark retries it%n", key,
+                out.printf(Locale.ROOT, "lost  %-28s attempt %d %s (%s); Spark retries it%n", key,
                         end.taskInfo().attemptNumber(), where, end.reason().getClass().getSimpleName()
                                 .replace("$", ""));
                 out.flush();
                 return;
             }
+            print(index, seconds, where);
+        }
+
+        private void print(int index, double seconds, String where) {
+            printed.set(index);
             String line;
             try {
                 line = store.read(tasks.get(index).relativePath())
@@ -113,8 +130,8 @@ public final class SparkRunExecutor implements RunExecutor {
             } catch (OutputException | RuntimeException e) {
                 line = "written, unreadable: " + e.getMessage();
             }
-            out.printf(Locale.ROOT, "done  [%d/%d] %-28s %s | %.0f s on %s%n", done.incrementAndGet(), todo.size(),
-                    key, line, seconds, where);
+            out.printf(Locale.ROOT, "done  [%d/%d] %-28s %s | %.0f s %s%n", ++done, todo.size(), todo.get(index),
+                    line, seconds, where);
             out.flush();
         }
 

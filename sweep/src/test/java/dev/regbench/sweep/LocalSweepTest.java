@@ -1,0 +1,134 @@
+package dev.regbench.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.regbench.reports.schema.RunResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code regbench sweep} on Spark's local master, in this JVM, on the real training loop: identical results
+ * with one or two concurrent tasks and under {@code regbench run}, resume, failed runs, and the report's view.
+ */
+class LocalSweepTest {
+    private static final int RUNS = 4 * 2 + 3 * 2; // tune: 4 points x 2 seeds; eval: 3 regularizers x 2 seeds
+
+    @TempDir
+    Path dir;
+
+    private SweepRuns.Output sweep(Path out, String master, String... extra) {
+        String[] base = {"--suite", SweepRuns.suite().toString(), "--out", out.toString(), "--master", master};
+        String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(base), java.util.Arrays.stream(extra))
+                .toArray(String[]::new);
+        return SweepRuns.sweep(Set.of(), all);
+    }
+
+    @Test
+    void oneOrTwoConcurrentTasksAndRegbenchRunGiveBitIdenticalResults() throws Exception {
+        Path one = dir.resolve("local1");
+        Path two = dir.resolve("local2");
+        Path sequential = dir.resolve("run");
+        SweepRuns.Output a = sweep(one, "local[1]");
+        assertEquals(0, a.exitCode(), a.toString());
+        SweepRuns.Output b = sweep(two, "local[2]");
+        assertEquals(0, b.exitCode(), b.toString());
+        SweepRuns.Output c = SweepRuns.run("--suite", SweepRuns.suite().toString(), "--out", sequential.toString(),
+                "--threads", "1");
+        assertEquals(0, c.exitCode(), c.toString());
+
+        Map<String, RunResult> results = SweepRuns.results(two);
+        assertEquals(RUNS, results.size(), results.keySet().toString());
+        SweepRuns.assertSameParameters(one, two);
+        SweepRuns.assertSameParameters(sequential, two);
+        assertArrayEquals(Files.readAllBytes(sequential.resolve("selection.json")),
+                Files.readAllBytes(two.resolve("selection.json")), "the same choices");
+        for (RunResult r : results.values()) {
+            assertEquals(1, r.environment().ompThreads(), "every result records its threads");
+            assertEquals(1, r.environment().blasThreads());
+        }
+        // Two tasks ran at once in one JVM: the second sweep's runs overlap in time.
+        assertTrue(overlapping(results), "local[2] ran runs concurrently");
+        // The report reads a sweep's output like any other results directory.
+        int report = dev.regbench.suites.cli.RegbenchCli.execute("report", "--results", two.toString(), "--out",
+                dir.resolve("report").toString());
+        assertEquals(0, report);
+        assertTrue(Files.exists(dir.resolve("report/report.md")));
+    }
+
+    private static boolean overlapping(Map<String, RunResult> results) {
+        var runs = results.values().stream().sorted(java.util.Comparator.comparing(RunResult::startedAt)).toList();
+        for (int i = 1; i < runs.size(); i++) {
+            if (runs.get(i).startedAt().compareTo(runs.get(i - 1).finishedAt()) < 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void resumeSkipsFinishedRunsAndRetrainsMissingOnes() throws Exception {
+        Path out = dir.resolve("resume");
+        assertEquals(0, sweep(out, "local[2]").exitCode());
+        Path kept = out.resolve("runs/tune/none-seed1.json");
+        byte[] keptBytes = Files.readAllBytes(kept);
+        Files.delete(out.resolve("runs/eval/none-seed102.json"));
+        Files.writeString(out.resolve("runs/eval/none-seed101.json.partial-1-2"), "{\"schema"); // a killed attempt
+
+        SweepRuns.Output again = sweep(out, "local[2]");
+        assertEquals(0, again.exitCode(), again.toString());
+        assertTrue(again.out().contains("done: 1 run(s) trained, " + (RUNS - 1) + " already finished"), again.out());
+        assertArrayEquals(keptBytes, Files.readAllBytes(kept), "finished results are not rewritten");
+        assertFalse(Files.exists(out.resolve("runs/eval/none-seed101.json.partial-1-2")), "stale partials removed");
+        assertEquals(RUNS, SweepRuns.results(out).size());
+    }
+
+    @Test
+    void aFailingRunIsListedTheOthersFinishAndARerunRetriesIt() throws Exception {
+        Path out = dir.resolve("faults");
+        String failing = "eval/none-seed101.json";
+        SweepRuns.Output failed = SweepRuns.sweep(Set.of(failing), "--suite", SweepRuns.suite().toString(),
+                "--out", out.toString(), "--master", "local[2]");
+        assertEquals(1, failed.exitCode(), failed.toString());
+        assertTrue(failed.err().contains("FAILED: 1 run(s)"), failed.err());
+        assertTrue(failed.err().contains("eval none seed 101: fault injected by a test"), failed.err());
+        assertEquals(1, failed.err().lines().filter(l -> l.startsWith("  ")).count(), "one line per failed run");
+        assertFalse(failed.err().contains("\tat "), "no stack trace for users");
+        assertEquals(RUNS - 1, SweepRuns.results(out).size(), "every other run finished");
+        assertTrue(Files.readString(out.resolve(SweepCommand.FAILED_FILE)).contains("fault injected"));
+
+        SweepRuns.Output rerun = sweep(out, "local[2]");
+        assertEquals(0, rerun.exitCode(), rerun.toString());
+        assertTrue(rerun.out().contains("done: 1 run(s) trained"), rerun.out());
+        assertEquals(RUNS, SweepRuns.results(out).size());
+        assertFalse(Files.exists(out.resolve(SweepCommand.FAILED_FILE)), "no failures left");
+    }
+
+    @Test
+    void aFailedTuningRunStopsTheSweepBeforeTheSelection() throws Exception {
+        Path out = dir.resolve("tune-fault");
+        SweepRuns.Output failed = SweepRuns.sweep(Set.of("tune/l2-lambda=0.01-seed2.json"), "--suite",
+                SweepRuns.suite().toString(), "--out", out.toString(), "--master", "local[2]");
+        assertEquals(1, failed.exitCode(), failed.toString());
+        assertFalse(Files.exists(out.resolve("selection.json")), "no choice on an incomplete grid");
+        assertFalse(Files.exists(out.resolve("runs/eval")), "no evaluation without a selection");
+        assertEquals(7, SweepRuns.results(out).size());
+    }
+
+    @Test
+    void aSecondSweepOnTheSameOutputIsRefusedWithOneLine() throws Exception {
+        Path out = dir.resolve("locked");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve(SweepLock.FILE), "some-other-host 1 2026-01-01T00:00:00Z");
+        SweepRuns.Output refused = sweep(out, "local[1]");
+        assertEquals(1, refused.exitCode());
+        assertTrue(refused.err().contains("is in use by another sweep"), refused.err());
+        assertEquals(1, refused.err().strip().lines().count(), refused.err());
+    }
+}
