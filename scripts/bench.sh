@@ -63,6 +63,21 @@ for suite in "${files[@]}"; do
   secs=$(sed -n 's/.*estimatedSeconds=\([0-9]*\).*/\1/p' <<< "$line")
   total=$((total + ${secs:-0}))
 done
+# A JMH result is kept only if this code on this machine made it: jmh.provenance holds the commit (with
+# "-dirty" for local changes) and the CPU (vendor, family, model, stepping, logical CPUs, vector flags).
+provenance() {
+  local commit dirty cpu
+  commit=$(git -C "$ROOT" rev-parse HEAD 2>/dev/null || echo unknown)
+  dirty=$(git -C "$ROOT" status --porcelain --untracked-files=no 2>/dev/null | head -c1)
+  cpu=$(awk -F': *' '/^(vendor_id|cpu family|model|stepping)[[:space:]]*:/ && !seen[$1]++ {printf "%s ", $2}' /proc/cpuinfo 2>/dev/null)
+  cpu="$cpu$(grep -c '^processor' /proc/cpuinfo 2>/dev/null) cpus $(grep -m1 '^flags' /proc/cpuinfo 2>/dev/null | tr ' ' '\n' | grep -x -E 'avx2|fma|avx512f' | tr '\n' ' ')"
+  echo "commit=$commit${dirty:+-dirty}"
+  echo "cpu=$cpu"
+}
+if [ -s "$out/jmh.json" ] && ! diff -q <(provenance) "$out/jmh.provenance" >/dev/null 2>&1; then
+  echo "== JMH: $out/jmh.json was measured by other code or on another machine ($(tr '\n' ' ' < "$out/jmh.provenance" 2>/dev/null || echo 'no provenance')); measuring again"
+  rm -f "$out/jmh.json"
+fi
 if [ -s "$out/jmh.json" ]; then jmh_secs=0; else jmh_secs=$([ "$quick" = true ] && echo 60 || echo 360); fi
 total=$((total + jmh_secs + 30))
 echo "== estimated duration: about $((total / 60)) min $((total % 60)) s (training as above, JMH ~$((jmh_secs / 60)) min, report <1 min)"
@@ -75,12 +90,13 @@ for suite in "${files[@]}"; do
 done
 
 if [ -s "$out/jmh.json" ]; then
-  echo "== JMH: keeping $out/jmh.json (delete it to measure again)"
+  echo "== JMH: keeping $out/jmh.json, measured by this commit on this machine (delete it to measure again)"
 else
   echo "== regbench jmh $jmh_opts"
   # shellcheck disable=SC2086
   regbench jmh $jmh_opts -rf json -rff "$out/jmh.json.partial"
   mv "$out/jmh.json.partial" "$out/jmh.json"
+  provenance > "$out/jmh.provenance"
 fi
 
 results_args=()

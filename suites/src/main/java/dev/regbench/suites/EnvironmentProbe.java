@@ -41,7 +41,8 @@ public final class EnvironmentProbe {
                 mavenVersion("org.deeplearning4j", "deeplearning4j-nn"),
                 mavenVersion("org.nd4j", "nd4j-api"),
                 gitCommit(Path.of(System.getProperty("regbench.home", "."))),
-                NativeBuild.current());
+                NativeBuild.current(),
+                CpuProbe.current());
     }
 
     private static Optional<String> cpuInfo(String key) {

@@ -54,6 +54,8 @@ public final class SparkRunExecutor implements RunExecutor {
             spark.setJobDescription(todo.get(0).stage().id() + ": " + todo.size() + " run(s)");
             outcomes = spark.parallelize(tasks, tasks.size()).map(new SweepTask(spec)).collect();
             progress.finish(outcomes); // the listener bus is asynchronous: print what it has not printed yet
+        } catch (Exception e) { // Spark aborted the job (a task failed spark.task.maxFailures times, no executors)
+            outcomes = afterAbort(tasks, store, e);
         } finally {
             spark.sc().removeSparkListener(progress);
         }
@@ -75,6 +77,21 @@ public final class SparkRunExecutor implements RunExecutor {
             listener.runFinished(key, result);
         }
         return new Outcome(finished, failed);
+    }
+
+    /**
+     * After an aborted job, what its tasks left: runs whose result was written are finished (nothing computed
+     * is lost), the others failed with Spark's reason.
+     */
+    private static List<TaskOutcome> afterAbort(List<TaskKey> tasks, ResultStore store, Exception abort)
+            throws OutputException {
+        String reason = "Spark aborted the stage: " + (abort.getMessage() == null ? abort.getClass().getSimpleName()
+                : abort.getMessage().lines().findFirst().orElse("").strip());
+        List<TaskOutcome> outcomes = new ArrayList<>();
+        for (TaskKey key : tasks) {
+            outcomes.add(new TaskOutcome(key, store.read(key.relativePath()).isPresent() ? null : reason, "driver", 0));
+        }
+        return outcomes;
     }
 
     /** Prints a line as each task ends (on Spark's listener thread). */

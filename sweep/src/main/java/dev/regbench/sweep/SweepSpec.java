@@ -19,12 +19,16 @@ import java.util.Set;
  * @param outUri         the output directory as a Hadoop URI
  * @param backend        the driver's ND4J backend: executors must match it (part of a run's identity)
  * @param nativeBuild    the driver's native build: executors must match it
- * @param faults         result paths whose tasks throw instead of training: a test's fault injection, empty
- *                       in every real sweep (the command line cannot set it)
+ * @param faults         result paths whose tasks throw instead of training (prefixed with {@link #UNCAUGHT}:
+ *                       whose tasks fail in Spark's eyes): a test's fault injection, empty in every real sweep
+ *                       (the command line cannot set it)
  */
 public record SweepSpec(String sweepId, String suiteFile, byte[] suiteBytes, Suite.Overrides overrides,
                         String implementation, String dataDir, int threadsPerRun, String outUri, String backend,
                         String nativeBuild, Set<String> faults) implements Serializable {
+    /** Prefix of a fault whose error escapes the task, so that Spark sees the task fail. */
+    public static final String UNCAUGHT = "uncaught:";
+
     /** Copies the fault set into a serializable one. */
     public SweepSpec {
         faults = Set.copyOf(faults);

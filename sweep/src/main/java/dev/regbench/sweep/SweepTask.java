@@ -32,6 +32,9 @@ final class SweepTask implements Function<TaskKey, TaskOutcome>, Serializable {
                 if (spec.faults().contains(key.relativePath())) {
                     throw new IllegalStateException("fault injected by a test");
                 }
+                if (spec.faults().contains(SweepSpec.UNCAUGHT + key.relativePath())) {
+                    throw new AssertionError("fault injected by a test, not caught: the task itself fails");
+                }
                 RunKey run = key.resolve(context.suite());
                 Trainer trainer = new Trainer(context.suite(), context.implementation(), context.environment(),
                         ProgressListener.NONE);

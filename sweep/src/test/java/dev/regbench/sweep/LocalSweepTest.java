@@ -111,6 +111,33 @@ class LocalSweepTest {
     }
 
     @Test
+    void aJobSparkAbortsKeepsEveryWrittenResultAndListsTheRest() throws Exception {
+        Path out = dir.resolve("abort");
+        // local[1]: tasks run one after another and Spark gives up on the first task failure (local masters
+        // do not retry), so the runs before the failing one are written and the ones after it never start.
+        SweepRuns.Output aborted = SweepRuns.sweep(Set.of(SweepSpec.UNCAUGHT + "tune/l2-lambda=0.01-seed1.json"),
+                "--suite", SweepRuns.suite().toString(), "--out", out.toString(), "--master", "local[1]");
+        assertEquals(1, aborted.exitCode(), aborted.toString());
+        Map<String, RunResult> kept = SweepRuns.results(out);
+        assertTrue(kept.size() >= 1 && kept.size() < 8, kept.keySet().toString());
+        assertTrue(aborted.err().contains("Spark aborted the stage"), aborted.err());
+        assertEquals(8 - kept.size(), aborted.err().lines().filter(l -> l.contains("Spark aborted")).count(),
+                "every run without a result is listed, and only those");
+        assertFalse(aborted.err().contains("\tat "), "no stack trace for users");
+
+        // A task still running when Spark aborted the job may finish afterwards: its result is written once,
+        // like any other, and the rerun skips it.
+        SweepRuns.Output rerun = sweep(out, "local[2]");
+        assertEquals(0, rerun.exitCode(), rerun.toString());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("done: (\\d+) run\\(s\\) trained, (\\d+) already "
+                + "finished").matcher(rerun.out());
+        assertTrue(m.find(), rerun.out());
+        assertEquals(RUNS, Integer.parseInt(m.group(1)) + Integer.parseInt(m.group(2)));
+        assertTrue(Integer.parseInt(m.group(2)) >= kept.size(), "nothing written before the abort is trained again");
+        assertEquals(RUNS, SweepRuns.results(out).size());
+    }
+
+    @Test
     void aFailedTuningRunStopsTheSweepBeforeTheSelection() throws Exception {
         Path out = dir.resolve("tune-fault");
         SweepRuns.Output failed = SweepRuns.sweep(Set.of("tune/l2-lambda=0.01-seed2.json"), "--suite",

@@ -240,11 +240,12 @@ public final class ReportTables {
                 first.network().batchSize())));
         for (Environment e : p.environments()) {
             rows.add(List.of("environment", String.format(Locale.ROOT,
-                    "%s backend%s, %s BLAS (%d thread%s), %d OpenMP thread%s, %s; %s (%d cores, %s); %s; DL4J %s; commit %s",
+                    "%s backend%s, %s BLAS (%d thread%s), %d OpenMP thread%s, %s; %s; %s; DL4J %s; commit %s",
                     e.backend(), e.nativeBuild() == null ? "" : " (" + e.nativeBuild() + ")", e.blasVendor(),
                     e.blasThreads(), e.blasThreads() == 1 ? "" : "s", e.ompThreads(),
-                    e.ompThreads() == 1 ? "" : "s", e.dataType(), e.cpuModel(),
-                    e.cores(), e.cpuFlags(), e.jvm(), e.dl4jVersion(), e.gitCommit())));
+                    e.ompThreads() == 1 ? "" : "s", e.dataType(), e.cpu() == null ? String.format(Locale.ROOT,
+                            "%s (%d cores, %s)", e.cpuModel(), e.cores(), e.cpuFlags()) : e.cpu().label(),
+                    e.jvm(), e.dl4jVersion(), e.gitCommit())));
         }
         rows.add(List.of("configuration", s.experiment()));
         rows.add(List.of("run", p.firstStarted() + " – " + p.lastFinished()));
@@ -264,7 +265,8 @@ public final class ReportTables {
         }
         return Optional.of(new Table(List.of("benchmark", "parameters", "backend", "JMH score (99.9 % CI)",
                 "examples / s", "GFLOP/s"), rows, "From the JMH JSON files given with --jmh. TrainStep: one training "
-                + "step on one batch; Inference: forward pass; Gemm: ND4J sgemm (m×k×n), the ceiling; HarnessOverhead: "
+                + "step on one batch; Inference: forward pass; Gemm: ND4J sgemm (m×k×n), the library's ceiling; FmaPeak: the FP32 FMA peak of all cores, the "
+                + "hardware's; HarnessOverhead: "
                 + "bare fit loop vs the harness's shuffle + gather + fit, in examples/s."));
     }
 

@@ -26,21 +26,44 @@ import java.util.Locale;
  * @param nativeBuild  which build of ND4J's native library is loaded: JavaCPP platform plus extension, e.g.
  *                     {@code linux-x86_64-onednn} (libnd4j with oneDNN kernels); null in results written
  *                     before regbench recorded it
+ * @param cpu          the processor in detail (vendor, family/model/stepping, clock, cores, ISA flags, caches):
+ *                     what tells two build machines apart; null in results written before schema 2.3
  */
 public record Environment(String backend, String backendClass, String blasVendor, int ompThreads, int blasThreads,
                           String dataType, String cpuModel, String cpuFlags, int cores, long maxHeapBytes,
                           String jvm, String os, String dl4jVersion, String nd4jVersion, String gitCommit,
-                          String nativeBuild) {
+                          String nativeBuild, CpuInfo cpu) {
 
     /** @return a few aligned lines for humans (CLI, log headers) */
     public String describe() {
         return String.format(Locale.ROOT,
                 "backend      %s (%s), native build %s%nBLAS         %s, %d threads%nOpenMP       %d threads%ndata type    %s%n"
-                        + "CPU          %s, %d logical cores, %s%nJVM          %s, max heap %d MiB%nOS           %s%n"
+                        + "CPU          %s%nCPU flags    %s%nJVM          %s, max heap %d MiB%nOS           %s%n"
                         + "DL4J / ND4J  %s / %s%ncommit       %s",
-                backend, backendClass, nativeBuild, blasVendor, blasThreads, ompThreads, dataType, cpuModel, cores,
-                cpuFlags.isEmpty() ? "no AVX" : cpuFlags, jvm, maxHeapBytes >> 20, os, dl4jVersion, nd4jVersion,
-                gitCommit);
+                backend, backendClass, nativeBuild, blasVendor, blasThreads, ompThreads, dataType, cpuLabel(),
+                cpu == null ? (cpuFlags.isEmpty() ? "no AVX" : cpuFlags) : String.join(" ", cpu.flags()), jvm,
+                maxHeapBytes >> 20, os, dl4jVersion, nd4jVersion, gitCommit);
+    }
+
+    /**
+     * @return the CPU in one line: {@link CpuInfo#label()}, or for results from before schema 2.3 the model
+     *         name, logical cores and vector flags
+     */
+    public String cpuLabel() {
+        return cpu != null ? cpu.label() : String.format(Locale.ROOT, "%s, %d logical cores, %s", cpuModel, cores,
+                cpuFlags.isEmpty() ? "no AVX" : cpuFlags);
+    }
+
+    /** @return this environment without the CPU clock snapshot, which differs between processes on one machine */
+    public Environment withoutClock() {
+        if (cpu == null || cpu.mhz() == null) {
+            return this;
+        }
+        CpuInfo c = new CpuInfo(cpu.vendor(), cpu.family(), cpu.model(), cpu.stepping(), cpu.modelName(), null,
+                cpu.logicalCores(), cpu.physicalCores(), cpu.threadsPerCore(), cpu.flags(), cpu.l1dKib(),
+                cpu.l1iKib(), cpu.l2Kib(), cpu.l3Kib());
+        return new Environment(backend, backendClass, blasVendor, ompThreads, blasThreads, dataType, cpuModel,
+                cpuFlags, cores, maxHeapBytes, jvm, os, dl4jVersion, nd4jVersion, gitCommit, nativeBuild, c);
     }
 
     /** @return one short line, e.g. {@code CPU/OPENBLAS omp=2 blas=1 linux-x86_64-onednn} */

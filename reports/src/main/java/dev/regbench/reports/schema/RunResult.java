@@ -60,9 +60,9 @@ public record RunResult(int schemaVersion, Integer schemaMinor, SuiteRef suite, 
     /**
      * The minor version this code writes (1: {@code implementation}, {@code dataset.dataSha256}; 2: the
      * regularizer's {@code parameters} and components {@code l1}, {@code l2}, {@code weightDecay},
-     * {@code maxNorm}, and {@code epochs[].maxUnitNorm}).
+     * {@code maxNorm}, and {@code epochs[].maxUnitNorm}; 3: {@code environment.cpu}, the processor in detail).
      */
-    public static final int SCHEMA_MINOR = 2;
+    public static final int SCHEMA_MINOR = 3;
 
     /** Keeps the grid point's key order (the suite's) and makes it unmodifiable. */
     public RunResult {

@@ -318,8 +318,8 @@ public final class ReportBuilder {
             seeds.computeIfAbsent(r.stage(), k -> new TreeSet<>()).add(r.seed());
             epochs.add(r.network().epochs());
             overrides.addAll(r.suite().overrides());
-            if (!environments.contains(r.environment())) {
-                environments.add(r.environment());
+            if (environments.stream().noneMatch(e -> e.withoutClock().equals(r.environment().withoutClock()))) {
+                environments.add(r.environment()); // one row per machine and software, whatever the clock said
             }
             first = first == null || r.startedAt().compareTo(first) < 0 ? r.startedAt() : first;
             last = last == null || r.finishedAt().compareTo(last) > 0 ? r.finishedAt() : last;

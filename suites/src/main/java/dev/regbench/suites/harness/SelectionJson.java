@@ -93,8 +93,9 @@ final class SelectionJson {
         }
     }
 
+    /** Keys in alphabetical order: the same file whether the results were in memory or read back (resume, sweeps). */
     private static void point(ObjectNode o, Map<String, Double> values) {
-        values.forEach(o::put);
+        new java.util.TreeMap<>(values).forEach(o::put);
     }
 
     private static void number(ObjectNode o, String key, double v) {
