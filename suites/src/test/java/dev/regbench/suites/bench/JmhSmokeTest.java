@@ -46,4 +46,15 @@ class JmhSmokeTest {
         assertTrue(gemm.iterator().next().getSecondaryResults().get("gflop").getScore() > 0);
         assertEquals(2, run(HarnessOverhead.class).size(), "bare and harness");
     }
+
+    @Test
+    void fmaPeakRunsInItsOwnForkWithTheVectorApi() throws Exception {
+        // Forked: the Vector API is an incubator module that only the benchmark's fork adds.
+        Options options = new OptionsBuilder().include(FmaPeak.class.getName() + "\\.").forks(1).threads(1)
+                .warmupIterations(0).measurementIterations(1).measurementTime(TimeValue.milliseconds(300))
+                .shouldFailOnError(true).build();
+        Collection<RunResult> results = new Runner(options).run();
+        assertEquals(1, results.size());
+        assertTrue(results.iterator().next().getSecondaryResults().get("gflop").getScore() > 0);
+    }
 }
