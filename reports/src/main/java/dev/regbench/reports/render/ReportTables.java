@@ -64,6 +64,13 @@ public final class ReportTables {
         return new Table(headers, rows, note);
     }
 
+    /** @return a sentence saying the runs departed from the suite file the setup text describes, or "" */
+    private static String overridden(Section s) {
+        List<String> o = s.provenance().overrides();
+        return o.isEmpty() ? "" : " These runs also overrode the suite file (" + String.join(", ", o)
+                + "), which the setup text above does not know.";
+    }
+
     /**
      * @return the suite's published numbers beside regbench's, per regularizer the reference names: published
      *         value, regbench's mean ± 95 % CI over the headline seeds, and the difference; empty without a
@@ -88,7 +95,7 @@ public final class ReportTables {
         }
         return Optional.of(new Table(List.of("regularizer", "published " + unit, "regbench " + unit
                 + " [mean ± 95 % CI]", "n", "regbench − published"), rows, "Published: " + ref.citation()
-                + ". Setup differences: " + ref.setup() + " regbench's numbers are its headline runs above; the "
+                + ". Setup differences: " + ref.setup() + overridden(s) + " regbench's numbers are its headline runs above; the "
                 + "published ones are single numbers without an interval, so the difference is descriptive, not a "
                 + "test."));
     }

@@ -104,8 +104,33 @@ class ReportWriterTest {
         assertTrue(line.endsWith("| 2 | " + Fmt.signed(sum / n - 20.5) + " |"), line + " vs mean " + sum / n);
         assertTrue(md.contains("Published: A made-up table for the fixture (not a publication). Setup differences: "
                 + "Fixture: 300 images and 4 epochs instead of the full training set."), "citation and setup");
+        assertFalse(md.contains("overrode the suite file"), "the fixture's runs used the suite as written");
         assertTrue(md.contains("max unit norm"), "max-norm kinds show the bound's effect");
         assertTrue(md.contains("100 % of the training labels were replaced by random classes"), md);
+    }
+
+    @Test
+    void aReferenceOfRunsWithOverridesSaysTheSetupTextDoesNotKnowThem(@TempDir Path copy) throws Exception {
+        // The same real runs, as if trained with --epochs 2: the suite file's setup text no longer describes them.
+        Path src = Fixtures.dir("reference");
+        try (var files = Files.walk(src)) {
+            for (Path f : files.toList()) {
+                Path to = copy.resolve(src.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(to);
+                } else if (f.toString().endsWith(".json") && f.toString().contains("runs")) {
+                    Files.writeString(to, Files.readString(f).replace("\"overrides\" : [ ]", "\"overrides\" : [ \"epochs=2\" ]"));
+                } else {
+                    Files.copy(f, to);
+                }
+            }
+        }
+        var inputs = dev.regbench.reports.input.ResultLoader.load(java.util.List.of(copy), java.util.List.of());
+        ReportWriter.write(dev.regbench.reports.stats.ReportBuilder.build(inputs, java.time.Instant.EPOCH.toString()),
+                out);
+        String md = Files.readString(out.resolve("report.md"));
+        assertTrue(md.contains("These runs also overrode the suite file (epochs=2), which the setup text above does "
+                + "not know."), md);
     }
 
     @Test
