@@ -1,6 +1,7 @@
 package dev.regbench.sweep;
 
 import dev.regbench.reports.schema.RunResult;
+import dev.regbench.suites.harness.NativeMemory;
 import dev.regbench.suites.harness.ProgressListener;
 import dev.regbench.suites.harness.RunKey;
 import dev.regbench.suites.harness.Trainer;
@@ -40,6 +41,7 @@ final class SweepTask implements Function<TaskKey, TaskOutcome>, Serializable {
                         ProgressListener.NONE);
                 RunResult result = trainer.run(run, context.data().forRun(run.condition(), run.seed()));
                 context.store().save(key.relativePath(), result); // first attempt to finish wins
+                NativeMemory.releaseAfterRun();
             }
         } catch (Exception | LinkageError e) {
             failure = oneLine(e);

@@ -43,6 +43,7 @@ public final class LocalExecutor implements RunExecutor {
             store.save(plan.path(key), result);
             done.add(new SuiteRunner.Finished(key, result));
             listener.runFinished(key, result);
+            NativeMemory.releaseAfterRun();
         }
         return new Outcome(done, List.of());
     }
