@@ -1,12 +1,11 @@
 package dev.regbench.suites;
 
+import dev.regbench.reports.schema.CpuInfo;
 import dev.regbench.reports.schema.Environment;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.nd4j.linalg.factory.Nd4j;
@@ -16,6 +15,9 @@ public final class EnvironmentProbe {
     private EnvironmentProbe() {
     }
 
+    /** The flags of {@code environment.cpuFlags}, the field before {@code environment.cpu}, in its order. */
+    private static final java.util.List<String> LEGACY_FLAGS = java.util.List.of("avx", "avx2", "fma", "avx512f");
+
     /**
      * Reads the environment of this JVM; initializes ND4J if it is not yet.
      *
@@ -23,6 +25,7 @@ public final class EnvironmentProbe {
      */
     public static Environment current() {
         Properties nd4j = Nd4j.getExecutioner().getEnvironmentInformation();
+        CpuInfo cpu = CpuProbe.current(); // one read of /proc/cpuinfo: the older fields derive from it
         return new Environment(
                 String.valueOf(nd4j.getOrDefault("backend", "unknown")),
                 Nd4j.getBackend().getClass().getName(),
@@ -30,8 +33,8 @@ public final class EnvironmentProbe {
                 Nd4j.getEnvironment().maxThreads(),
                 Nd4j.factory().blas().getMaxThreads(),
                 String.valueOf(Nd4j.dataType()),
-                cpuInfo("model name").orElse("unknown"),
-                readCpuFlags(),
+                cpu.modelName(),
+                String.join(" ", cpu.flags().stream().filter(LEGACY_FLAGS::contains).toList()),
                 Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory(),
                 System.getProperty("java.vm.vendor") + " " + System.getProperty("java.vm.name") + " "
@@ -42,32 +45,7 @@ public final class EnvironmentProbe {
                 mavenVersion("org.nd4j", "nd4j-api"),
                 gitCommit(Path.of(System.getProperty("regbench.home", "."))),
                 NativeBuild.current(),
-                CpuProbe.current());
-    }
-
-    private static Optional<String> cpuInfo(String key) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"), StandardCharsets.UTF_8)) {
-                int colon = line.indexOf(':');
-                if (colon > 0 && line.substring(0, colon).strip().equals(key)) {
-                    return Optional.of(line.substring(colon + 1).strip());
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // not Linux, or no access: the caller says "unknown"
-        }
-        return Optional.empty();
-    }
-
-    private static String readCpuFlags() {
-        String flags = " " + cpuInfo("flags").orElse("") + " ";
-        StringBuilder present = new StringBuilder();
-        for (String f : new String[] {"avx", "avx2", "fma", "avx512f"}) {
-            if (flags.contains(" " + f + " ")) {
-                present.append(present.length() == 0 ? "" : " ").append(f);
-            }
-        }
-        return present.toString();
+                cpu);
     }
 
     private static String mavenVersion(String group, String artifact) {

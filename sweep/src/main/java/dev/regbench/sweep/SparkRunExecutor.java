@@ -55,7 +55,7 @@ public final class SparkRunExecutor implements RunExecutor {
             outcomes = spark.parallelize(tasks, tasks.size()).map(new SweepTask(spec)).collect();
             progress.finish(outcomes); // the listener bus is asynchronous: print what it has not printed yet
         } catch (Exception e) { // Spark aborted the job (a task failed spark.task.maxFailures times, no executors)
-            outcomes = afterAbort(tasks, store, e);
+            outcomes = afterAbort(tasks, progress, e);
         } finally {
             spark.sc().removeSparkListener(progress);
         }
@@ -70,7 +70,7 @@ public final class SparkRunExecutor implements RunExecutor {
                 listener.runFailed(f);
                 continue;
             }
-            RunResult result = store.read(plan.path(key)).orElseThrow(() -> new OutputException(
+            RunResult result = progress.result(i).orElseThrow(() -> new OutputException(
                     store.location(plan.path(key)) + " is missing although its task reported it written; check "
                             + "that every executor writes to the same --out (a shared file system)"));
             finished.add(new SuiteRunner.Finished(key, result));
@@ -83,23 +83,27 @@ public final class SparkRunExecutor implements RunExecutor {
      * After an aborted job, what its tasks left: runs whose result was written are finished (nothing computed
      * is lost), the others failed with Spark's reason.
      */
-    private static List<TaskOutcome> afterAbort(List<TaskKey> tasks, ResultStore store, Exception abort)
+    private static List<TaskOutcome> afterAbort(List<TaskKey> tasks, TaskProgress progress, Exception abort)
             throws OutputException {
         String reason = "Spark aborted the stage: " + (abort.getMessage() == null ? abort.getClass().getSimpleName()
                 : abort.getMessage().lines().findFirst().orElse("").strip());
         List<TaskOutcome> outcomes = new ArrayList<>();
-        for (TaskKey key : tasks) {
-            outcomes.add(new TaskOutcome(key, store.read(key.relativePath()).isPresent() ? null : reason, "driver", 0));
+        for (int i = 0; i < tasks.size(); i++) {
+            outcomes.add(new TaskOutcome(tasks.get(i), progress.result(i).isPresent() ? null : reason, "driver", 0));
         }
         return outcomes;
     }
 
-    /** Prints a line as each task ends (on Spark's listener thread). */
+    /**
+     * Prints a line as each task ends (on Spark's listener thread), reading the run's result from the store once:
+     * the driver's outcome uses the same copy.
+     */
     private final class TaskProgress extends SparkListener {
         private final List<RunKey> todo;
         private final List<TaskKey> tasks;
         private final ResultStore store;
         private final java.util.BitSet printed = new java.util.BitSet();
+        private final java.util.Map<Integer, RunResult> results = new java.util.HashMap<>();
         private boolean finished;
         private int done;
 
@@ -138,12 +142,26 @@ public final class SparkRunExecutor implements RunExecutor {
             print(index, seconds, where);
         }
 
+        /**
+         * @param index a task's index
+         * @return its run's result, read from the store the first time it is asked for (absent: not written)
+         * @throws OutputException if it exists but cannot be read
+         */
+        synchronized java.util.Optional<RunResult> result(int index) throws OutputException {
+            RunResult r = results.get(index);
+            if (r == null) {
+                java.util.Optional<RunResult> read = store.read(tasks.get(index).relativePath());
+                read.ifPresent(found -> results.put(index, found));
+                return read;
+            }
+            return java.util.Optional.of(r);
+        }
+
         private void print(int index, double seconds, String where) {
             printed.set(index);
             String line;
             try {
-                line = store.read(tasks.get(index).relativePath())
-                        .map(TaskProgress::summary).orElse("FAILED (listed at the end)");
+                line = result(index).map(TaskProgress::summary).orElse("FAILED (listed at the end)");
             } catch (OutputException | RuntimeException e) {
                 line = "written, unreadable: " + e.getMessage();
             }

@@ -15,10 +15,8 @@ import dev.regbench.suites.harness.SuiteRunner;
 import dev.regbench.suites.network.Implementation;
 import dev.regbench.suites.suite.Suite;
 import dev.regbench.suites.suite.SuiteException;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -105,15 +103,13 @@ public final class SweepCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Suite suite;
-        byte[] suiteBytes;
+        byte[] suiteBytes; // parsed here, copied beside the results and shipped to executors: one read
         try {
-            suite = suiteOptions.load(spec.commandLine());
-            suiteBytes = Files.readAllBytes(suiteOptions.suiteFile());
+            SuiteOptions.Loaded loaded = suiteOptions.load(spec.commandLine());
+            suite = loaded.suite();
+            suiteBytes = loaded.bytes();
         } catch (SuiteException e) {
             err.println(e.getMessage());
-            return RegbenchCli.USER_ERROR;
-        } catch (IOException e) {
-            err.println(suiteOptions.suiteFile() + ": cannot be read (" + e.getMessage() + ")");
             return RegbenchCli.USER_ERROR;
         }
         RunPlan plan = new RunPlan(suite);

@@ -8,9 +8,6 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.AuxCounters;
-import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
@@ -50,20 +47,6 @@ public class FmaPeak {
     private float x = 0.999999f;
     private float y = 1e-7f;
 
-    /** Floating-point work per second of one thread, reported in GFLOP/s (JMH sums the threads). */
-    @State(Scope.Thread)
-    @AuxCounters(AuxCounters.Type.OPERATIONS)
-    public static class FlopCounter {
-        /** GFLOP done in the current iteration. */
-        public double gflop;
-
-        /** Resets the count every iteration. */
-        @Setup(Level.Iteration)
-        public void reset() {
-            gflop = 0;
-        }
-    }
-
     /**
      * {@value #CHAINS} chains of acc = acc·x + y; the result is consumed so that nothing is eliminated.
      *
@@ -71,7 +54,7 @@ public class FmaPeak {
      * @param counter the FLOP done
      */
     @Benchmark
-    public void fma(Blackhole bh, FlopCounter counter) {
+    public void fma(Blackhole bh, GflopCounter counter) {
         FloatVector m = FloatVector.broadcast(SPECIES, x);
         FloatVector c = FloatVector.broadcast(SPECIES, y);
         FloatVector a0 = c, a1 = c, a2 = c, a3 = c, a4 = c, a5 = c, a6 = c, a7 = c, a8 = c, a9 = c, a10 = c, a11 = c;

@@ -5,7 +5,6 @@ import java.util.concurrent.TimeUnit;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -49,20 +48,6 @@ public class Gemm {
     private INDArray c;
     private double flopPerCall;
 
-    /** Floating-point work per second, reported in GFLOP/s. */
-    @State(Scope.Thread)
-    @AuxCounters(AuxCounters.Type.OPERATIONS)
-    public static class FlopCounter {
-        /** GFLOP done in the current iteration. */
-        public double gflop;
-
-        /** Resets the count every iteration. */
-        @Setup(Level.Iteration)
-        public void reset() {
-            gflop = 0;
-        }
-    }
-
     /** Allocates the operands once per trial. */
     @Setup(Level.Trial)
     public void setup() {
@@ -81,7 +66,7 @@ public class Gemm {
 
     /** @return C (consumed by JMH) */
     @Benchmark
-    public INDArray sgemm(FlopCounter counter) {
+    public INDArray sgemm(GflopCounter counter) {
         Nd4j.gemm(a, b, c, false, false, 1.0, 0.0);
         counter.gflop += flopPerCall / 1e9;
         return c;

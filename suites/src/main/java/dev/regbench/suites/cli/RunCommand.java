@@ -73,13 +73,14 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Suite suite;
+        SuiteOptions.Loaded loaded;
         try {
-            suite = suiteOptions.load(spec.commandLine());
+            loaded = suiteOptions.load(spec.commandLine());
         } catch (SuiteException e) {
             err.println(e.getMessage());
             return RegbenchCli.USER_ERROR;
         }
+        Suite suite = loaded.suite();
         RunPlan plan = new RunPlan(suite);
         if (dryRun) {
             plan.describe().forEach(out::println);
@@ -109,7 +110,7 @@ final class RunCommand implements Callable<Integer> {
                         pending.size(), suite.name(), ConsoleProgress.duration(seconds), seconds);
                 return 0;
             }
-            store.keepSuiteFile(suiteOptions.suiteFile()); // only now: the copy always describes the results beside it
+            store.keepSuiteFile(loaded.bytes()); // only now: the copy always describes the results beside it
             plan.describe().forEach(out::println);
             out.println("environment " + environment.brief() + ", " + environment.cpuModel() + ", implementation "
                     + code.id());

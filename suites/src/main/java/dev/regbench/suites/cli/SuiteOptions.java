@@ -49,15 +49,25 @@ public final class SuiteOptions {
     }
 
     /**
+     * A suite file read once: the suite parsed from exactly these bytes.
+     *
+     * @param suite the parsed suite with the overrides applied
+     * @param bytes the file's content (copied beside the results, shipped to executors)
+     */
+    public record Loaded(Suite suite, byte[] bytes) {
+    }
+
+    /**
      * @param commandLine for option errors
-     * @return the parsed suite with the overrides applied
+     * @return the suite file's content and the suite parsed from it with the overrides applied
      * @throws SuiteException                  if the suite file is bad (one line per problem)
      * @throws CommandLine.ParameterException if an override does not fit the suite
      */
-    public Suite load(CommandLine commandLine) throws SuiteException {
-        Suite suite = SuiteParser.parse(suiteFile);
+    public Loaded load(CommandLine commandLine) throws SuiteException {
+        byte[] bytes = SuiteParser.read(suiteFile);
+        Suite suite = SuiteParser.parse(suiteFile, bytes);
         try {
-            return suite.withOverrides(overrides());
+            return new Loaded(suite.withOverrides(overrides()), bytes);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(commandLine, e.getMessage());
         }

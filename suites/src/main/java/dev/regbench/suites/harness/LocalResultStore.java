@@ -147,12 +147,12 @@ public final class LocalResultStore implements ResultStore {
     /**
      * Saves a copy of the suite file next to the results, for provenance.
      *
-     * @param suiteFile the suite file
+     * @param suiteBytes the suite file's content, as it was parsed
      * @throws OutputException if it cannot be written
      */
-    public void keepSuiteFile(Path suiteFile) throws OutputException {
+    public void keepSuiteFile(byte[] suiteBytes) throws OutputException {
         try {
-            AtomicFiles.write(out.resolve("suite.yaml"), Files.readAllBytes(suiteFile));
+            AtomicFiles.write(out.resolve("suite.yaml"), suiteBytes);
         } catch (IOException e) {
             throw new OutputException("cannot write " + out.resolve("suite.yaml") + " (" + e.getMessage() + ")");
         }

@@ -61,15 +61,25 @@ public final class SuiteParser {
      * @throws SuiteException naming the file, the field and the problem, one line per problem
      */
     public static Suite parse(Path file) throws SuiteException {
-        byte[] bytes;
+        return parse(file, read(file));
+    }
+
+    /**
+     * Reads a suite file once, so that what is parsed, copied beside the results and shipped to executors is
+     * the same content even if the file changes meanwhile.
+     *
+     * @param file a suite file
+     * @return its bytes
+     * @throws SuiteException if it is missing or unreadable, one line
+     */
+    public static byte[] read(Path file) throws SuiteException {
         try {
-            bytes = Files.readAllBytes(file);
+            return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new SuiteException(file, "", "file not found (suite files live in suites/, e.g. suites/mnist-quick.yaml)");
         } catch (IOException e) {
             throw new SuiteException(file, "", "cannot be read (" + e.getMessage() + ")");
         }
-        return parse(file, bytes);
     }
 
     /**
