@@ -53,6 +53,11 @@ final class SparkSettings {
             conf.set("spark.executor.extraJavaOptions", (conf.get("spark.executor.extraJavaOptions", "") + " -D"
                     + EXTENSION_PROPERTY + "=" + extension).trim());
         }
+        // The tuned implementation's kernels need the Vector API module in every executor JVM too.
+        if (!conf.get("spark.executor.extraJavaOptions", "").contains(VECTOR_MODULE)) {
+            conf.set("spark.executor.extraJavaOptions",
+                    (conf.get("spark.executor.extraJavaOptions", "") + " --add-modules=" + VECTOR_MODULE).trim());
+        }
         conf.setIfMissing("spark.ui.enabled", "false");
         if (local) {
             conf.setIfMissing("spark.driver.host", "127.0.0.1");
@@ -60,6 +65,8 @@ final class SparkSettings {
         }
         return conf;
     }
+
+    private static final String VECTOR_MODULE = "jdk.incubator.vector";
 
     /** @return whether a master URL runs tasks inside the driver's JVM */
     static boolean isLocal(String master) {

@@ -120,8 +120,8 @@ public final class NetworkFactory {
      */
     public static MultiLayerNetwork build(NetworkSpec spec, Regularizer regularizer, boolean penalizeBiases,
                                           long seed, Implementation implementation) {
-        MultiLayerNetwork net = new MultiLayerNetwork(
-                configuration(spec, regularizer, penalizeBiases, seed, implementation));
+        MultiLayerConfiguration conf = configuration(spec, regularizer, penalizeBiases, seed, implementation);
+        MultiLayerNetwork net = implementation == Implementation.TUNED ? TunedNetwork.create(conf) : new MultiLayerNetwork(conf);
         net.init();
         return net;
     }

@@ -8,6 +8,7 @@ import org.deeplearning4j.nn.params.DefaultParamInitializer;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.api.blas.params.MMulTranspose;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
@@ -44,6 +45,8 @@ final class ReusingDenseLayerImpl extends DenseLayer {
     private INDArray keptFor;
     private INDArray ones;
     private long reuses;
+    private boolean discardInputGradient;
+    private long inputGradientsSkipped;
 
     ReusingDenseLayerImpl(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -95,7 +98,7 @@ final class ReusingDenseLayerImpl extends DenseLayer {
         INDArray z = keptZ;
         forget();
         reuses++;
-        INDArray delta = layerConf().getActivationFn().backprop(z, epsilon).getFirst();
+        INDArray delta = activationBackprop(z, epsilon);
         Gradient gradient = new DefaultGradient();
         if (hasBias()) {
             INDArray biasGrad = gradientViews.get(DefaultParamInitializer.BIAS_KEY);
@@ -103,13 +106,41 @@ final class ReusingDenseLayerImpl extends DenseLayer {
             gradient.gradientForVariable().put(DefaultParamInitializer.BIAS_KEY, biasGrad);
         }
         INDArray w = getParam(DefaultParamInitializer.WEIGHT_KEY);
-        INDArray epsilonNext = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, delta.dataType(),
-                delta.size(0), w.size(0));
-        Nd4j.exec(new Mmul(delta, w.transpose(), epsilonNext, NN));
+        INDArray epsilonNext = null;
+        if (!discardInputGradient) {
+            epsilonNext = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, delta.dataType(),
+                    delta.size(0), w.size(0));
+            Nd4j.exec(new Mmul(delta, w.transpose(), epsilonNext, NN));
+        } else {
+            inputGradientsSkipped++;
+        }
         INDArray weightGrad = gradientViews.get(DefaultParamInitializer.WEIGHT_KEY);
         Nd4j.exec(new Mmul(delta, input.castTo(weightGrad.dataType()), weightGrad.transpose(), TN));
         gradient.gradientForVariable().put(DefaultParamInitializer.WEIGHT_KEY, weightGrad);
-        return new Pair<>(gradient, backpropDropOutIfPresent(epsilonNext));
+        return new Pair<>(gradient, epsilonNext == null ? null : backpropDropOutIfPresent(epsilonNext));
+    }
+
+    /**
+     * @return ∂L/∂z: for a plain ReLU one vectorized pass written into z (which backprop consumes), otherwise
+     *         the activation's own backprop
+     */
+    private INDArray activationBackprop(INDArray z, INDArray epsilon) {
+        if (layerConf().getActivationFn() instanceof ActivationReLU relu && relu.getMax() == null
+                && relu.getThreshold() == null && relu.getNegativeSlope() == null && VectorApi.available()
+                && z.ordering() == epsilon.ordering() && z.equalShapes(epsilon)
+                && VectorKernels.contiguousFloat(z) && VectorKernels.contiguousFloat(epsilon)) {
+            VectorKernels.reluBackprop(z, epsilon);
+            return z;
+        }
+        return layerConf().getActivationFn().backprop(z, epsilon).getFirst();
+    }
+
+    /**
+     * @param discard whether the next {@link #backpropGradient} may skip ∂L/∂x (and return {@code null} for
+     *                it): set by {@link TunedNetwork} around a backward pass that discards the input gradient
+     */
+    void discardInputGradient(boolean discard) {
+        discardInputGradient = discard;
     }
 
     /** @return a 1×batch row of ones (kept outside workspaces, rebuilt when the batch size changes) */
@@ -131,6 +162,11 @@ final class ReusingDenseLayerImpl extends DenseLayer {
     public void clear() {
         forget();
         super.clear();
+    }
+
+    /** @return how many backward passes skipped the input gradient (for tests) */
+    long inputGradientsSkipped() {
+        return inputGradientsSkipped;
     }
 
     /** @return how many times backprop reused a forward z (for tests) */

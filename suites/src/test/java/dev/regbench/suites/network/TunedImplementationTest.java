@@ -84,7 +84,11 @@ class TunedImplementationTest {
             for (int i = 0; i < spec.hidden().size(); i++) {
                 assertEquals(batches.size(), ((ReusingDenseLayerImpl) tuned.getLayer(i)).reuses(),
                         v.name() + ": layer " + i + " reused z in every backprop");
+                assertEquals(i == 0 ? batches.size() : 0, ((ReusingDenseLayerImpl) tuned.getLayer(i)).inputGradientsSkipped(),
+                        v.name() + ": only the first layer skips its (discarded) input gradient");
             }
+            assertEquals(batches.size(), ((TunedNetwork) tuned).fusedUpdater().fusedSteps(),
+                    v.name() + ": every update took the fused pass");
             // DL4J's float reductions are off by up to 4e-4 (relative) on the MNIST MLP; one BLAS call is closer.
             double exact = exactPenalty(tuned, v.points().get(0).regularizer(), penalizeBiases);
             assertEquals(exact, tuned.calcRegularizationScore(true), 1e-5 * exact, v.name() + ": penalty");
@@ -145,6 +149,25 @@ class TunedImplementationTest {
     @Test
     void tanhRegressionWithPenalizedBiasesTrainsAsStockDoes() {
         assertTrainsLikeStock(TANH_REGRESSION, true);
+    }
+
+    @Test
+    void adamFallsBackToDl4jsUpdaterAndInputGradientsAreStillThereWhenAskedFor() {
+        NetworkSpec adam = new NetworkSpec(784, List.of(64), 10, Activation.RELU, WeightInitScheme.HE,
+                OutputKind.SOFTMAX_CROSS_ENTROPY, new OptimizerSpec(OptimizerSpec.Type.ADAM, 1e-3, 0));
+        List<DataSet> batches = batches(adam, 3);
+        Regularizer l2 = RegularizerKind.L2.with(1e-4);
+        MultiLayerNetwork stock = train(adam, l2, false, Implementation.STOCK, batches);
+        MultiLayerNetwork tuned = train(adam, l2, false, Implementation.TUNED, batches);
+        assertEquals(0, ((TunedNetwork) tuned).fusedUpdater().fusedSteps(), "Adam takes DL4J's updater");
+        double apart = maxAbs(tuned.params().sub(stock.params()));
+        assertTrue(apart < 1e-4, "Adam: tuned and stock differ by " + apart);
+
+        // calculateGradients asks for the input gradient: the first layer must compute it, as DL4J's does.
+        DataSet b = batches.get(0);
+        INDArray stockInput = stock.calculateGradients(b.getFeatures(), b.getLabels(), null, null).getSecond();
+        INDArray tunedInput = tuned.calculateGradients(b.getFeatures(), b.getLabels(), null, null).getSecond();
+        assertClose(stockInput, tunedInput, 1e-4, "input gradient");
     }
 
     @Test

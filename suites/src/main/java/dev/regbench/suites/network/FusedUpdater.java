@@ -1,0 +1,135 @@
+package dev.regbench.suites.network;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.deeplearning4j.nn.api.Trainable;
+import org.deeplearning4j.nn.conf.GradientNormalization;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.updater.MultiLayerUpdater;
+import org.deeplearning4j.nn.updater.UpdaterBlock;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.learning.config.Nesterovs;
+import org.nd4j.linalg.learning.config.Sgd;
+import org.nd4j.linalg.learning.regularization.L1Regularization;
+import org.nd4j.linalg.learning.regularization.L2Regularization;
+import org.nd4j.linalg.learning.regularization.Regularization;
+import org.nd4j.linalg.learning.regularization.WeightDecay;
+
+/**
+ * DL4J's {@link MultiLayerUpdater} with its per-step passes over the parameters done as one: DL4J divides the
+ * summed gradient by the batch size (one libnd4j op), adds each L1/L2 penalty's gradient (one or two ops per
+ * parameter array), runs the Nesterov updater (one op) and adds decoupled weight decay (one op per array),
+ * each a single-threaded pass over the 1.86 M parameters of the MNIST MLP. This class computes the same
+ * float expressions in the same order per element, in one vectorized pass per parameter array
+ * ({@link VectorKernels#update}); the step function's {@code params −= update} follows as in DL4J.
+ *
+ * <p>Used only where every updater block is SGD or Nesterov momentum, every penalty is L1, L2 or weight decay,
+ * no gradient normalization is configured, every gradient is divided by the batch and the arrays are
+ * contiguous floats; anything else (Adam, gradient clipping) takes DL4J's own path.
+ */
+final class FusedUpdater extends MultiLayerUpdater {
+    private static final Set<Class<?>> PENALTIES = Set.of(L1Regularization.class, L1Penalty.class,
+            L2Regularization.class, L2Penalty.class, WeightDecay.class, DecoupledWeightDecay.class);
+
+    /** One parameter array's range and the block (updater) it belongs to. */
+    private record Range(UpdaterBlock block, UpdaterBlock.ParamState param, List<Regularization> penalties) {
+    }
+
+    private List<Range> ranges;
+    private boolean planned;
+    private long fusedSteps;
+
+    FusedUpdater(MultiLayerNetwork network) {
+        super(network);
+    }
+
+    @Override
+    public synchronized void update(Gradient gradient, int iteration, int epoch, int batchSize,
+                                    LayerWorkspaceMgr workspaceMgr) {
+        // DL4J's step function subtracts gradient.gradient() (the flattened gradient, though not always the same
+        // Java object as the view: DL4J then takes its "external gradient" path, with the same result).
+        INDArray grads = gradient.gradient();
+        INDArray params = getParams();
+        List<Range> plan = plan();
+        if (plan == null || !VectorKernels.contiguousFloat(grads) || grads.length() != params.length()) {
+            super.update(gradient, iteration, epoch, batchSize, workspaceMgr);
+            return;
+        }
+        float batch = isMiniBatch() ? batchSize : 1;
+        for (Range r : plan) {
+            IUpdater config = r.block().getGradientUpdater().getConfig();
+            double lr = config.getLearningRate(iteration, epoch);
+            float l1 = 0f;
+            float l2 = 0f;
+            float decay = 0f;
+            for (Regularization penalty : r.penalties()) {
+                if (penalty instanceof L1Regularization p) {
+                    l1 += (float) p.getL1().valueAt(iteration, epoch);
+                } else if (penalty instanceof L2Regularization p) {
+                    l2 += (float) p.getL2().valueAt(iteration, epoch);
+                } else if (penalty instanceof WeightDecay p) {
+                    double scale = p.getCoeff().valueAt(iteration, epoch);
+                    decay += (float) (p.isApplyLR() ? scale * lr : scale);
+                }
+            }
+            boolean nesterov = config instanceof Nesterovs;
+            float momentum = nesterov ? (float) ((Nesterovs) config).currentMomentum(iteration, epoch) : Float.NaN;
+            UpdaterBlock.ParamState p = r.param();
+            VectorKernels.update(params, grads, nesterov ? r.block().getUpdaterView() : null,
+                    p.getParamOffsetStart(), p.getParamOffsetEnd(),
+                    p.getParamOffsetStart() - r.block().getParamOffsetStart(),
+                    new VectorKernels.Update(batch, l1, l2, (float) lr, momentum, decay));
+        }
+        fusedSteps++;
+    }
+
+    /** @return the ranges to update in one pass each, or {@code null} if this network needs DL4J's path */
+    private List<Range> plan() {
+        if (planned) {
+            return ranges;
+        }
+        planned = true;
+        if (!VectorKernels.contiguousFloat(getParams())) {
+            return null;
+        }
+        List<Range> plan = new ArrayList<>();
+        for (UpdaterBlock block : getUpdaterBlocks()) {
+            IUpdater config = block.getGradientUpdater().getConfig();
+            boolean nesterov = config.getClass() == Nesterovs.class;
+            if (!nesterov && config.getClass() != Sgd.class || block.isPretrainUpdaterBlock()) {
+                return null;
+            }
+            if (nesterov && (block.getUpdaterView() == null || !VectorKernels.contiguousFloat(block.getUpdaterView())
+                    || block.getUpdaterView().length() != block.getParamOffsetEnd() - block.getParamOffsetStart())) {
+                return null;
+            }
+            for (UpdaterBlock.ParamState param : block.getLayersAndVariablesInBlock()) {
+                Trainable layer = param.getLayer();
+                GradientNormalization normalization = layer.getConfig().getGradientNormalization();
+                if (normalization != null && normalization != GradientNormalization.None
+                        || !layer.updaterDivideByMinibatch(param.getParamName())) {
+                    return null;
+                }
+                List<Regularization> penalties = layer.getConfig().getRegularizationByParam(param.getParamName());
+                penalties = penalties == null ? List.of() : List.copyOf(penalties);
+                for (Regularization penalty : penalties) {
+                    if (!PENALTIES.contains(penalty.getClass())) {
+                        return null;
+                    }
+                }
+                plan.add(new Range(block, param, penalties));
+            }
+        }
+        ranges = List.copyOf(plan);
+        return ranges;
+    }
+
+    /** @return how many steps took the fused path (for tests) */
+    long fusedSteps() {
+        return fusedSteps;
+    }
+}

@@ -1,0 +1,160 @@
+package dev.regbench.suites.network;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Element-wise passes over ND4J's off-heap float buffers, written with the JDK's Vector API (one pass where
+ * libnd4j needs several single-threaded ops). Needs {@code --add-modules=jdk.incubator.vector} at run time:
+ * {@link VectorApi#available()} says whether this JVM has it; without it this class cannot load. Every kernel evaluates the same float expressions, in the
+ * same order, as the DL4J/libnd4j ops it replaces (no fused multiply-adds), so results agree with them up to
+ * libnd4j's own compiler contractions (tested against the stock path).
+ */
+final class VectorKernels {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final ByteOrder ORDER = ByteOrder.nativeOrder();
+
+    private VectorKernels() {
+    }
+
+    /**
+     * The coefficients of one fused SGD/Nesterov update of a contiguous range of parameters (DL4J's order:
+     * divide by the batch, pre-updater penalties, updater, post-updater weight decay).
+     *
+     * @param batch       examples in the minibatch (≥ 1; 1 = no division)
+     * @param l1          L1 coefficient λ₁ ≥ 0: g += λ₁·sign(w)
+     * @param l2          L2 coefficient λ₂ ≥ 0: g += λ₂·w
+     * @param learningRate the updater's learning rate at this iteration (> 0)
+     * @param momentum    Nesterov momentum μ in [0, 1), or {@code NaN} for plain SGD (update = lr·g)
+     * @param decay       post-updater weight decay (already multiplied by the learning rate if DL4J's
+     *                    {@code applyLR}): update += decay·w
+     */
+    record Update(float batch, float l1, float l2, float learningRate, float momentum, float decay) {
+    }
+
+    /**
+     * Overwrites {@code gradient[from, to)} with the update DL4J's updater would leave there (the step
+     * function then subtracts it from the parameters), advancing the Nesterov state {@code v[vFrom, …)}.
+     *
+     * @param params   the network's flattened parameters (float, contiguous)
+     * @param gradient the network's flattened gradient (float, contiguous), summed over the batch
+     * @param state    the Nesterov velocity (float, contiguous), or {@code null} for plain SGD
+     * @param from     first element of the range, in params/gradient
+     * @param to       one past the last element
+     * @param vFrom    the range's first element in {@code state}
+     * @param u        the coefficients
+     */
+    static void update(INDArray params, INDArray gradient, INDArray state, long from, long to, long vFrom, Update u) {
+        ByteBuffer p = bytes(params);
+        ByteBuffer g = bytes(gradient);
+        ByteBuffer v = state == null ? null : bytes(state);
+        int n = Math.toIntExact(to - from);
+        int pOff = Math.toIntExact((params.offset() + from) * Float.BYTES);
+        int gOff = Math.toIntExact((gradient.offset() + from) * Float.BYTES);
+        int vOff = v == null ? 0 : Math.toIntExact((state.offset() + vFrom) * Float.BYTES);
+        float batch = u.batch();
+        float l1 = u.l1();
+        float l2 = u.l2();
+        float lr = u.learningRate();
+        float mu = u.momentum();
+        float muT = -mu - 1f;
+        float decay = u.decay();
+        boolean nesterov = v != null;
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            int b = i * Float.BYTES;
+            FloatVector w = FloatVector.fromByteBuffer(S, p, pOff + b, ORDER);
+            FloatVector gi = FloatVector.fromByteBuffer(S, g, gOff + b, ORDER).div(batch);
+            if (l1 != 0f) {
+                FloatVector sign = FloatVector.zero(S).blend(1f, w.compare(VectorOperators.GT, 0f))
+                        .blend(-1f, w.compare(VectorOperators.LT, 0f));
+                gi = gi.add(sign.mul(l1));
+            }
+            if (l2 != 0f) {
+                gi = gi.add(w.mul(l2));
+            }
+            FloatVector update;
+            if (nesterov) {
+                FloatVector prev = FloatVector.fromByteBuffer(S, v, vOff + b, ORDER).mul(mu);
+                FloatVector vi = prev.sub(gi.mul(lr));
+                vi.intoByteBuffer(v, vOff + b, ORDER);
+                update = prev.add(vi.mul(muT));
+            } else {
+                update = gi.mul(lr);
+            }
+            if (decay != 0f) {
+                update = update.add(w.mul(decay));
+            }
+            update.intoByteBuffer(g, gOff + b, ORDER);
+        }
+        for (; i < n; i++) {
+            int b = i * Float.BYTES;
+            float w = p.getFloat(pOff + b);
+            float gi = g.getFloat(gOff + b) / batch;
+            if (l1 != 0f) {
+                gi = gi + Math.signum(w) * l1;
+            }
+            if (l2 != 0f) {
+                gi = gi + w * l2;
+            }
+            float update;
+            if (nesterov) {
+                float prev = mu * v.getFloat(vOff + b);
+                float vi = prev - lr * gi;
+                v.putFloat(vOff + b, vi);
+                update = prev + muT * vi;
+            } else {
+                update = gi * lr;
+            }
+            if (decay != 0f) {
+                update = update + w * decay;
+            }
+            g.putFloat(gOff + b, update);
+        }
+    }
+
+    /**
+     * δ = ε ⊙ [z &gt; 0], ReLU's backprop (DL4J's {@code ActivationReLU} with no maximum, threshold or leak:
+     * libnd4j's {@code RectifiedLinearDerivative}), written over z.
+     *
+     * @param z       the pre-activations, contiguous, same order and shape as {@code epsilon}; becomes ∂L/∂z
+     * @param epsilon ∂L/∂a, contiguous; unchanged
+     */
+    static void reluBackprop(INDArray z, INDArray epsilon) {
+        ByteBuffer zb = bytes(z);
+        ByteBuffer eb = bytes(epsilon);
+        int n = Math.toIntExact(z.length());
+        int zOff = Math.toIntExact(z.offset() * Float.BYTES);
+        int eOff = Math.toIntExact(epsilon.offset() * Float.BYTES);
+        FloatVector zero = FloatVector.zero(S);
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            int b = i * Float.BYTES;
+            VectorMask<Float> active = FloatVector.fromByteBuffer(S, zb, zOff + b, ORDER).compare(VectorOperators.GT, 0f);
+            zero.blend(FloatVector.fromByteBuffer(S, eb, eOff + b, ORDER), active).intoByteBuffer(zb, zOff + b, ORDER);
+        }
+        for (; i < n; i++) {
+            int b = i * Float.BYTES;
+            zb.putFloat(zOff + b, zb.getFloat(zOff + b) > 0f ? eb.getFloat(eOff + b) : 0f);
+        }
+    }
+
+    /**
+     * @param a an array
+     * @return whether the kernels can read it: float, elements contiguous in its ordering, inside its buffer
+     */
+    static boolean contiguousFloat(INDArray a) {
+        return a.dataType() == DataType.FLOAT && a.elementWiseStride() == 1
+                && (a.offset() + a.length()) * Float.BYTES <= a.data().asNio().capacity();
+    }
+
+    private static ByteBuffer bytes(INDArray a) {
+        return a.data().asNio().order(ORDER);
+    }
+}
