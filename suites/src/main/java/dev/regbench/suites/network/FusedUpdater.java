@@ -3,10 +3,6 @@ package dev.regbench.suites.network;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.deeplearning4j.nn.api.Trainable;
 import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.gradient.Gradient;
@@ -15,7 +11,6 @@ import org.deeplearning4j.nn.updater.MultiLayerUpdater;
 import org.deeplearning4j.nn.updater.UpdaterBlock;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Nesterovs;
 import org.nd4j.linalg.learning.config.Sgd;
@@ -44,14 +39,6 @@ final class FusedUpdater extends MultiLayerUpdater {
     private record Range(UpdaterBlock block, UpdaterBlock.ParamState param, List<Regularization> penalties) {
     }
 
-    /** Helper threads for the update pass: one per core beyond the caller's, daemons, shared by all networks. */
-    private static final int HELPER_COUNT = Math.max(0, Runtime.getRuntime().availableProcessors() - 1);
-    private static final ExecutorService HELPERS = Executors.newFixedThreadPool(Math.max(1, HELPER_COUNT), r -> {
-        Thread t = new Thread(r, "regbench-update");
-        t.setDaemon(true);
-        return t;
-    });
-
     private List<Range> ranges;
     private boolean planned;
     private long fusedSteps;
@@ -73,82 +60,31 @@ final class FusedUpdater extends MultiLayerUpdater {
             return;
         }
         float batch = isMiniBatch() ? batchSize : 1;
-        List<Segment> segments = new ArrayList<>(plan.size());
         for (Range r : plan) {
-            segments.add(new Segment(r, coefficients(r, batch, iteration, epoch)));
-        }
-        int threads = threads(params.length());
-        if (threads == 1) {
-            apply(segments, params, grads, 0, params.length());
-        } else {
-            // Contiguous chunks of the flattened parameters, one per thread (the caller takes the last).
-            long chunk = (params.length() / threads + 63) / 64 * 64;
-            List<Future<?>> helpers = new ArrayList<>(threads - 1);
-            for (int t = 0; t < threads - 1; t++) {
-                long from = t * chunk;
-                long to = Math.min(params.length(), from + chunk);
-                helpers.add(HELPERS.submit(() -> apply(segments, params, grads, from, to)));
-            }
-            apply(segments, params, grads, Math.min(params.length(), (threads - 1) * chunk), params.length());
-            for (Future<?> f : helpers) {
-                try {
-                    f.get();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted during the parameter update", e);
-                } catch (ExecutionException e) {
-                    throw new IllegalStateException("parameter update failed: " + e.getCause(), e.getCause());
+            IUpdater config = r.block().getGradientUpdater().getConfig();
+            double lr = config.getLearningRate(iteration, epoch);
+            float l1 = 0f;
+            float l2 = 0f;
+            float decay = 0f;
+            for (Regularization penalty : r.penalties()) {
+                if (penalty instanceof L1Regularization p) {
+                    l1 += (float) p.getL1().valueAt(iteration, epoch);
+                } else if (penalty instanceof L2Regularization p) {
+                    l2 += (float) p.getL2().valueAt(iteration, epoch);
+                } else if (penalty instanceof WeightDecay p) {
+                    double scale = p.getCoeff().valueAt(iteration, epoch);
+                    decay += (float) (p.isApplyLR() ? scale * lr : scale);
                 }
             }
+            boolean nesterov = config instanceof Nesterovs;
+            float momentum = nesterov ? (float) ((Nesterovs) config).currentMomentum(iteration, epoch) : Float.NaN;
+            UpdaterBlock.ParamState p = r.param();
+            VectorKernels.update(params, grads, nesterov ? r.block().getUpdaterView() : null,
+                    p.getParamOffsetStart(), p.getParamOffsetEnd(),
+                    p.getParamOffsetStart() - r.block().getParamOffsetStart(),
+                    new VectorKernels.Update(batch, l1, l2, (float) lr, momentum, decay));
         }
         fusedSteps++;
-    }
-
-    /** One parameter array's range with its coefficients at this step. */
-    private record Segment(Range range, VectorKernels.Update update) {
-    }
-
-    private static VectorKernels.Update coefficients(Range r, float batch, int iteration, int epoch) {
-        IUpdater config = r.block().getGradientUpdater().getConfig();
-        double lr = config.getLearningRate(iteration, epoch);
-        float l1 = 0f;
-        float l2 = 0f;
-        float decay = 0f;
-        for (Regularization penalty : r.penalties()) {
-            if (penalty instanceof L1Regularization p) {
-                l1 += (float) p.getL1().valueAt(iteration, epoch);
-            } else if (penalty instanceof L2Regularization p) {
-                l2 += (float) p.getL2().valueAt(iteration, epoch);
-            } else if (penalty instanceof WeightDecay p) {
-                double scale = p.getCoeff().valueAt(iteration, epoch);
-                decay += (float) (p.isApplyLR() ? scale * lr : scale);
-            }
-        }
-        float momentum = config instanceof Nesterovs n ? (float) n.currentMomentum(iteration, epoch) : Float.NaN;
-        return new VectorKernels.Update(batch, l1, l2, (float) lr, momentum, decay);
-    }
-
-    /** Updates the elements [from, to) of the flattened parameters: each segment's part of that interval. */
-    private static void apply(List<Segment> segments, INDArray params, INDArray grads, long from, long to) {
-        for (Segment s : segments) {
-            UpdaterBlock.ParamState p = s.range().param();
-            long start = Math.max(from, p.getParamOffsetStart());
-            long end = Math.min(to, p.getParamOffsetEnd());
-            if (start < end) {
-                boolean nesterov = !Float.isNaN(s.update().momentum());
-                VectorKernels.update(params, grads, nesterov ? s.range().block().getUpdaterView() : null, start, end,
-                        start - s.range().block().getParamOffsetStart(), s.update());
-            }
-        }
-    }
-
-    /**
-     * @return threads for a pass over {@code n} parameters: libnd4j's OpenMP threads (the cores this run may
-     *         use: regbench sets one per core, a sweep one per run), 1 for small networks (under 256 K
-     *         parameters a second thread's hand-off costs more than it saves)
-     */
-    private static int threads(long n) {
-        return n < 256 * 1024 ? 1 : Math.max(1, Math.min(HELPER_COUNT + 1, Nd4j.getEnvironment().maxThreads()));
     }
 
     /** @return the ranges to update in one pass each, or {@code null} if this network needs DL4J's path */
