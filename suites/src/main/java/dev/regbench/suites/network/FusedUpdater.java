@@ -25,7 +25,8 @@ import org.nd4j.linalg.learning.regularization.WeightDecay;
  * parameter array), runs the Nesterov updater (one op) and adds decoupled weight decay (one op per array),
  * each a single-threaded pass over the 1.86 M parameters of the MNIST MLP. This class computes the same
  * float expressions in the same order per element, in one vectorized pass per parameter array
- * ({@link VectorKernels#update}); the step function's {@code params −= update} follows as in DL4J.
+ * ({@link VectorKernels#update}) that also takes the step function's {@code params −= update} (DL4J's
+ * {@link FusedStep} then skips it); the gradient view is left holding the update, as DL4J leaves it.
  *
  * <p>Used only where every updater block is SGD or Nesterov momentum, every penalty is L1, L2 or weight decay,
  * no gradient normalization is configured, every gradient is divided by the batch and the arrays are
@@ -39,12 +40,18 @@ final class FusedUpdater extends MultiLayerUpdater {
     private record Range(UpdaterBlock block, UpdaterBlock.ParamState param, List<Regularization> penalties) {
     }
 
+    private final FusedStep step;
     private List<Range> ranges;
     private boolean planned;
     private long fusedSteps;
 
-    FusedUpdater(MultiLayerNetwork network) {
+    /**
+     * @param network the network
+     * @param step    the optimizer's step function: the fused pass takes the step itself and tells it so
+     */
+    FusedUpdater(MultiLayerNetwork network, FusedStep step) {
         super(network);
+        this.step = step;
     }
 
     @Override
@@ -82,8 +89,9 @@ final class FusedUpdater extends MultiLayerUpdater {
             VectorKernels.update(params, grads, nesterov ? r.block().getUpdaterView() : null,
                     p.getParamOffsetStart(), p.getParamOffsetEnd(),
                     p.getParamOffsetStart() - r.block().getParamOffsetStart(),
-                    new VectorKernels.Update(batch, l1, l2, (float) lr, momentum, decay));
+                    new VectorKernels.Update(batch, l1, l2, (float) lr, momentum, decay), true);
         }
+        step.taken(grads);
         fusedSteps++;
     }
 

@@ -1,5 +1,6 @@
 package dev.regbench.suites.network;
 
+import org.deeplearning4j.nn.api.OptimizationAlgorithm;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -37,8 +38,12 @@ final class TunedNetwork extends MultiLayerNetwork {
     @Override
     public void init(INDArray parameters, boolean cloneParametersArray) {
         super.init(parameters, cloneParametersArray);
-        if (!(getUpdater(false) instanceof FusedUpdater)) {
-            setUpdater(new FusedUpdater(this));
+        if (!(solver instanceof TunedSolver)
+                && conf().getOptimizationAlgo() == OptimizationAlgorithm.STOCHASTIC_GRADIENT_DESCENT) {
+            FusedStep step = new FusedStep();
+            solver = new TunedSolver(conf(), getListeners(), this, step);
+            solver.initOptimizer();
+            solver.getOptimizer().setUpdater(new FusedUpdater(this, step));
         }
     }
 
@@ -62,5 +67,10 @@ final class TunedNetwork extends MultiLayerNetwork {
     /** @return the fused updater (for tests) */
     FusedUpdater fusedUpdater() {
         return (FusedUpdater) getUpdater();
+    }
+
+    /** @return the step function (for tests) */
+    FusedStep fusedStep() {
+        return (FusedStep) solver.getOptimizer().getStepFunction();
     }
 }

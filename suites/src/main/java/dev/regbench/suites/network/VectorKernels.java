@@ -39,8 +39,9 @@ final class VectorKernels {
     }
 
     /**
-     * Overwrites {@code gradient[from, to)} with the update DL4J's updater would leave there (the step
-     * function then subtracts it from the parameters), advancing the Nesterov state {@code v[vFrom, …)}.
+     * Overwrites {@code gradient[from, to)} with the update DL4J's updater would leave there, advancing the
+     * Nesterov state {@code v[vFrom, …)}, and if {@code step} also takes DL4J's step (w −= update) in the
+     * same pass.
      *
      * @param params   the network's flattened parameters (float, contiguous)
      * @param gradient the network's flattened gradient (float, contiguous), summed over the batch
@@ -49,8 +50,10 @@ final class VectorKernels {
      * @param to       one past the last element
      * @param vFrom    the range's first element in {@code state}
      * @param u        the coefficients
+     * @param step     whether to subtract the update from the parameters too
      */
-    static void update(INDArray params, INDArray gradient, INDArray state, long from, long to, long vFrom, Update u) {
+    static void update(INDArray params, INDArray gradient, INDArray state, long from, long to, long vFrom, Update u,
+                       boolean step) {
         ByteBuffer p = bytes(params);
         ByteBuffer g = bytes(gradient);
         ByteBuffer v = state == null ? null : bytes(state);
@@ -92,6 +95,9 @@ final class VectorKernels {
                 update = update.add(w.mul(decay));
             }
             update.intoByteBuffer(g, gOff + b, ORDER);
+            if (step) {
+                w.sub(update).intoByteBuffer(p, pOff + b, ORDER);
+            }
         }
         for (; i < n; i++) {
             int b = i * Float.BYTES;
@@ -116,6 +122,9 @@ final class VectorKernels {
                 update = update + w * decay;
             }
             g.putFloat(gOff + b, update);
+            if (step) {
+                p.putFloat(pOff + b, w - update);
+            }
         }
     }
 

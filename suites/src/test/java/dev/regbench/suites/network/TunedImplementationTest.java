@@ -89,6 +89,8 @@ class TunedImplementationTest {
             }
             assertEquals(batches.size(), ((TunedNetwork) tuned).fusedUpdater().fusedSteps(),
                     v.name() + ": every update took the fused pass");
+            assertEquals(batches.size(), ((TunedNetwork) tuned).fusedStep().skipped(),
+                    v.name() + ": the fused pass took every step (the step function skipped it)");
             // DL4J's float reductions are off by up to 4e-4 (relative) on the MNIST MLP; one BLAS call is closer.
             double exact = exactPenalty(tuned, v.points().get(0).regularizer(), penalizeBiases);
             assertEquals(exact, tuned.calcRegularizationScore(true), 1e-5 * exact, v.name() + ": penalty");
@@ -160,6 +162,7 @@ class TunedImplementationTest {
         MultiLayerNetwork stock = train(adam, l2, false, Implementation.STOCK, batches);
         MultiLayerNetwork tuned = train(adam, l2, false, Implementation.TUNED, batches);
         assertEquals(0, ((TunedNetwork) tuned).fusedUpdater().fusedSteps(), "Adam takes DL4J's updater");
+        assertEquals(0, ((TunedNetwork) tuned).fusedStep().skipped(), "and DL4J's step");
         double apart = maxAbs(tuned.params().sub(stock.params()));
         assertTrue(apart < 1e-4, "Adam: tuned and stock differ by " + apart);
 
