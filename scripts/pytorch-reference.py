@@ -15,7 +15,7 @@ Two modes (Debian's python3-torch; not part of `mvn verify`):
     regbench's files); the initial weights come from PyTorch's generator with the same distributions (He/Xavier
     normal, zero biases), so runs agree in distribution, not bit for bit.
 
-  scripts/pytorch-reference.py bench --task mnist --regularizer none [--batch 128] [--threads N] [--seconds 2]
+  scripts/pytorch-reference.py bench --task mnist --regularizer none [--batch N] [--threads N] [--seconds 2]
     Times training steps on one in-memory batch, as JMH's TrainStep does for DL4J; prints one JSON line.
 
 Threads: --threads sets PyTorch's intra-op threads (default 1); BLAS threads come from OPENBLAS_NUM_THREADS
@@ -711,25 +711,38 @@ def train(args):
 
 
 def bench(args):
+    """Training steps over the suite's real training set, reshuffled every epoch, at the suite's batch size:
+    what JMH TrainStep measures for DL4J."""
     torch.set_num_threads(args.threads)
     suite = yaml.safe_load(open(os.path.join(ROOT, "suites", args.task + ".yaml")))
     reg = next(r for r in suite["regularizers"] if r["name"] == args.regularizer)
-    inputs, outputs = (784, 10) if args.task != "polynomial" else (1, 1)
+    reg = dict(name=reg["name"], kind=reg["kind"], **points(reg)[0][0])
+    source = PolynomialTask(suite) if suite["dataset"] == "polynomial" else ImageTask(suite, args.data_dir)
+    stage_seeds = suite.get("tuneSeeds", suite.get("seeds"))
+    task, (x_all, y_all), *_ = source.run(train_sizes(suite)[0], int(stage_seeds[0]), label_noises(suite)[0])
+    inputs, outputs = (784, 10) if task == "classification" else (1, 1)
     net, _ = build(suite, reg, inputs, outputs, 1)
-    opt = optimizer(suite, net, reg, False)
-    x = torch.rand(args.batch, inputs)
-    y = torch.arange(args.batch) % outputs if outputs > 1 else x.clone()
+    penalize_biases = bool(suite.get("penalizeBiases", False))
+    opt = optimizer(suite, net, reg, penalize_biases)
     lossf = torch.nn.CrossEntropyLoss() if outputs > 1 else torch.nn.MSELoss()
-
+    batch = args.batch or int(suite["batchSize"])
+    order = BatchOrder(len(x_all), 1)
     lr = float(suite["optimizer"]["learningRate"])
+    pending = []
 
     def step():
+        nonlocal pending
+        if not pending:
+            idx = torch.tensor(order.epoch())
+            pending = [idx[i:i + batch] for i in range(0, len(idx), batch)]
+        b = pending.pop(0)
         opt.zero_grad()
-        loss = lossf(net(x), y)
+        loss = lossf(net(x_all[b]), y_all[b])
         loss.backward()
-        after_gradient(net, reg, lr, False)
+        after_gradient(net, reg, lr, penalize_biases)
         opt.step()
         after_step(net, reg)
+        return len(b)
 
     for _ in range(30):
         step()
@@ -737,13 +750,12 @@ def bench(args):
     for _ in range(args.iterations):
         t, n = time.perf_counter(), 0
         while time.perf_counter() - t < args.seconds:
-            step()
-            n += 1
-        rates.append(n * args.batch / (time.perf_counter() - t))
+            n += step()
+        rates.append(n / (time.perf_counter() - t))
     rates.sort()
     print(json.dumps({"framework": "pytorch " + torch.__version__, "task": args.task, "regularizer": args.regularizer,
-                      "batchSize": args.batch, "intraOpThreads": args.threads,
-                      "blasThreads": int(os.environ["OPENBLAS_NUM_THREADS"]),
+                      "batchSize": batch, "intraOpThreads": args.threads,
+                      "blasThreads": int(os.environ.get("OPENBLAS_NUM_THREADS", "0")),
                       "examplesPerSecondMedian": rates[len(rates) // 2], "examplesPerSecond": rates}))
 
 
@@ -764,7 +776,8 @@ def main():
     b = sub.add_parser("bench")
     b.add_argument("--task", default="mnist")
     b.add_argument("--regularizer", default="none")
-    b.add_argument("--batch", type=int, default=128)
+    b.add_argument("--batch", type=int, default=0, help="examples per step (default: the suite's batchSize)")
+    b.add_argument("--data-dir", default=os.environ.get("REGBENCH_DATA", os.path.join(ROOT, "datasets/data")))
     b.add_argument("--threads", type=int, default=1)
     b.add_argument("--seconds", type=float, default=2.0)
     b.add_argument("--iterations", type=int, default=5)

@@ -13,7 +13,11 @@ import dev.regbench.suites.suite.SuiteException;
 import dev.regbench.suites.suite.SuiteParser;
 import dev.regbench.suites.suite.SuiteTask;
 import dev.regbench.suites.suite.Variant;
+import dev.regbench.datasets.DataDirectory;
+import dev.regbench.datasets.DataFileException;
+import dev.regbench.suites.harness.SuiteData;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -85,6 +89,28 @@ final class BenchNetworks {
             y = x.dup();
         }
         return new Subject(net, new Examples(x, y));
+    }
+
+    /**
+     * A suite's training set and batch size.
+     *
+     * @param data      the training examples of the suite's first data condition, first seed's draw
+     * @param batchSize the suite's minibatch size
+     */
+    record Training(Examples data, int batchSize) {
+    }
+
+    /**
+     * @param task {@code mnist} or {@code polynomial}
+     * @return the training data a run of that suite trains on (MNIST from the data directory:
+     *         {@code REGBENCH_DATA}, {@code -Dregbench.dataDir} or {@code datasets/data})
+     * @throws SuiteException    if the suite file is bad
+     * @throws DataFileException if the dataset is missing or corrupt
+     */
+    static Training training(String task) throws SuiteException, DataFileException {
+        Suite suite = suite(task);
+        SuiteData data = SuiteData.load(suite, DataDirectory.resolve(Optional.empty()));
+        return new Training(data.forRun(suite.conditions().get(0), suite.seeds().seeds(suite.stages().get(0)).get(0)).train(), suite.batchSize());
     }
 
     /** @return the task type of a benchmark's {@code task} parameter */

@@ -3,6 +3,7 @@ package dev.regbench.suites.bench;
 import dev.regbench.suites.network.Implementation;
 import java.util.concurrent.TimeUnit;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import dev.regbench.datasets.MinibatchIterator;
 import org.nd4j.linalg.dataset.DataSet;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -18,8 +19,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One training step — {@code net.fit} on one in-memory batch — of the shipped suites' networks, per
- * regularizer. The primary score is steps/s; the {@code examples} counter gives training examples/s.
+ * Training steps — {@code net.fit} on one minibatch — of the shipped suites' networks, per regularizer, over
+ * the stream of batches a run trains on: the suite's real training set (MNIST: 10,000 real training images of
+ * {@code suites/mnist.yaml}'s draw; polynomial: the suite's 30 generated points), reshuffled every epoch and
+ * gathered by the harness's {@link MinibatchIterator}, at the suite's batch size (128; polynomial: 30, full
+ * batch). The primary score is steps/s; the {@code examples} counter gives training examples/s.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -36,10 +40,6 @@ public class TrainStep {
     @Param({"mnist", "polynomial"})
     public String task;
 
-    /** Examples per step. */
-    @Param({"128"})
-    public int batchSize;
-
     /**
      * {@code stock} (DL4J's DenseLayer, Dropout and L1/L2Regularization as shipped: what regularization costs
      * in plain DL4J) or {@code tuned} (regbench's default for training; the same training up to float rounding,
@@ -49,22 +49,26 @@ public class TrainStep {
     public String implementation;
 
     private MultiLayerNetwork net;
-    private DataSet batch;
+    private MinibatchIterator batches;
 
-    /** Builds the network and the batch once per trial. */
+    /** Builds the network and loads the suite's training set once per trial. */
     @Setup(Level.Trial)
     public void setup() throws Exception {
-        BenchNetworks.Subject subject = BenchNetworks.create(task, regularizer, batchSize,
-                Implementation.of(implementation));
+        BenchNetworks.Subject subject = BenchNetworks.create(task, regularizer, 1, Implementation.of(implementation));
         net = subject.net();
-        batch = new DataSet(subject.data().features(), subject.data().targets());
+        BenchNetworks.Training training = BenchNetworks.training(task);
+        batches = MinibatchIterator.shuffled(training.data(), training.batchSize(), 1);
     }
 
     /** @return the step's score, so the step cannot be optimized away */
     @Benchmark
     public double fit(ExampleCounter counter) {
+        if (!batches.hasNext()) {
+            batches.reset();
+        }
+        DataSet batch = batches.next();
         net.fit(batch);
-        counter.examples += batchSize;
+        counter.examples += batch.numExamples();
         return net.score();
     }
 }

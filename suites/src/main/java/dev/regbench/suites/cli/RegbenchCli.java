@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
         footer = {"", "Exit codes: 0 done, 1 a problem you can fix (one line naming the file or field), 2 bad "
                 + "options, 3 an internal error (one line saying where the trace went; --debug anywhere on the "
                 + "command line, or REGBENCH_DEBUG=1, prints it)."},
-        subcommands = {RunCommand.class, ReportCommand.class, DataCommand.class, EnvCommand.class,
+        subcommands = {RunCommand.class, ReportCommand.class, DataCommand.class, EnvCommand.class, SpeedCommand.class,
                 CommandLine.HelpCommand.class})
 public final class RegbenchCli implements Runnable {
     /** Exit code for a problem the user can fix (bad data, bad suite, unwritable output). */

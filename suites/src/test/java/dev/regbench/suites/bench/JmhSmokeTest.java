@@ -35,8 +35,24 @@ class JmhSmokeTest {
             double steps = r.getPrimaryResult().getScore();
             double examples = r.getSecondaryResults().get("examples").getScore();
             assertTrue(steps > 0);
-            assertEquals(128 * steps, examples, 1e-6 * examples, "examples/s = batch size x steps/s");
+            assertEquals(30 * steps, examples, 1e-6 * examples, "examples/s = the suite's batch size (30) x steps/s");
         }
+    }
+
+    @Test
+    void trainStepStreamsRealMnistBatchesOfTheSuitesSize() throws Exception {
+        Collection<RunResult> results = run(TrainStep.class, "task", "mnist", "regularizer", "none",
+                "implementation", "tuned");
+        RunResult r = results.iterator().next();
+        assertEquals(128 * r.getPrimaryResult().getScore(), r.getSecondaryResults().get("examples").getScore(),
+                1e-6 * r.getSecondaryResults().get("examples").getScore());
+        BenchNetworks.Training training = BenchNetworks.training("mnist");
+        assertEquals(10_000, training.data().size(), "suites/mnist.yaml's training draw");
+        assertEquals(128, training.batchSize());
+        // Real images: MNIST pixels are mostly exact zeros (background), unlike synthetic uniform noise.
+        double zeros = training.data().features().eq(0).castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT)
+                .meanNumber().doubleValue();
+        assertTrue(zeros > 0.7 && zeros < 0.9, "fraction of background pixels " + zeros);
     }
 
     @Test

@@ -1,0 +1,254 @@
+package dev.regbench.suites.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Consumer;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * Training throughput of DL4J (JMH {@link TrainStep}, one fork per measurement) and of PyTorch
+ * ({@code scripts/pytorch-reference.py bench}, the same network, data stream and step) in interleaved rounds:
+ * every round measures every (framework, regularizer) once, in an order shuffled per round, so that the
+ * machine's drift falls on all of them alike and ratios can be taken within a round ({@link RatioEstimate}).
+ * PyTorch runs in its best thread configuration for each regularizer, chosen before the rounds from
+ * (1 intra-op + cores BLAS threads), (cores + 1) and (1 + 1).
+ */
+public final class SpeedRounds {
+    /** One measurement: a JMH fork's median iteration, or PyTorch's median of its timed intervals. */
+    public record Measurement(int round, int position, String framework, String regularizer, String threads,
+                              double examplesPerSecond) {
+    }
+
+    /** A PyTorch thread configuration. */
+    public record TorchThreads(int intraOp, int blas) {
+        @Override
+        public String toString() {
+            return intraOp + " intra-op + " + blas + " BLAS";
+        }
+    }
+
+    /**
+     * What to measure.
+     *
+     * @param task           {@code mnist} or {@code polynomial}
+     * @param regularizers   regularizer names of that suite; must include {@code none}
+     * @param implementation {@code tuned} or {@code stock}
+     * @param rounds         rounds (≥ 2 for intervals)
+     * @param python         a Python with torch, or {@code null} for DL4J only
+     * @param home           regbench's directory (for the PyTorch script)
+     * @param seed           seed of the per-round orders
+     * @param seconds        length of each measured interval, s (JMH iterations and PyTorch intervals alike)
+     */
+    public record Plan(String task, List<String> regularizers, String implementation, int rounds, Path python,
+                       Path home, long seed, int seconds) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Plan plan;
+    private final Consumer<String> log;
+    private final Path journal;
+
+    /**
+     * @param plan    what to measure
+     * @param journal file to which every measurement is appended as one JSON line as soon as it is made
+     * @param log     progress lines
+     */
+    public SpeedRounds(Plan plan, Path journal, Consumer<String> log) {
+        this.plan = plan;
+        this.journal = journal;
+        this.log = log;
+    }
+
+    /**
+     * @return the best PyTorch thread configuration per regularizer (one short measurement of each)
+     * @throws IOException if PyTorch cannot be run
+     */
+    public Map<String, TorchThreads> chooseTorchThreads() throws IOException {
+        int cores = Runtime.getRuntime().availableProcessors();
+        List<TorchThreads> candidates = cores == 1 ? List.of(new TorchThreads(1, 1))
+                : List.of(new TorchThreads(1, cores), new TorchThreads(cores, 1), new TorchThreads(1, 1));
+        Map<String, TorchThreads> best = new LinkedHashMap<>();
+        for (String r : plan.regularizers()) {
+            double top = 0;
+            for (TorchThreads t : candidates) {
+                double rate = torch(r, t);
+                record(new Measurement(0, 0, "pytorch", r, t.toString(), rate));
+                log.accept(String.format("  pytorch %-11s %-22s %,10.0f ex/s", r, t, rate));
+                if (rate > top) {
+                    top = rate;
+                    best.put(r, t);
+                }
+            }
+        }
+        return best;
+    }
+
+    /**
+     * @param torchThreads PyTorch's configuration per regularizer (empty: DL4J only)
+     * @return every measurement of the rounds
+     * @throws IOException     if PyTorch fails or the journal cannot be written
+     * @throws RunnerException if JMH fails
+     */
+    public List<Measurement> run(Map<String, TorchThreads> torchThreads) throws IOException, RunnerException {
+        List<Measurement> all = new ArrayList<>();
+        for (int round = 1; round <= plan.rounds(); round++) {
+            List<String[]> items = new ArrayList<>();
+            for (String r : plan.regularizers()) {
+                items.add(new String[] {"dl4j", r});
+                if (torchThreads.containsKey(r)) {
+                    items.add(new String[] {"pytorch", r});
+                }
+            }
+            Collections.shuffle(items, new Random(plan.seed() * 1_000_003L + round));
+            for (int i = 0; i < items.size(); i++) {
+                String framework = items.get(i)[0];
+                String r = items.get(i)[1];
+                Measurement m = framework.equals("dl4j")
+                        ? new Measurement(round, i + 1, "dl4j-" + plan.implementation(), r, "regbench defaults", dl4j(r))
+                        : new Measurement(round, i + 1, "pytorch", r, torchThreads.get(r).toString(),
+                        torch(r, torchThreads.get(r)));
+                record(m);
+                all.add(m);
+                log.accept(String.format("  round %d/%d  %-13s %-11s %,10.0f ex/s", round, plan.rounds(),
+                        m.framework(), r, m.examplesPerSecond()));
+            }
+        }
+        return all;
+    }
+
+    /**
+     * @return this machine's FP32 FMA peak, GFLOP/s: JMH {@link FmaPeak} with one thread per core, median of 3
+     *         iterations
+     * @throws RunnerException if JMH fails
+     */
+    public double fmaPeak() throws RunnerException {
+        ChainedOptionsBuilder options = new OptionsBuilder().include(FmaPeak.class.getName() + "\\.")
+                .threads(Runtime.getRuntime().availableProcessors()).forks(1).warmupIterations(2)
+                .warmupTime(TimeValue.seconds(1)).measurementIterations(3).measurementTime(TimeValue.seconds(1))
+                .verbosity(VerboseMode.SILENT).shouldFailOnError(true);
+        Collection<RunResult> results = new Runner(options.build()).run();
+        return results.iterator().next().getSecondaryResults().get("gflop").getStatistics().getPercentile(50);
+    }
+
+    /**
+     * @return the parameter count of the task's network
+     * @throws dev.regbench.suites.suite.SuiteException if the suite file is bad
+     */
+    public long parameters() throws dev.regbench.suites.suite.SuiteException {
+        return BenchNetworks.create(plan.task(), "none", 1).net().numParams();
+    }
+
+    /** @return the median of a JMH fork's measured iterations of TrainStep, examples/s */
+    private double dl4j(String regularizer) throws RunnerException {
+        ChainedOptionsBuilder options = new OptionsBuilder().include(TrainStep.class.getName() + "\\.fit$")
+                .param("task", plan.task()).param("regularizer", regularizer)
+                .param("implementation", plan.implementation()).forks(1).warmupIterations(2)
+                .warmupTime(TimeValue.seconds(plan.seconds())).measurementIterations(3)
+                .measurementTime(TimeValue.seconds(plan.seconds())).verbosity(VerboseMode.SILENT)
+                .shouldFailOnError(true);
+        Collection<RunResult> results = new Runner(options.build()).run();
+        return results.iterator().next().getSecondaryResults().get("examples").getStatistics().getPercentile(50);
+    }
+
+    /** @return PyTorch's median over 3 intervals, examples/s */
+    private double torch(String regularizer, TorchThreads threads) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(plan.python().toString(),
+                plan.home().resolve("scripts/pytorch-reference.py").toString(), "bench", "--task", plan.task(),
+                "--regularizer", regularizer, "--threads", String.valueOf(threads.intraOp()),
+                "--seconds", String.valueOf(plan.seconds()), "--iterations", "3");
+        pb.environment().put("OPENBLAS_NUM_THREADS", String.valueOf(threads.blas()));
+        pb.redirectError(ProcessBuilder.Redirect.INHERIT);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            if (p.waitFor() != 0) {
+                throw new IOException("PyTorch benchmark failed (exit " + p.exitValue() + "): " + pb.command());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while PyTorch ran", e);
+        }
+        JsonNode line = JSON.readTree(out.lines().reduce((a, b) -> b).orElse("{}"));
+        if (!line.has("examplesPerSecondMedian")) {
+            throw new IOException("PyTorch benchmark printed no result: " + out.strip());
+        }
+        return line.get("examplesPerSecondMedian").asDouble();
+    }
+
+    private void record(Measurement m) {
+        try {
+            Files.writeString(journal, JSON.writeValueAsString(m) + "\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot append to " + journal + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Prints the rounds' summary as Markdown tables.
+     *
+     * @param all        the rounds' measurements
+     * @param parameters the network's parameter count (useful FLOP per example = 6 × parameters)
+     * @param fmaPeak    the machine's measured FP32 FMA peak, GFLOP/s, or NaN
+     * @param cpu        the CPU's label
+     * @param out        where to print
+     */
+    public static void summarize(List<Measurement> all, long parameters, double fmaPeak, String cpu, PrintWriter out) {
+        List<String> regs = all.stream().map(Measurement::regularizer).distinct().toList();
+        String dl4jName = all.stream().map(Measurement::framework).filter(f -> f.startsWith("dl4j")).findFirst().orElse("dl4j");
+        out.printf("CPU: %s; %d rounds; medians over rounds; ratios are geometric means of per-round ratios with 95 %% t intervals%n%n",
+                cpu, all.stream().mapToInt(Measurement::round).max().orElse(0));
+        out.println("| regularizer | " + dl4jName + " ex/s | PyTorch ex/s (threads) | " + dl4jName + " / PyTorch | "
+                + dl4jName + " vs its none | PyTorch vs its none | useful GFLOP/s | of FMA peak |");
+        out.println("|---|---|---|---|---|---|---|---|");
+        for (String r : regs) {
+            double[] d = values(all, dl4jName, r);
+            double[] t = values(all, "pytorch", r);
+            double med = median(d);
+            double gflops = 6.0 * parameters * med / 1e9;
+            String torchThreads = all.stream().filter(m -> m.round() > 0 && m.framework().equals("pytorch")
+                    && m.regularizer().equals(r)).map(Measurement::threads).findFirst().orElse("—");
+            out.printf("| %s | %,.0f | %s | %s | %s | %s | %.0f | %s |%n", r, med,
+                    t.length == 0 ? "—" : String.format("%,.0f (%s)", median(t), torchThreads),
+                    t.length == d.length && t.length > 0 ? RatioEstimate.of(d, t).describe() : "—",
+                    r.equals("none") ? "—" : RatioEstimate.of(d, values(all, dl4jName, "none")).describeChange(),
+                    r.equals("none") || t.length == 0 ? "—" : RatioEstimate.of(t, values(all, "pytorch", "none")).describeChange(),
+                    gflops, Double.isNaN(fmaPeak) ? "—" : String.format("%.0f %%", 100 * gflops / fmaPeak));
+        }
+        out.flush();
+    }
+
+    /** @return the per-round values (rounds ≥ 1) of one framework and regularizer, in round order */
+    static double[] values(List<Measurement> all, String framework, String regularizer) {
+        return all.stream().filter(m -> m.round() > 0 && m.framework().equals(framework)
+                        && m.regularizer().equals(regularizer))
+                .sorted(java.util.Comparator.comparingInt(Measurement::round))
+                .mapToDouble(Measurement::examplesPerSecond).toArray();
+    }
+
+    static double median(double[] v) {
+        double[] s = v.clone();
+        java.util.Arrays.sort(s);
+        return s.length == 0 ? Double.NaN : s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+}
