@@ -93,9 +93,10 @@ public final class NetworkFactory {
                         .regularizationBias(copies(biasPenalties)).build();
                 layers.layer(tuned ? ReusingDenseLayer.of(dense) : dense);
             } else {
-                layers.layer(new OutputLayer.Builder(spec.output().loss()).nIn(sizes.get(i - 1)).nOut(sizes.get(i))
+                OutputLayer output = (OutputLayer) new OutputLayer.Builder(spec.output().loss()).nIn(sizes.get(i - 1)).nOut(sizes.get(i))
                         .activation(spec.output().activation()).dropOut(dropout).regularization(copies(penalties))
-                        .regularizationBias(copies(biasPenalties)).build());
+                        .regularizationBias(copies(biasPenalties)).build();
+                layers.layer(tuned ? ReusingOutputLayer.of(output) : output);
             }
         }
         return layers.build();

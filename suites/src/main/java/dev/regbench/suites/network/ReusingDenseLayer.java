@@ -1,7 +1,5 @@
 package dev.regbench.suites.network;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.util.Collection;
 import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
@@ -32,23 +30,7 @@ public final class ReusingDenseLayer extends DenseLayer {
      * @return the same configuration, with the reusing implementation
      */
     public static ReusingDenseLayer of(DenseLayer stock) {
-        ReusingDenseLayer copy = new ReusingDenseLayer();
-        // Copy every instance field of DenseLayer and its superclasses, so that no setting can be forgotten
-        // (a test compares the two configurations' JSON).
-        for (Class<?> c = DenseLayer.class; c != Object.class; c = c.getSuperclass()) {
-            for (Field f : c.getDeclaredFields()) {
-                if (Modifier.isStatic(f.getModifiers())) {
-                    continue;
-                }
-                f.setAccessible(true);
-                try {
-                    f.set(copy, f.get(stock));
-                } catch (IllegalAccessException e) {
-                    throw new IllegalStateException("cannot copy DenseLayer." + f.getName(), e);
-                }
-            }
-        }
-        return copy;
+        return LayerConfigCopy.copy(stock, DenseLayer.class, new ReusingDenseLayer());
     }
 
     @Override

@@ -87,6 +87,8 @@ class TunedImplementationTest {
                 assertEquals(i == 0 ? batches.size() : 0, ((ReusingDenseLayerImpl) tuned.getLayer(i)).inputGradientsSkipped(),
                         v.name() + ": only the first layer skips its (discarded) input gradient");
             }
+            assertEquals(batches.size(), ((ReusingOutputLayerImpl) tuned.getOutputLayer()).reuses(),
+                    v.name() + ": the score reused backprop's output-layer z every step");
             assertEquals(batches.size(), ((TunedNetwork) tuned).fusedUpdater().fusedSteps(),
                     v.name() + ": every update took the fused pass");
             assertEquals(batches.size(), ((TunedNetwork) tuned).fusedStep().skipped(),
@@ -239,6 +241,7 @@ class TunedImplementationTest {
             MultiLayerConfiguration restored = MultiLayerConfiguration.fromJson(tuned.toJson());
             assertEquals(tuned, restored, v.name() + ": JSON round trip");
             assertInstanceOf(ReusingDenseLayer.class, restored.getConf(1).getLayer());
+            assertInstanceOf(ReusingOutputLayer.class, restored.getConf(restored.getConfs().size() - 1).getLayer());
             if (v.points().get(0).regularizer().hiddenRetain() < 1) {
                 assertInstanceOf(UniformMaskDropout.class, ((BaseLayer) restored.getConf(1).getLayer()).getIDropout());
             }
@@ -262,7 +265,7 @@ class TunedImplementationTest {
     private static JsonNode withoutClassNames(String json) throws Exception {
         JsonNode tree = new ObjectMapper().readTree(json);
         int removed = JsonTrees.removeFields(tree, (name, value) -> name.equals("@class")
-                && value.asText().matches(".*(DenseLayer|Regularization|Penalty|Dropout|WeightDecay)"));
+                && value.asText().matches(".*(DenseLayer|OutputLayer|Regularization|Penalty|Dropout|WeightDecay)"));
         assertTrue(removed >= 2, "the class names this test strips must exist");
         return tree;
     }
