@@ -1,5 +1,7 @@
 package dev.regbench.suites.bench;
 
+import dev.regbench.datasets.Examples;
+import dev.regbench.suites.harness.Evaluator;
 import java.util.concurrent.TimeUnit;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -16,7 +18,11 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-/** Forward pass in inference mode (what evaluation costs) of the same networks; {@code examples} counts rows. */
+/**
+ * Forward pass in inference mode of the same networks ({@code output}), and the harness's evaluation of the same
+ * rows ({@code evaluate}: {@link Evaluator}, logits, loss and accuracy), which should run at the forward pass's
+ * rate; {@code examples} counts rows.
+ */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -38,6 +44,7 @@ public class Inference {
 
     private MultiLayerNetwork net;
     private INDArray features;
+    private Examples examples;
 
     /** Builds the network and the input once per trial. */
     @Setup(Level.Trial)
@@ -45,6 +52,7 @@ public class Inference {
         BenchNetworks.Subject subject = BenchNetworks.create(task, regularizer, batchSize);
         net = subject.net();
         features = subject.data().features();
+        examples = subject.data();
     }
 
     /** @return the network's output (consumed by JMH) */
@@ -52,5 +60,12 @@ public class Inference {
     public INDArray output(ExampleCounter counter) {
         counter.examples += batchSize;
         return net.output(features, false);
+    }
+
+    /** @return the evaluation (consumed by JMH) */
+    @Benchmark
+    public Evaluator.Evaluation evaluate(ExampleCounter counter) {
+        counter.examples += batchSize;
+        return Evaluator.evaluate(net, examples, BenchNetworks.type(task));
     }
 }

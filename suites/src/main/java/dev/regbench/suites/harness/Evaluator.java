@@ -2,10 +2,20 @@ package dev.regbench.suites.harness;
 
 import dev.regbench.datasets.Examples;
 import dev.regbench.reports.schema.TaskType;
-import java.util.List;
 import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.linalg.api.blas.params.MMulTranspose;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
+import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
+import org.nd4j.linalg.api.memory.enums.LearningPolicy;
+import org.nd4j.linalg.api.memory.enums.MirroringPolicy;
+import org.nd4j.linalg.api.memory.enums.SpillPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.reduce.Mmul;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
@@ -19,6 +29,12 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 public final class Evaluator {
     /** Rows per forward pass: large enough for efficient GEMMs, small enough for modest memory. */
     public static final int BATCH = 2000;
+
+    private static final String WORKSPACE_ID = "REGBENCH_EVALUATION";
+    private static final WorkspaceConfiguration WORKSPACE = WorkspaceConfiguration.builder().initialSize(0)
+            .overallocationLimit(0.05).policyAllocation(AllocationPolicy.OVERALLOCATE)
+            .policyLearning(LearningPolicy.FIRST_LOOP).policyMirroring(MirroringPolicy.FULL)
+            .policySpill(SpillPolicy.REALLOCATE).build();
 
     private Evaluator() {
     }
@@ -97,12 +113,26 @@ public final class Evaluator {
      */
     static INDArray logits(MultiLayerNetwork net, INDArray features) {
         int last = net.getnLayers() - 1;
-        INDArray input = features;
-        if (last > 0) {
-            List<INDArray> activations = net.feedForwardToLayer(last - 1, features, false);
-            input = activations.get(activations.size() - 1);
-        }
         Layer output = net.getLayer(last);
-        return input.mmul(output.getParam("W")).addiRowVector(output.getParam("b"));
+        // Layer by layer in one workspace reused from batch to batch: DL4J's feedForwardToLayer copies every
+        // layer's activations out of its workspaces, and fresh 8 MB arrays per layer and batch cost page faults
+        // (measured on the MNIST MLP: 22-33 k examples/s against 30-43 k for net.output).
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, WORKSPACE_ID)) {
+            LayerWorkspaceMgr mgr = LayerWorkspaceMgr.builder().defaultWorkspace(WORKSPACE_ID, WORKSPACE).build();
+            INDArray input = features;
+            for (int l = 0; l < last; l++) {
+                InputPreProcessor pre = net.getLayerWiseConfigurations().getInputPreProcess(l);
+                if (pre != null) {
+                    input = pre.preProcess(input, (int) input.size(0), mgr);
+                }
+                input = net.getLayer(l).activate(input, false, mgr);
+            }
+            // z = aW + b with a row-major result: libnd4j's matmul runs it on oneDNN (INDArray.mmul's column-major
+            // result would go to OpenBLAS on one thread).
+            INDArray w = output.getParam("W");
+            INDArray z = Nd4j.createUninitialized(w.dataType(), input.size(0), w.size(1));
+            Nd4j.exec(new Mmul(input.castTo(w.dataType()), w, z, MMulTranspose.allFalse()));
+            return z.addiRowVector(output.getParam("b")).detach();
+        }
     }
 }

@@ -57,7 +57,7 @@ class JmhSmokeTest {
 
     @Test
     void inferenceGemmAndHarnessRun() throws Exception {
-        assertEquals(1, run(Inference.class, "task", "polynomial", "regularizer", "none").size());
+        assertEquals(2, run(Inference.class, "task", "polynomial", "regularizer", "none").size(), "output and evaluate");
         Collection<RunResult> gemm = run(Gemm.class, "shape", "128x1024x10");
         assertTrue(gemm.iterator().next().getSecondaryResults().get("gflop").getScore() > 0);
         assertEquals(2, run(HarnessOverhead.class).size(), "bare and harness");
