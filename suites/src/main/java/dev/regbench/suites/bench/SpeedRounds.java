@@ -3,6 +3,8 @@ package dev.regbench.suites.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +20,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.Consumer;
 import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
@@ -146,7 +149,7 @@ public final class SpeedRounds {
                 .threads(Runtime.getRuntime().availableProcessors()).forks(1).warmupIterations(2)
                 .warmupTime(TimeValue.seconds(1)).measurementIterations(3).measurementTime(TimeValue.seconds(1))
                 .verbosity(VerboseMode.SILENT).shouldFailOnError(true);
-        Collection<RunResult> results = new Runner(options.build()).run();
+        Collection<RunResult> results = quietRunner(options).run();
         return results.iterator().next().getSecondaryResults().get("gflop").getStatistics().getPercentile(50);
     }
 
@@ -166,8 +169,17 @@ public final class SpeedRounds {
                 .warmupTime(TimeValue.seconds(plan.seconds())).measurementIterations(3)
                 .measurementTime(TimeValue.seconds(plan.seconds())).verbosity(VerboseMode.SILENT)
                 .shouldFailOnError(true);
-        Collection<RunResult> results = new Runner(options.build()).run();
+        Collection<RunResult> results = quietRunner(options).run();
         return results.iterator().next().getSecondaryResults().get("examples").getStatistics().getPercentile(50);
+    }
+
+    /**
+     * @return a JMH runner that prints nothing (not even the forks' stderr, where Java 17 announces the Vector
+     *         API module); failures still surface as exceptions
+     */
+    private static Runner quietRunner(ChainedOptionsBuilder options) {
+        return new Runner(options.build(), OutputFormatFactory.createFormatInstance(
+                new PrintStream(OutputStream.nullOutputStream()), VerboseMode.SILENT));
     }
 
     /** @return PyTorch's median over 3 intervals, examples/s */
@@ -208,13 +220,14 @@ public final class SpeedRounds {
      * Prints the rounds' summary as Markdown tables.
      *
      * @param all        the rounds' measurements
+     * @param regs       the regularizers, in the order to print (none first)
      * @param parameters the network's parameter count (useful FLOP per example = 6 × parameters)
      * @param fmaPeak    the machine's measured FP32 FMA peak, GFLOP/s, or NaN
      * @param cpu        the CPU's label
      * @param out        where to print
      */
-    public static void summarize(List<Measurement> all, long parameters, double fmaPeak, String cpu, PrintWriter out) {
-        List<String> regs = all.stream().map(Measurement::regularizer).distinct().toList();
+    public static void summarize(List<Measurement> all, List<String> regs, long parameters, double fmaPeak, String cpu,
+                                 PrintWriter out) {
         String dl4jName = all.stream().map(Measurement::framework).filter(f -> f.startsWith("dl4j")).findFirst().orElse("dl4j");
         out.printf("CPU: %s; %d rounds; medians over rounds; ratios are geometric means of per-round ratios with 95 %% t intervals%n%n",
                 cpu, all.stream().mapToInt(Measurement::round).max().orElse(0));

@@ -1,6 +1,7 @@
 package dev.regbench.suites.cli;
 
 import dev.regbench.suites.CpuProbe;
+import dev.regbench.suites.EnvironmentProbe;
 import dev.regbench.suites.bench.SpeedRounds;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -83,10 +84,10 @@ final class SpeedCommand implements Callable<Integer> {
         List<SpeedRounds.Measurement> all = rounds.run(threads);
         long parameters = rounds.parameters();
         StringWriter text = new StringWriter();
-        SpeedRounds.summarize(all, parameters, peak, cpu, new PrintWriter(text));
+        SpeedRounds.summarize(all, regularizers, parameters, peak, cpu, new PrintWriter(text));
         String summary = text + String.format("%nFMA peak %.1f GFLOP/s (JMH FmaPeak, %d threads); useful FLOP = 6 x %,d "
                 + "parameters x examples; commit %s%n", peak, Runtime.getRuntime().availableProcessors(), parameters,
-                System.getProperty("regbench.commit", "unknown"));
+                EnvironmentProbe.current().gitCommit());
         Files.writeString(out.resolve("speed-summary.md"), summary);
         spec.commandLine().getOut().print(summary);
         spec.commandLine().getOut().flush();

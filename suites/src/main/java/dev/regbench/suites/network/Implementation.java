@@ -17,9 +17,12 @@ public enum Implementation {
      */
     STOCK,
     /**
-     * {@link ReusingDenseLayer} (backprop reuses the forward pass's z: 6, not 8, multiply-adds per parameter
-     * and example; all products on oneDNN with row-major results), {@link UniformMaskDropout} (the same mask from a 4× faster op) and
-     * {@link L1Penalty}/{@link L2Penalty} (score by one BLAS call). The default.
+     * {@link ReusingDenseLayer} and {@link ReusingOutputLayer} (no recomputed forward products: 6, not 8,
+     * multiply-adds per parameter and example; every product on oneDNN with a row-major result; ReLU's backprop in
+     * one vectorized pass), {@link TunedNetwork} (no input gradient for the first layer, which training discards;
+     * batch division, penalties, the SGD/Nesterov update and the step w −= update in one vectorized pass),
+     * {@link UniformMaskDropout} (the same mask from a 4× faster op) and {@link L1Penalty}/{@link L2Penalty}
+     * (score by one BLAS call). Needs the JDK's Vector API module. The default.
      */
     TUNED;
 
