@@ -241,12 +241,13 @@ public final class SpeedRounds {
             double gflops = 6.0 * parameters * med / 1e9;
             String torchThreads = all.stream().filter(m -> m.round() > 0 && m.framework().equals("pytorch")
                     && m.regularizer().equals(r)).map(Measurement::threads).findFirst().orElse("—");
-            out.printf("| %s | %,.0f | %s | %s | %s | %s | %.0f | %s |%n", r, med,
+            out.printf("| %s | %,.0f | %s | %s | %s | %s | %s | %s |%n", r, med,
                     t.length == 0 ? "—" : String.format("%,.0f (%s)", median(t), torchThreads),
                     t.length == d.length && t.length > 0 ? RatioEstimate.of(d, t).describe() : "—",
                     r.equals("none") ? "—" : RatioEstimate.of(d, values(all, dl4jName, "none")).describeChange(),
                     r.equals("none") || t.length == 0 ? "—" : RatioEstimate.of(t, values(all, "pytorch", "none")).describeChange(),
-                    gflops, Double.isNaN(fmaPeak) ? "—" : String.format("%.0f %%", 100 * gflops / fmaPeak));
+                    String.format(gflops < 10 ? "%.2f" : "%.0f", gflops),
+                    Double.isNaN(fmaPeak) ? "—" : String.format(gflops / fmaPeak < 0.01 ? "%.2f %%" : "%.0f %%", 100 * gflops / fmaPeak));
         }
         out.flush();
     }
