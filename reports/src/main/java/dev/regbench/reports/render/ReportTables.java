@@ -271,8 +271,9 @@ public final class ReportTables {
                     Fmt.num(m.examplesPerSecond()), Fmt.num(m.gflopPerSecond())));
         }
         return Optional.of(new Table(List.of("benchmark", "parameters", "backend", "JMH score (99.9 % CI)",
-                "examples / s", "GFLOP/s"), rows, "From the JMH JSON files given with --jmh. TrainStep: one training "
-                + "step on one batch; Inference: forward pass; Gemm: ND4J sgemm (m×k×n), the library's ceiling; FmaPeak: the FP32 FMA peak of all cores, the "
+                "examples / s", "GFLOP/s"), rows, "From the JMH JSON files given with --jmh. TrainStep: training "
+                + "steps over the suite's real training batches; Inference: forward pass (output) and the harness's "
+                + "evaluation of the same rows (evaluate); Gemm: ND4J sgemm (m×k×n), the library's ceiling; FmaPeak: the FP32 FMA peak of all cores, the "
                 + "hardware's; HarnessOverhead: "
                 + "bare fit loop vs the harness's shuffle + gather + fit, in examples/s."));
     }
