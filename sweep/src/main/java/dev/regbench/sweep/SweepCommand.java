@@ -128,6 +128,7 @@ public final class SweepCommand implements Callable<Integer> {
         Implementation code;
         try {
             code = Implementation.of(implementation);
+            code.requireRuntime();
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -94,6 +94,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             ThreadSettings.apply(threads);
             code = Implementation.of(implementation);
+            code.requireRuntime();
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -26,6 +26,18 @@ public enum Implementation {
      */
     TUNED;
 
+    /**
+     * Checks, before any training, that this JVM can run the implementation.
+     *
+     * @throws IllegalArgumentException in one line naming the fix: the tuned implementation without the JDK's
+     *                                  Vector API module
+     */
+    public void requireRuntime() {
+        if (this == TUNED && !VectorApi.available()) {
+            throw new IllegalArgumentException(VectorApi.MISSING);
+        }
+    }
+
     /** @return the name used on command lines and in JMH parameters: {@code stock} or {@code tuned} */
     public String id() {
         return name().toLowerCase(Locale.ROOT);

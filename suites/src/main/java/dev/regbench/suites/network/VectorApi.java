@@ -7,6 +7,9 @@ package dev.regbench.suites.network;
  * (the JVM then prints one "Using incubator modules" warning at start).
  */
 final class VectorApi {
+    /** The one-line message when the module is missing, naming the fix. */
+    static final String MISSING = "the tuned implementation needs the JDK's Vector API: run java with "
+            + "--add-modules=jdk.incubator.vector (scripts/regbench does), or use --implementation stock";
     private static final boolean AVAILABLE = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
 
     private VectorApi() {
@@ -20,8 +23,7 @@ final class VectorApi {
     /** @throws IllegalStateException in one line naming the fix, if the module is missing */
     static void require() {
         if (!AVAILABLE) {
-            throw new IllegalStateException("the tuned implementation needs the JDK's Vector API: run java with "
-                    + "--add-modules=jdk.incubator.vector (scripts/regbench does), or use --implementation stock");
+            throw new IllegalStateException(MISSING);
         }
     }
 }
