@@ -34,7 +34,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * every round measures every (framework, regularizer) once, in an order shuffled per round, so that the
  * machine's drift falls on all of them alike and ratios can be taken within a round ({@link RatioEstimate}).
  * PyTorch runs in its best thread configuration for each regularizer, chosen before the rounds from
- * (1 intra-op + cores BLAS threads), (cores + 1) and (1 + 1).
+ * (1 intra-op + cores BLAS threads), (cores + 1) and (1 + 1), each measured twice.
  */
 public final class SpeedRounds {
     /** One measurement: a JMH fork's median iteration, or PyTorch's median of its timed intervals. */
@@ -83,7 +83,8 @@ public final class SpeedRounds {
     }
 
     /**
-     * @return the best PyTorch thread configuration per regularizer (one short measurement of each)
+     * @return the best PyTorch thread configuration per regularizer: each candidate measured twice, in two passes
+     *         of opposite order, and the one with the higher mean chosen (one measurement each picked by noise)
      * @throws IOException if PyTorch cannot be run
      */
     public Map<String, TorchThreads> chooseTorchThreads() throws IOException {
@@ -92,16 +93,20 @@ public final class SpeedRounds {
                 : List.of(new TorchThreads(1, cores), new TorchThreads(cores, 1), new TorchThreads(1, 1));
         Map<String, TorchThreads> best = new LinkedHashMap<>();
         for (String r : plan.regularizers()) {
-            double top = 0;
-            for (TorchThreads t : candidates) {
-                double rate = torch(r, t);
-                record(new Measurement(0, 0, "pytorch", r, t.toString(), rate));
-                log.accept(String.format("  pytorch %-11s %-22s %,10.0f ex/s", r, t, rate));
-                if (rate > top) {
-                    top = rate;
-                    best.put(r, t);
+            Map<TorchThreads, Double> sum = new LinkedHashMap<>();
+            for (int pass = 0; pass < 2; pass++) {
+                List<TorchThreads> order = new ArrayList<>(candidates);
+                if (pass == 1) {
+                    Collections.reverse(order);
+                }
+                for (TorchThreads t : order) {
+                    double rate = torch(r, t);
+                    record(new Measurement(0, pass + 1, "pytorch", r, t.toString(), rate));
+                    log.accept(String.format("  pytorch %-11s %-22s %,10.0f ex/s", r, t, rate));
+                    sum.merge(t, rate, Double::sum);
                 }
             }
+            best.put(r, sum.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey());
         }
         return best;
     }
