@@ -24,14 +24,15 @@ import org.openjdk.jmh.infra.Blackhole;
  * 2 FLOP each. The theoretical figure to compare with is
  * cores × FMA units × lanes × 2 × clock (e.g. 2 units × 8 lanes × 2 = 32 FLOP per cycle per Zen 3 core with
  * AVX2; Zen 4 issues one 16-lane AVX-512 FMA per cycle on the same two 256-bit units, also 32).
- * Needs the JDK's incubating Vector API ({@code --add-modules jdk.incubator.vector}; the fork adds it).
+ * * Needs the JDK's incubating Vector API ({@code --add-modules=jdk.incubator.vector}), which every JVM regbench starts
+ * has it (the POM's {@code vector.module}; JMH forks inherit it).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
+@Fork(1)
 @Threads(Threads.MAX)
 public class FmaPeak {
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;

@@ -1,5 +1,9 @@
 package dev.regbench.suites.network;
 
+import java.util.Map;
+import org.deeplearning4j.nn.gradient.DefaultGradient;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.params.DefaultParamInitializer;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.api.blas.params.MMulTranspose;
@@ -48,18 +52,24 @@ final class DenseProducts {
     }
 
     /**
-     * Writes ∂W and ∂b of one batch (summed over its rows, as DL4J's gradients are).
+     * Writes ∂W and ∂b of one batch (summed over its rows, as DL4J's gradients are) into DL4J's gradient views.
      *
-     * @param delta      ∂L/∂z, batch × out
-     * @param x          the input the forward pass saw, batch × in
-     * @param weightGrad DL4J's weight gradient view, in × out
-     * @param biasGrad   DL4J's bias gradient view (out elements), or {@code null}
+     * @param delta ∂L/∂z, batch × out
+     * @param x     the input the forward pass saw, batch × in
+     * @param views the layer's gradient views ({@code W}: in × out; {@code b}: out elements, if present)
+     * @return the gradient, as DL4J's layers return it
      */
-    void parameterGradients(INDArray delta, INDArray x, INDArray weightGrad, INDArray biasGrad) {
+    Gradient parameterGradients(INDArray delta, INDArray x, Map<String, INDArray> views) {
+        Gradient gradient = new DefaultGradient();
+        INDArray weightGrad = views.get(DefaultParamInitializer.WEIGHT_KEY);
+        INDArray biasGrad = views.get(DefaultParamInitializer.BIAS_KEY);
         if (biasGrad != null) {
             Nd4j.exec(new Mmul(ones(delta), delta, biasGrad.reshape(1, biasGrad.length()), NN));
+            gradient.gradientForVariable().put(DefaultParamInitializer.BIAS_KEY, biasGrad);
         }
         Nd4j.exec(new Mmul(delta, x.castTo(weightGrad.dataType()), weightGrad.transpose(), TN));
+        gradient.gradientForVariable().put(DefaultParamInitializer.WEIGHT_KEY, weightGrad);
+        return gradient;
     }
 
     /**

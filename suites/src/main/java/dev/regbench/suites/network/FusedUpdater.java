@@ -41,8 +41,8 @@ final class FusedUpdater extends MultiLayerUpdater {
     }
 
     private final FusedStep step;
-    private List<Range> ranges;
-    private boolean planned;
+    /** The ranges to update, one pass each; {@code null} if this network needs DL4J's path. */
+    private final List<Range> plan;
     private long fusedSteps;
 
     /**
@@ -50,8 +50,9 @@ final class FusedUpdater extends MultiLayerUpdater {
      * @param step    the optimizer's step function: the fused pass takes the step itself and tells it so
      */
     FusedUpdater(MultiLayerNetwork network, FusedStep step) {
-        super(network);
+        super(network); // builds and initializes the updater blocks
         this.step = step;
+        this.plan = plan();
     }
 
     @Override
@@ -61,7 +62,6 @@ final class FusedUpdater extends MultiLayerUpdater {
         // Java object as the view: DL4J then takes its "external gradient" path, with the same result).
         INDArray grads = gradient.gradient();
         INDArray params = getParams();
-        List<Range> plan = plan();
         if (plan == null || !VectorKernels.contiguousFloat(grads) || grads.length() != params.length()) {
             super.update(gradient, iteration, epoch, batchSize, workspaceMgr);
             return;
@@ -97,14 +97,10 @@ final class FusedUpdater extends MultiLayerUpdater {
 
     /** @return the ranges to update in one pass each, or {@code null} if this network needs DL4J's path */
     private List<Range> plan() {
-        if (planned) {
-            return ranges;
-        }
-        planned = true;
         if (!VectorKernels.contiguousFloat(getParams())) {
             return null;
         }
-        List<Range> plan = new ArrayList<>();
+        List<Range> ranges = new ArrayList<>();
         for (UpdaterBlock block : getUpdaterBlocks()) {
             IUpdater config = block.getGradientUpdater().getConfig();
             boolean nesterov = config.getClass() == Nesterovs.class;
@@ -129,11 +125,10 @@ final class FusedUpdater extends MultiLayerUpdater {
                         return null;
                     }
                 }
-                plan.add(new Range(block, param, penalties));
+                ranges.add(new Range(block, param, penalties));
             }
         }
-        ranges = List.copyOf(plan);
-        return ranges;
+        return List.copyOf(ranges);
     }
 
     /** @return how many steps took the fused path (for tests) */

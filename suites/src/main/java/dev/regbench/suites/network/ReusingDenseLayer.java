@@ -1,11 +1,9 @@
 package dev.regbench.suites.network;
 
 import java.util.Collection;
-import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.conf.layers.LayerValidation;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -30,22 +28,15 @@ public final class ReusingDenseLayer extends DenseLayer {
      * @return the same configuration, with the reusing implementation
      */
     public static ReusingDenseLayer of(DenseLayer stock) {
-        return LayerConfigCopy.copy(stock, DenseLayer.class, new ReusingDenseLayer());
+        return TunedLayerConfig.copy(stock, DenseLayer.class, new ReusingDenseLayer());
     }
 
     @Override
     public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> listeners, int layerIndex,
                              INDArray layerParamsView, boolean initializeParams, DataType networkDataType) {
         // As DenseLayer.instantiate, with the reusing implementation.
-        LayerValidation.assertNInNOutSet("DenseLayer", getLayerName(), layerIndex, getNIn(), getNOut());
-        ReusingDenseLayerImpl layer = new ReusingDenseLayerImpl(conf, networkDataType);
-        layer.setListeners(listeners);
-        layer.setIndex(layerIndex);
-        layer.setParamsViewArray(layerParamsView);
-        Map<String, INDArray> params = initializer().init(conf, layerParamsView, initializeParams);
-        layer.setParamTable(params);
-        layer.setConf(conf);
-        return layer;
+        return TunedLayerConfig.instantiate(this, "DenseLayer", new ReusingDenseLayerImpl(conf, networkDataType),
+                conf, listeners, layerIndex, layerParamsView, initializeParams);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.regbench.suites.network;
 
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.layers.feedforward.dense.DenseLayer;
 import org.deeplearning4j.nn.params.DefaultParamInitializer;
@@ -30,9 +29,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 final class ReusingDenseLayerImpl extends DenseLayer {
     private final DenseProducts products = new DenseProducts();
-    private INDArray keptZ;
-    private INDArray keptFor;
-    private long reuses;
+    private final KeptPreOutput kept = new KeptPreOutput();
     private boolean discardInputGradient;
     private long inputGradientsSkipped;
 
@@ -43,13 +40,11 @@ final class ReusingDenseLayerImpl extends DenseLayer {
     @Override
     protected Pair<INDArray, INDArray> preOutputWithPreNorm(boolean training, boolean forBackprop,
                                                             LayerWorkspaceMgr workspaceMgr) {
-        if (forBackprop && keptZ != null && keptFor == input) {
-            INDArray z = keptZ;
-            forget();
-            reuses++;
-            return new Pair<>(z, z);
+        INDArray reused = forBackprop ? kept.take(input) : null;
+        if (reused != null) {
+            return new Pair<>(reused, reused);
         }
-        forget();
+        kept.forget();
         if (!plain() || input == null || input.rank() != 2
                 || input.columns() != getParam(DefaultParamInitializer.WEIGHT_KEY).rows()) {
             // DL4J's code, including its input validation messages.
@@ -58,8 +53,7 @@ final class ReusingDenseLayerImpl extends DenseLayer {
         INDArray z = forward(training, workspaceMgr);
         if (training && !forBackprop) {
             // The caller applies the activation to z in place: keep the pre-activation values.
-            keptZ = workspaceMgr.dup(ArrayType.ACTIVATIONS, z);
-            keptFor = input;
+            kept.keep(workspaceMgr.dup(ArrayType.ACTIVATIONS, z), input);
         }
         return new Pair<>(z, z);
     }
@@ -72,21 +66,11 @@ final class ReusingDenseLayerImpl extends DenseLayer {
 
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
-        if (!plain() || keptZ == null || keptFor != input) {
+        if (!plain() || !kept.holdsFor(input)) {
             return super.backpropGradient(epsilon, workspaceMgr);
         }
-        INDArray z = keptZ;
-        forget();
-        reuses++;
-        INDArray delta = activationBackprop(z, epsilon);
-        Gradient gradient = new DefaultGradient();
-        INDArray weightGrad = gradientViews.get(DefaultParamInitializer.WEIGHT_KEY);
-        INDArray biasGrad = hasBias() ? gradientViews.get(DefaultParamInitializer.BIAS_KEY) : null;
-        products.parameterGradients(delta, input, weightGrad, biasGrad);
-        if (biasGrad != null) {
-            gradient.gradientForVariable().put(DefaultParamInitializer.BIAS_KEY, biasGrad);
-        }
-        gradient.gradientForVariable().put(DefaultParamInitializer.WEIGHT_KEY, weightGrad);
+        INDArray delta = activationBackprop(kept.take(input), epsilon);
+        Gradient gradient = products.parameterGradients(delta, input, gradientViews);
         INDArray epsilonNext = null;
         if (!discardInputGradient) {
             epsilonNext = products.inputGradient(delta, getParam(DefaultParamInitializer.WEIGHT_KEY), workspaceMgr);
@@ -126,7 +110,7 @@ final class ReusingDenseLayerImpl extends DenseLayer {
 
     @Override
     public void clear() {
-        forget();
+        kept.forget();
         super.clear();
     }
 
@@ -137,11 +121,6 @@ final class ReusingDenseLayerImpl extends DenseLayer {
 
     /** @return how many times backprop reused a forward z (for tests) */
     long reuses() {
-        return reuses;
-    }
-
-    private void forget() {
-        keptZ = null;
-        keptFor = null;
+        return kept.reuses();
     }
 }

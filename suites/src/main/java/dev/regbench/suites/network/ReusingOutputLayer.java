@@ -1,10 +1,8 @@
 package dev.regbench.suites.network;
 
 import java.util.Collection;
-import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.layers.LayerValidation;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -27,22 +25,15 @@ public final class ReusingOutputLayer extends OutputLayer {
      * @return the same configuration, with the reusing implementation
      */
     public static ReusingOutputLayer of(OutputLayer stock) {
-        return LayerConfigCopy.copy(stock, OutputLayer.class, new ReusingOutputLayer());
+        return TunedLayerConfig.copy(stock, OutputLayer.class, new ReusingOutputLayer());
     }
 
     @Override
     public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> listeners, int layerIndex,
                              INDArray layerParamsView, boolean initializeParams, DataType networkDataType) {
         // As OutputLayer.instantiate, with the reusing implementation.
-        LayerValidation.assertNInNOutSet("OutputLayer", getLayerName(), layerIndex, getNIn(), getNOut());
-        ReusingOutputLayerImpl layer = new ReusingOutputLayerImpl(conf, networkDataType);
-        layer.setListeners(listeners);
-        layer.setIndex(layerIndex);
-        layer.setParamsViewArray(layerParamsView);
-        Map<String, INDArray> params = initializer().init(conf, layerParamsView, initializeParams);
-        layer.setParamTable(params);
-        layer.setConf(conf);
-        return layer;
+        return TunedLayerConfig.instantiate(this, "OutputLayer", new ReusingOutputLayerImpl(conf, networkDataType),
+                conf, listeners, layerIndex, layerParamsView, initializeParams);
     }
 
     @Override

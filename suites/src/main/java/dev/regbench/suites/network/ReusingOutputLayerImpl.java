@@ -1,7 +1,6 @@
 package dev.regbench.suites.network;
 
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.layers.OutputLayer;
 import org.deeplearning4j.nn.params.DefaultParamInitializer;
@@ -17,15 +16,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * computed once per training step. DL4J's {@code computeGradientAndScore} asks the output layer for
  * z = xW + b twice: in {@code backpropGradient} and again in {@code computeScore}; here backprop keeps a
  * (detached, batch × outputs) copy of z, which the score right after uses once, and only for the same input
- * array and training mode. Masks, layer noise and inputs other than a plain 2-D matrix fall through to
+ * array, in training mode. Masks, layer noise and inputs other than a plain 2-D matrix fall through to
  * DL4J's code.
  */
 final class ReusingOutputLayerImpl extends OutputLayer {
     private final DenseProducts products = new DenseProducts();
-    private INDArray keptZ;
-    private INDArray keptFor;
-    private boolean keptTraining;
-    private long reuses;
+    private final KeptPreOutput kept = new KeptPreOutput();
 
     ReusingOutputLayerImpl(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -34,13 +30,12 @@ final class ReusingOutputLayerImpl extends OutputLayer {
     @Override
     protected Pair<INDArray, INDArray> preOutputWithPreNorm(boolean training, boolean forBackprop,
                                                             LayerWorkspaceMgr workspaceMgr) {
-        if (keptZ != null && keptFor == input && keptTraining == training) {
-            INDArray z = workspaceMgr.dup(ArrayType.FF_WORKING_MEM, keptZ);
-            forget();
-            reuses++;
+        INDArray reused = training ? kept.take(input) : null;
+        if (reused != null) {
+            INDArray z = workspaceMgr.dup(ArrayType.FF_WORKING_MEM, reused);
             return new Pair<>(z, z);
         }
-        forget();
+        kept.forget();
         if (!plain()) {
             return super.preOutputWithPreNorm(training, forBackprop, workspaceMgr);
         }
@@ -57,21 +52,12 @@ final class ReusingOutputLayerImpl extends OutputLayer {
         }
         assertInputSet(true);
         INDArray z = preOutput2d(true, workspaceMgr);
-        INDArray kept = z.detach();
+        INDArray forScore = z.detach();
         INDArray labels2d = getLabels2d(workspaceMgr, ArrayType.BP_WORKING_MEM);
         INDArray delta = layerConf().getLossFn().computeGradient(labels2d, z, layerConf().getActivationFn(), maskArray);
-        Gradient gradient = new DefaultGradient();
-        INDArray weightGrad = gradientViews.get(DefaultParamInitializer.WEIGHT_KEY);
-        INDArray biasGrad = hasBias() ? gradientViews.get(DefaultParamInitializer.BIAS_KEY) : null;
-        products.parameterGradients(delta, input, weightGrad, biasGrad);
-        gradient.gradientForVariable().put(DefaultParamInitializer.WEIGHT_KEY, weightGrad);
-        if (biasGrad != null) {
-            gradient.gradientForVariable().put(DefaultParamInitializer.BIAS_KEY, biasGrad);
-        }
+        Gradient gradient = products.parameterGradients(delta, input, gradientViews);
         INDArray epsilonNext = products.inputGradient(delta, getParam(DefaultParamInitializer.WEIGHT_KEY), workspaceMgr);
-        keptZ = kept;
-        keptFor = input;
-        keptTraining = true;
+        kept.keep(forScore, input);
         return new Pair<>(gradient, backpropDropOutIfPresent(epsilonNext));
     }
 
@@ -83,17 +69,12 @@ final class ReusingOutputLayerImpl extends OutputLayer {
 
     @Override
     public void clear() {
-        forget();
+        kept.forget();
         super.clear();
     }
 
     /** @return how many times the score reused backprop's z (for tests) */
     long reuses() {
-        return reuses;
-    }
-
-    private void forget() {
-        keptZ = null;
-        keptFor = null;
+        return kept.reuses();
     }
 }

@@ -65,7 +65,7 @@ class JmhSmokeTest {
 
     @Test
     void fmaPeakRunsInItsOwnForkWithTheVectorApi() throws Exception {
-        // Forked: the Vector API is an incubator module that only the benchmark's fork adds.
+        // Forked, as measured: the fork inherits this JVM's --add-modules=jdk.incubator.vector (Surefire's argLine).
         Options options = new OptionsBuilder().include(FmaPeak.class.getName() + "\\.").forks(1).threads(1)
                 .warmupIterations(0).measurementIterations(1).measurementTime(TimeValue.milliseconds(300))
                 .shouldFailOnError(true).build();
