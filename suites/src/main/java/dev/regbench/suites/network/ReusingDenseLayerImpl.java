@@ -20,7 +20,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *       a copy of the training-mode forward z (activations workspace, open until backprop has finished) and
  *       uses it, once, and only for the input array it was computed from.</li>
  *   <li><b>Every product on oneDNN</b> ({@link DenseProducts}), where DL4J's column-major results go to
- *       OpenBLAS on one thread.</li>
+ *       OpenBLAS on one thread, and <b>feature-major activations</b>: z, the activations and ∂L/∂x are
+ *       column-major batch × features arrays (views of row-major features × batch products), which suit
+ *       oneDNN's products and need no transposing copy.</li>
  *   <li><b>ReLU's backprop in one vectorized pass</b> ({@link VectorKernels#reluBackprop}), and no input
  *       gradient where {@link TunedNetwork} says it is discarded.</li>
  * </ul>
@@ -53,7 +55,7 @@ final class ReusingDenseLayerImpl extends DenseLayer {
         INDArray z = forward(training, workspaceMgr);
         if (training && !forBackprop) {
             // The caller applies the activation to z in place: keep the pre-activation values.
-            kept.keep(workspaceMgr.dup(ArrayType.ACTIVATIONS, z), input);
+            kept.keep(workspaceMgr.dup(ArrayType.ACTIVATIONS, z, z.ordering()), input);
         }
         return new Pair<>(z, z);
     }
@@ -61,7 +63,7 @@ final class ReusingDenseLayerImpl extends DenseLayer {
     private INDArray forward(boolean training, LayerWorkspaceMgr workspaceMgr) {
         applyDropOutIfNecessary(training, workspaceMgr);
         return products.forward(input.castTo(dataType), getParam(DefaultParamInitializer.WEIGHT_KEY),
-                hasBias() ? getParam(DefaultParamInitializer.BIAS_KEY) : null, workspaceMgr);
+                hasBias() ? getParam(DefaultParamInitializer.BIAS_KEY) : null, workspaceMgr, false);
     }
 
     @Override

@@ -41,7 +41,7 @@ final class ReusingOutputLayerImpl extends OutputLayer {
         }
         applyDropOutIfNecessary(training, workspaceMgr);
         INDArray z = products.forward(input.castTo(dataType), getParam(DefaultParamInitializer.WEIGHT_KEY),
-                hasBias() ? getParam(DefaultParamInitializer.BIAS_KEY) : null, workspaceMgr);
+                hasBias() ? getParam(DefaultParamInitializer.BIAS_KEY) : null, workspaceMgr, true);
         return new Pair<>(z, z);
     }
 

@@ -209,26 +209,33 @@ class TunedImplementationTest {
     void uniformMaskDropoutDrawsDl4jsMaskBitForBit() {
         for (double retain : new double[] {0.5, 0.8, 0.3, 0.9, 1 / 3.0}) {
             INDArray x = Nd4j.rand(DataType.FLOAT, 128, 300).addi(0.5);
-            List<INDArray> stock = new ArrayList<>();
-            List<INDArray> tuned = new ArrayList<>();
-            for (Dropout d : List.of(new Dropout(retain), new UniformMaskDropout(retain))) {
-                List<INDArray> into = d instanceof UniformMaskDropout ? tuned : stock;
-                Nd4j.getRandom().setSeed(21);
-                for (int draw = 0; draw < 3; draw++) { // three draws: the generator must advance alike too
-                    INDArray out = d.applyDropout(x, Nd4j.createUninitialized(DataType.FLOAT, 128, 300), draw, 0,
-                            LayerWorkspaceMgr.noWorkspaces());
-                    INDArray grad = d.backprop(Nd4j.ones(DataType.FLOAT, 128, 300),
-                            Nd4j.createUninitialized(DataType.FLOAT, 128, 300), draw, 0);
-                    into.add(out);
-                    into.add(grad);
-                }
-            }
+            List<INDArray> stock = draws(new Dropout(retain), x, 'c');
+            List<INDArray> tuned = draws(new UniformMaskDropout(retain), x, 'c');
+            // The tuned layers hand on column-major activations: the mask must still be DL4J's row-major one.
+            List<INDArray> tunedColumnMajor = draws(new UniformMaskDropout(retain), x.dup('f'), 'f');
             assertEquals(stock, tuned, "retain " + retain);
+            assertEquals(stock, tunedColumnMajor, "retain " + retain + ", column-major activations");
+            assertEquals('f', tunedColumnMajor.get(0).ordering());
             assertNotEquals(stock.get(0), stock.get(2), "successive masks differ");
             double kept = stock.get(1).neq(0).castTo(DataType.FLOAT).meanNumber().doubleValue();
             assertEquals(retain, kept, 0.01, "retain " + retain + ": fraction kept");
         }
         assertInstanceOf(UniformMaskDropout.class, new UniformMaskDropout(0.5).clone());
+    }
+
+    /** Three dropout draws (seed 21) on x, each followed by backprop of ones: [out, grad, out, grad, out, grad]. */
+    private static List<INDArray> draws(Dropout d, INDArray x, char order) {
+        List<INDArray> into = new ArrayList<>();
+        Nd4j.getRandom().setSeed(21);
+        for (int draw = 0; draw < 3; draw++) { // three draws: the generator must advance alike too
+            INDArray out = d.applyDropout(x, Nd4j.createUninitialized(DataType.FLOAT, x.shape(), order), draw, 0,
+                    LayerWorkspaceMgr.noWorkspaces());
+            INDArray grad = d.backprop(Nd4j.ones(DataType.FLOAT, x.shape()).dup(order),
+                    Nd4j.createUninitialized(DataType.FLOAT, x.shape(), order), draw, 0);
+            into.add(out);
+            into.add(grad);
+        }
+        return into;
     }
 
     @Test
