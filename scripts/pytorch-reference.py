@@ -710,14 +710,13 @@ def train(args):
     print(f"done: results in {os.path.join(args.out, 'runs')}")
 
 
-def bench(args):
-    """Training steps over the suite's real training set, reshuffled every epoch, at the suite's batch size:
-    what JMH TrainStep measures for DL4J."""
-    torch.set_num_threads(args.threads)
-    suite = yaml.safe_load(open(os.path.join(ROOT, "suites", args.task + ".yaml")))
-    reg = next(r for r in suite["regularizers"] if r["name"] == args.regularizer)
+def stepper(task_name, regularizer, data_dir, batch=0):
+    """One training step per call over the suite's real training set, reshuffled every epoch, at the suite's batch
+    size (what JMH TrainStep measures for DL4J); returns step(), which returns the examples it trained on."""
+    suite = yaml.safe_load(open(os.path.join(ROOT, "suites", task_name + ".yaml")))
+    reg = next(r for r in suite["regularizers"] if r["name"] == regularizer)
     reg = dict(name=reg["name"], kind=reg["kind"], **points(reg)[0][0])
-    source = PolynomialTask(suite) if suite["dataset"] == "polynomial" else ImageTask(suite, args.data_dir)
+    source = PolynomialTask(suite) if suite["dataset"] == "polynomial" else ImageTask(suite, data_dir)
     stage_seeds = suite.get("tuneSeeds", suite.get("seeds"))
     task, (x_all, y_all), *_ = source.run(train_sizes(suite)[0], int(stage_seeds[0]), label_noises(suite)[0])
     inputs, outputs = (784, 10) if task == "classification" else (1, 1)
@@ -725,7 +724,7 @@ def bench(args):
     penalize_biases = bool(suite.get("penalizeBiases", False))
     opt = optimizer(suite, net, reg, penalize_biases)
     lossf = torch.nn.CrossEntropyLoss() if outputs > 1 else torch.nn.MSELoss()
-    batch = args.batch or int(suite["batchSize"])
+    batch = batch or int(suite["batchSize"])
     order = BatchOrder(len(x_all), 1)
     lr = float(suite["optimizer"]["learningRate"])
     pending = []
@@ -746,17 +745,43 @@ def bench(args):
 
     for _ in range(30):
         step()
-    rates = []
-    for _ in range(args.iterations):
-        t, n = time.perf_counter(), 0
-        while time.perf_counter() - t < args.seconds:
-            n += step()
-        rates.append(n / (time.perf_counter() - t))
-    rates.sort()
+    step.batch = batch
+    return step
+
+
+def timed(step, seconds):
+    """examples/s of steps run for (at least) `seconds`"""
+    t, n = time.perf_counter(), 0
+    while time.perf_counter() - t < seconds:
+        n += step()
+    return n / (time.perf_counter() - t)
+
+
+def bench(args):
+    """`iterations` intervals of training steps (see stepper); prints one JSON line."""
+    torch.set_num_threads(args.threads)
+    step = stepper(args.task, args.regularizer, args.data_dir, args.batch)
+    rates = sorted(timed(step, args.seconds) for _ in range(args.iterations))
     print(json.dumps({"framework": "pytorch " + torch.__version__, "task": args.task, "regularizer": args.regularizer,
-                      "batchSize": batch, "intraOpThreads": args.threads,
+                      "batchSize": step.batch, "intraOpThreads": args.threads,
                       "blasThreads": int(os.environ.get("OPENBLAS_NUM_THREADS", "0")),
                       "examplesPerSecondMedian": rates[len(rates) // 2], "examplesPerSecond": rates}))
+
+
+def serve(args):
+    """Timed blocks on request, for regbench speed's paired rounds: reads lines "<regularizer> <seconds>" from
+    stdin, answers each with one JSON line {"regularizer", "examplesPerSecond"} (networks built on first use and
+    kept); ends at end of input. Between requests the process only waits on stdin."""
+    torch.set_num_threads(args.threads)
+    steps = {}
+    for line in sys.stdin:
+        if not line.strip():
+            continue
+        regularizer, seconds = line.split()
+        if regularizer not in steps:
+            steps[regularizer] = stepper(args.task, regularizer, args.data_dir, args.batch)
+        rate = timed(steps[regularizer], float(seconds))
+        print(json.dumps({"regularizer": regularizer, "examplesPerSecond": rate}), flush=True)
 
 
 def main():
@@ -781,8 +806,13 @@ def main():
     b.add_argument("--threads", type=int, default=1)
     b.add_argument("--seconds", type=float, default=2.0)
     b.add_argument("--iterations", type=int, default=5)
+    b.add_argument("--serve", action="store_true",
+                   help="answer timing requests '<regularizer> <seconds>' on stdin (regbench speed)")
     args = p.parse_args()
-    (train if args.mode == "train" else bench)(args)
+    if args.mode == "train":
+        train(args)
+    else:
+        (serve if args.serve else bench)(args)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,5 @@
 package dev.regbench.suites.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -29,15 +28,25 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
- * Training throughput of DL4J (JMH {@link TrainStep}, one fork per measurement) and of PyTorch
- * ({@code scripts/pytorch-reference.py bench}, the same network, data stream and step) in interleaved rounds:
- * every round measures every (framework, regularizer) once, in an order shuffled per round, so that the
- * machine's drift falls on all of them alike and ratios can be taken within a round ({@link RatioEstimate}).
+ * Training throughput of DL4J ({@link TrainStep}'s step, in this JVM) and of PyTorch
+ * ({@code scripts/pytorch-reference.py bench}, the same network, data stream and step, in a long-lived process:
+ * {@link TorchBench}) in paired rounds: every round times one block of steps of every (framework, regularizer),
+ * in an order shuffled per round, so that the machine's drift falls on all of them alike and ratios can be taken
+ * within a round ({@link RatioEstimate}). Blocks last seconds, not the minute a JMH fork or a fresh process
+ * needs, so the members of a round see the same state of a shared machine (whose speed changes by 2× within a
+ * minute, see docs/performance.md). Every subject is warmed up with one untimed block first, and a pause of
+ * {@value #PAUSE_MS} ms before each block lets the previous block's spinning OpenMP and OpenBLAS threads go idle.
  * PyTorch runs in its best thread configuration for each regularizer, chosen before the rounds from
  * (1 intra-op + cores BLAS threads), (cores + 1) and (1 + 1), each measured twice.
  */
 public final class SpeedRounds {
-    /** One measurement: a JMH fork's median iteration, or PyTorch's median of its timed intervals. */
+    /** The pause before each timed block, ms. */
+    static final int PAUSE_MS = 200;
+
+    /**
+     * One measurement: a block's examples/s (in the thread-choice passes, round 0: PyTorch's median of three
+     * intervals in a fresh process).
+     */
     public record Measurement(int round, int position, String framework, String regularizer, String threads,
                               double examplesPerSecond) {
     }
@@ -100,7 +109,7 @@ public final class SpeedRounds {
                     Collections.reverse(order);
                 }
                 for (TorchThreads t : order) {
-                    double rate = torch(r, t);
+                    double rate = TorchBench.once(plan.python(), plan.home(), plan.task(), r, t, plan.seconds());
                     record(new Measurement(0, pass + 1, "pytorch", r, t.toString(), rate));
                     log.accept(String.format("  pytorch %-11s %-22s %,10.0f ex/s", r, t, rate));
                     sum.merge(t, rate, Double::sum);
@@ -114,12 +123,23 @@ public final class SpeedRounds {
     /**
      * @param torchThreads PyTorch's configuration per regularizer (empty: DL4J only)
      * @return every measurement of the rounds
-     * @throws IOException     if PyTorch fails or the journal cannot be written
-     * @throws RunnerException if JMH fails
+     * @throws Exception if a network cannot be built, PyTorch fails or the journal cannot be written
      */
-    public List<Measurement> run(Map<String, TorchThreads> torchThreads) throws IOException, RunnerException {
-        List<Measurement> all = new ArrayList<>();
-        for (int round = 1; round <= plan.rounds(); round++) {
+    public List<Measurement> run(Map<String, TorchThreads> torchThreads) throws Exception {
+        Map<String, TrainStep> dl4j = new LinkedHashMap<>();
+        for (String r : plan.regularizers()) {
+            TrainStep step = new TrainStep();
+            step.task = plan.task();
+            step.regularizer = r;
+            step.implementation = plan.implementation();
+            step.setup();
+            dl4j.put(r, step);
+        }
+        Map<TorchThreads, TorchBench> servers = new LinkedHashMap<>();
+        try {
+            for (TorchThreads t : new java.util.LinkedHashSet<>(torchThreads.values())) {
+                servers.put(t, TorchBench.serve(plan.python(), plan.home(), plan.task(), t));
+            }
             List<String[]> items = new ArrayList<>();
             for (String r : plan.regularizers()) {
                 items.add(new String[] {"dl4j", r});
@@ -127,21 +147,52 @@ public final class SpeedRounds {
                     items.add(new String[] {"pytorch", r});
                 }
             }
-            Collections.shuffle(items, new Random(plan.seed() * 1_000_003L + round));
-            for (int i = 0; i < items.size(); i++) {
-                String framework = items.get(i)[0];
-                String r = items.get(i)[1];
-                Measurement m = framework.equals("dl4j")
-                        ? new Measurement(round, i + 1, "dl4j-" + plan.implementation(), r, "regbench defaults", dl4j(r))
-                        : new Measurement(round, i + 1, "pytorch", r, torchThreads.get(r).toString(),
-                        torch(r, torchThreads.get(r)));
-                record(m);
-                all.add(m);
-                log.accept(String.format("  round %d/%d  %-13s %-11s %,10.0f ex/s", round, plan.rounds(),
-                        m.framework(), r, m.examplesPerSecond()));
+            log.accept("  warm-up: one untimed block each");
+            for (String[] item : items) {
+                block(item, dl4j, servers, torchThreads);
+            }
+            List<Measurement> all = new ArrayList<>();
+            for (int round = 1; round <= plan.rounds(); round++) {
+                List<String[]> order = new ArrayList<>(items);
+                Collections.shuffle(order, new Random(plan.seed() * 1_000_003L + round));
+                for (int i = 0; i < order.size(); i++) {
+                    String[] item = order.get(i);
+                    String r = item[1];
+                    double rate = block(item, dl4j, servers, torchThreads);
+                    Measurement m = item[0].equals("dl4j")
+                            ? new Measurement(round, i + 1, "dl4j-" + plan.implementation(), r, "regbench defaults", rate)
+                            : new Measurement(round, i + 1, "pytorch", r, torchThreads.get(r).toString(), rate);
+                    record(m);
+                    all.add(m);
+                    log.accept(String.format("  round %d/%d  %-13s %-11s %,10.0f ex/s", round, plan.rounds(),
+                            m.framework(), r, m.examplesPerSecond()));
+                }
+            }
+            return all;
+        } finally {
+            for (TorchBench server : servers.values()) {
+                server.close();
             }
         }
-        return all;
+    }
+
+    /** @return examples/s of one timed block of {@code item} = {framework, regularizer}, after the pause */
+    private double block(String[] item, Map<String, TrainStep> dl4j, Map<TorchThreads, TorchBench> servers,
+                         Map<String, TorchThreads> torchThreads) throws IOException, InterruptedException {
+        Thread.sleep(PAUSE_MS);
+        if (item[0].equals("pytorch")) {
+            return servers.get(torchThreads.get(item[1])).block(item[1], plan.seconds());
+        }
+        TrainStep step = dl4j.get(item[1]);
+        ExampleCounter counter = new ExampleCounter();
+        long start = System.nanoTime();
+        long end = start + (long) (plan.seconds() * 1e9);
+        long now;
+        do {
+            step.fit(counter);
+            now = System.nanoTime();
+        } while (now < end);
+        return counter.examples / ((now - start) / 1e9);
     }
 
     /**
@@ -166,18 +217,6 @@ public final class SpeedRounds {
         return BenchNetworks.create(plan.task(), "none", 1).net().numParams();
     }
 
-    /** @return the median of a JMH fork's measured iterations of TrainStep, examples/s */
-    private double dl4j(String regularizer) throws RunnerException {
-        ChainedOptionsBuilder options = new OptionsBuilder().include(TrainStep.class.getName() + "\\.fit$")
-                .param("task", plan.task()).param("regularizer", regularizer)
-                .param("implementation", plan.implementation()).forks(1).warmupIterations(2)
-                .warmupTime(TimeValue.seconds(plan.seconds())).measurementIterations(3)
-                .measurementTime(TimeValue.seconds(plan.seconds())).verbosity(VerboseMode.SILENT)
-                .shouldFailOnError(true);
-        Collection<RunResult> results = quietRunner(options).run();
-        return results.iterator().next().getSecondaryResults().get("examples").getStatistics().getPercentile(50);
-    }
-
     /**
      * @return a JMH runner that prints nothing (not even the forks' stderr, where Java 17 announces the Vector
      *         API module); failures still surface as exceptions
@@ -185,31 +224,6 @@ public final class SpeedRounds {
     private static Runner quietRunner(ChainedOptionsBuilder options) {
         return new Runner(options.build(), OutputFormatFactory.createFormatInstance(
                 new PrintStream(OutputStream.nullOutputStream()), VerboseMode.SILENT));
-    }
-
-    /** @return PyTorch's median over 3 intervals, examples/s */
-    private double torch(String regularizer, TorchThreads threads) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(plan.python().toString(),
-                plan.home().resolve("scripts/pytorch-reference.py").toString(), "bench", "--task", plan.task(),
-                "--regularizer", regularizer, "--threads", String.valueOf(threads.intraOp()),
-                "--seconds", String.valueOf(plan.seconds()), "--iterations", "3");
-        pb.environment().put("OPENBLAS_NUM_THREADS", String.valueOf(threads.blas()));
-        pb.redirectError(ProcessBuilder.Redirect.INHERIT);
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        try {
-            if (p.waitFor() != 0) {
-                throw new IOException("PyTorch benchmark failed (exit " + p.exitValue() + "): " + pb.command());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while PyTorch ran", e);
-        }
-        JsonNode line = JSON.readTree(out.lines().reduce((a, b) -> b).orElse("{}"));
-        if (!line.has("examplesPerSecondMedian")) {
-            throw new IOException("PyTorch benchmark printed no result: " + out.strip());
-        }
-        return line.get("examplesPerSecondMedian").asDouble();
     }
 
     private void record(Measurement m) {

@@ -19,9 +19,9 @@ import picocli.CommandLine.Option;
  * interleaved rounds on this machine ({@link SpeedRounds}), against the machine's own FMA peak.
  */
 @Command(name = "speed", mixinStandardHelpOptions = true,
-        description = "Training throughput of DL4J (JMH TrainStep) and PyTorch (same network, data and step) in "
-                + "interleaved rounds, with 95 % intervals for every ratio; writes <out>/speed-rounds.jsonl and "
-                + "<out>/speed-summary.md.")
+        description = "Training throughput of DL4J (TrainStep's step) and PyTorch (same network, data and step) in "
+                + "paired rounds of short interleaved blocks, with 95 % intervals for every ratio; writes "
+                + "<out>/speed-rounds.jsonl and <out>/speed-summary.md.")
 final class SpeedCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -36,10 +36,10 @@ final class SpeedCommand implements Callable<Integer> {
     @Option(names = "--implementation", defaultValue = "tuned", description = "tuned or stock (default: ${DEFAULT-VALUE})")
     private String implementation;
 
-    @Option(names = "--rounds", defaultValue = "5", description = "rounds, ≥ 2 (default: ${DEFAULT-VALUE})")
+    @Option(names = "--rounds", defaultValue = "20", description = "rounds, ≥ 2 (default: ${DEFAULT-VALUE})")
     private int rounds;
 
-    @Option(names = "--seconds", defaultValue = "1", description = "seconds per measured interval (default: ${DEFAULT-VALUE})")
+    @Option(names = "--seconds", defaultValue = "1", description = "seconds per timed block (default: ${DEFAULT-VALUE})")
     private int seconds;
 
     @Option(names = "--python", defaultValue = "/usr/bin/python3",
