@@ -50,9 +50,7 @@ final class DenseProducts {
      *         row-major z<sup>T</sup>, see the class comment), or row-major if {@code rowMajor}
      */
     INDArray forward(INDArray x, INDArray w, INDArray b, LayerWorkspaceMgr ws, boolean rowMajor) {
-        INDArray zT = ws.createUninitialized(rowMajor ? ArrayType.FF_WORKING_MEM : ArrayType.ACTIVATIONS,
-                w.dataType(), w.size(1), x.size(0));
-        Nd4j.exec(new Mmul(w.transpose(), x, zT, NT));
+        INDArray zT = transposedProduct(x, w, ws, rowMajor ? ArrayType.FF_WORKING_MEM : ArrayType.ACTIVATIONS);
         if (b != null) {
             zT.addiColumnVector(b.reshape(b.length(), 1));
         }
@@ -61,6 +59,19 @@ final class DenseProducts {
         }
         INDArray z = ws.createUninitialized(ArrayType.ACTIVATIONS, w.dataType(), x.size(0), w.size(1));
         return z.assign(zT.transpose());
+    }
+
+    /**
+     * @param x    the input, batch × in, in either order
+     * @param w    the weights, in × out
+     * @param ws   the layer's workspaces
+     * @param type the workspace of the result
+     * @return (xW)<sup>T</sup> = W<sup>T</sup>·x<sup>T</sup> without the bias: out × batch, row-major
+     */
+    INDArray transposedProduct(INDArray x, INDArray w, LayerWorkspaceMgr ws, ArrayType type) {
+        INDArray zT = ws.createUninitialized(type, w.dataType(), w.size(1), x.size(0));
+        Nd4j.exec(new Mmul(w.transpose(), x, zT, NT));
+        return zT;
     }
 
     /**

@@ -23,7 +23,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *       OpenBLAS on one thread, and <b>feature-major activations</b>: z, the activations and ∂L/∂x are
  *       column-major batch × features arrays (views of row-major features × batch products), which suit
  *       oneDNN's products and need no transposing copy.</li>
- *   <li><b>ReLU's backprop in one vectorized pass</b> ({@link VectorKernels#reluBackprop}), and no input
+ *   <li><b>ReLU's forward (bias, kept z, activation) and backprop each in one vectorized pass</b>
+ *       ({@link VectorKernels#biasReluKeep}, {@link VectorKernels#reluBackprop}), and no input
  *       gradient where {@link TunedNetwork} says it is discarded.</li>
  * </ul>
  * The results equal DL4J's up to float rounding (different summation order; tested against the stock
@@ -34,6 +35,7 @@ final class ReusingDenseLayerImpl extends DenseLayer {
     private final KeptPreOutput kept = new KeptPreOutput();
     private boolean discardInputGradient;
     private long inputGradientsSkipped;
+    private long fusedForwards;
 
     ReusingDenseLayerImpl(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -58,6 +60,28 @@ final class ReusingDenseLayerImpl extends DenseLayer {
             kept.keep(workspaceMgr.dup(ArrayType.ACTIVATIONS, z, z.ordering()), input);
         }
         return new Pair<>(z, z);
+    }
+
+    /**
+     * Training-mode forward pass. For a plain ReLU layer the bias add, the kept copy of z and the ReLU are one
+     * vectorized pass ({@link VectorKernels#biasReluKeep}) instead of DL4J's three; anything else is DL4J's
+     * {@code activate} (through {@link #preOutputWithPreNorm}).
+     */
+    @Override
+    public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
+        if (!training || !plain() || !plainRelu() || input == null || input.rank() != 2
+                || input.columns() != getParam(DefaultParamInitializer.WEIGHT_KEY).rows() || dataType != DataType.FLOAT) {
+            return super.activate(training, workspaceMgr);
+        }
+        kept.forget();
+        applyDropOutIfNecessary(true, workspaceMgr);
+        INDArray zT = products.transposedProduct(input.castTo(dataType), getParam(DefaultParamInitializer.WEIGHT_KEY),
+                workspaceMgr, ArrayType.ACTIVATIONS);
+        INDArray keptT = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, zT.dataType(), zT.shape(), 'c');
+        VectorKernels.biasReluKeep(zT, hasBias() ? getParam(DefaultParamInitializer.BIAS_KEY) : null, keptT);
+        kept.keep(keptT.transpose(), input);
+        fusedForwards++;
+        return zT.transpose();
     }
 
     private INDArray forward(boolean training, LayerWorkspaceMgr workspaceMgr) {
@@ -87,14 +111,18 @@ final class ReusingDenseLayerImpl extends DenseLayer {
      *         the activation's own backprop
      */
     private INDArray activationBackprop(INDArray z, INDArray epsilon) {
-        if (layerConf().getActivationFn() instanceof ActivationReLU relu && relu.getMax() == null
-                && relu.getThreshold() == null && relu.getNegativeSlope() == null && VectorApi.available()
-                && z.ordering() == epsilon.ordering() && z.equalShapes(epsilon)
+        if (plainRelu() && z.ordering() == epsilon.ordering() && z.equalShapes(epsilon)
                 && VectorKernels.contiguousFloat(z) && VectorKernels.contiguousFloat(epsilon)) {
             VectorKernels.reluBackprop(z, epsilon);
             return z;
         }
         return layerConf().getActivationFn().backprop(z, epsilon).getFirst();
+    }
+
+    /** @return whether the activation is DL4J's plain ReLU (no maximum, threshold or leak) and the kernels can run */
+    private boolean plainRelu() {
+        return layerConf().getActivationFn() instanceof ActivationReLU relu && relu.getMax() == null
+                && relu.getThreshold() == null && relu.getNegativeSlope() == null && VectorApi.available();
     }
 
     /**
@@ -119,6 +147,11 @@ final class ReusingDenseLayerImpl extends DenseLayer {
     /** @return how many backward passes skipped the input gradient (for tests) */
     long inputGradientsSkipped() {
         return inputGradientsSkipped;
+    }
+
+    /** @return how many training forward passes took the fused bias + ReLU pass (for tests) */
+    long fusedForwards() {
+        return fusedForwards;
     }
 
     /** @return how many times backprop reused a forward z (for tests) */

@@ -84,6 +84,9 @@ class TunedImplementationTest {
             for (int i = 0; i < spec.hidden().size(); i++) {
                 assertEquals(batches.size(), ((ReusingDenseLayerImpl) tuned.getLayer(i)).reuses(),
                         v.name() + ": layer " + i + " reused z in every backprop");
+                assertEquals(spec.activation() == Activation.RELU ? batches.size() : 0,
+                        ((ReusingDenseLayerImpl) tuned.getLayer(i)).fusedForwards(),
+                        v.name() + ": layer " + i + ": ReLU layers take the fused forward pass, others DL4J's");
                 assertEquals(i == 0 ? batches.size() : 0, ((ReusingDenseLayerImpl) tuned.getLayer(i)).inputGradientsSkipped(),
                         v.name() + ": only the first layer skips its (discarded) input gradient");
             }
