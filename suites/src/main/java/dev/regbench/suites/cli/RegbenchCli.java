@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
                 + "options, 3 an internal error (one line saying where the trace went; --debug anywhere on the "
                 + "command line, or REGBENCH_DEBUG=1, prints it)."},
         subcommands = {RunCommand.class, ReportCommand.class, DataCommand.class, EnvCommand.class, SpeedCommand.class,
-                CommandLine.HelpCommand.class})
+                CompareBuildsCommand.class, CommandLine.HelpCommand.class})
 public final class RegbenchCli implements Runnable {
     /** Exit code for a problem the user can fix (bad data, bad suite, unwritable output). */
     public static final int USER_ERROR = 1;

@@ -1,0 +1,70 @@
+package dev.regbench.suites.cli;
+
+import dev.regbench.suites.CpuProbe;
+import dev.regbench.suites.bench.BuildComparison;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code regbench compare-builds}: the training step of two builds of the suites module, in one JVM, in paired
+ * rounds ({@link BuildComparison}); {@code scripts/compare-builds.sh} builds two git revisions and calls it.
+ */
+@Command(name = "compare-builds", mixinStandardHelpOptions = true,
+        description = "Training-step speed of two builds of regbench-suites (their jars) in one JVM, alternating "
+                + "blocks of steps in paired rounds; prints the candidate's speed-up over the baseline with a 95 % "
+                + "interval. scripts/compare-builds.sh REV_A REV_B builds two revisions and runs this.")
+final class CompareBuildsCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "BASELINE_JAR", description = "the baseline build's regbench-suites jar")
+    private Path baseline;
+
+    @Parameters(index = "1", paramLabel = "CANDIDATE_JAR", description = "the candidate build's regbench-suites jar")
+    private Path candidate;
+
+    @Option(names = "--task", defaultValue = "mnist", description = "mnist or polynomial (default: ${DEFAULT-VALUE})")
+    private String task;
+
+    @Option(names = "--regularizer", defaultValue = "none", description = "a regularizer of the task's suite (default: ${DEFAULT-VALUE})")
+    private String regularizer;
+
+    @Option(names = "--rounds", defaultValue = "60", description = "rounds, ≥ 2 (default: ${DEFAULT-VALUE})")
+    private int rounds;
+
+    @Option(names = "--steps", defaultValue = "10", description = "training steps per block, ≥ 1 (default: ${DEFAULT-VALUE})")
+    private int steps;
+
+    @Option(names = "--seed", defaultValue = "1", description = "seed of the rounds' orders (default: ${DEFAULT-VALUE})")
+    private long seed;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        if (rounds < 2 || steps < 1) {
+            err.println("regbench compare-builds: --rounds must be >= 2 and --steps >= 1");
+            return 2;
+        }
+        err.println("regbench compare-builds on " + CpuProbe.current().label() + ": " + task + " / " + regularizer);
+        BuildComparison.Result result;
+        try {
+            result = BuildComparison.run(new BuildComparison.Plan(baseline, candidate, task, regularizer, rounds,
+                    steps, seed), err::println);
+        } catch (IOException e) {
+            err.println("regbench compare-builds: " + e.getMessage());
+            return RegbenchCli.USER_ERROR;
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("baseline  %s: median %,.0f µs/step%ncandidate %s: median %,.0f µs/step%n"
+                        + "candidate / baseline throughput: %s (%d paired rounds of %d steps; 95 %% t interval)%n",
+                baseline, result.baselineMedian(), candidate, result.candidateMedian(), result.speedup().describe(), rounds, steps);
+        out.flush();
+        return 0;
+    }
+}
