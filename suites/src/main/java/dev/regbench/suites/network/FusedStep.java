@@ -15,7 +15,7 @@ final class FusedStep implements StepFunction {
     private transient long takenLength = -1;
     private transient long skipped;
 
-    /** @param gradient the update the fused pass has just subtracted from the parameters */
+    /** @param gradient the gradient whose update the fused pass has just subtracted from the parameters */
     void taken(INDArray gradient) {
         takenLength = gradient.length();
     }

@@ -39,21 +39,22 @@ final class VectorKernels {
     }
 
     /**
-     * Overwrites {@code gradient[from, to)} with the update DL4J's updater would leave there, advancing the
-     * Nesterov state {@code v[vFrom, …)}, and if {@code step} also takes DL4J's step (w −= update) in the
-     * same pass.
+     * One SGD/Nesterov update and step (w −= update) of {@code [from, to)}, advancing the Nesterov state
+     * {@code v[vFrom, …)}; the gradient is only read. DL4J's updater writes the update into the gradient for its
+     * step function to subtract; here it is not written back because on a shared machine that store is the most
+     * expensive part of the pass: the gradient's cache lines were just written by both OpenMP threads' products,
+     * and in the machine's slow phases one store stream of 7.5 MB cost 4.6 ms per MNIST-MLP step (measured,
+     * docs/performance.md).
      *
      * @param params   the network's flattened parameters (float, contiguous)
-     * @param gradient the network's flattened gradient (float, contiguous), summed over the batch
+     * @param gradient the network's flattened gradient (float, contiguous), summed over the batch; unchanged
      * @param state    the Nesterov velocity (float, contiguous), or {@code null} for plain SGD
      * @param from     first element of the range, in params/gradient
      * @param to       one past the last element
      * @param vFrom    the range's first element in {@code state}
      * @param u        the coefficients
-     * @param step     whether to subtract the update from the parameters too
      */
-    static void update(INDArray params, INDArray gradient, INDArray state, long from, long to, long vFrom, Update u,
-                       boolean step) {
+    static void update(INDArray params, INDArray gradient, INDArray state, long from, long to, long vFrom, Update u) {
         ByteBuffer p = bytes(params);
         ByteBuffer g = bytes(gradient);
         ByteBuffer v = state == null ? null : bytes(state);
@@ -94,10 +95,7 @@ final class VectorKernels {
             if (decay != 0f) {
                 update = update.add(w.mul(decay));
             }
-            update.intoByteBuffer(g, gOff + b, ORDER);
-            if (step) {
-                w.sub(update).intoByteBuffer(p, pOff + b, ORDER);
-            }
+            w.sub(update).intoByteBuffer(p, pOff + b, ORDER);
         }
         for (; i < n; i++) {
             int b = i * Float.BYTES;
@@ -121,10 +119,7 @@ final class VectorKernels {
             if (decay != 0f) {
                 update = update + w * decay;
             }
-            g.putFloat(gOff + b, update);
-            if (step) {
-                p.putFloat(pOff + b, w - update);
-            }
+            p.putFloat(pOff + b, w - update);
         }
     }
 

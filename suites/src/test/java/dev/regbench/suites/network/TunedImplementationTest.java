@@ -107,6 +107,22 @@ class TunedImplementationTest {
         }
     }
 
+    @Test
+    void theFusedStepLeavesTheGradientAsBackpropWroteIt() {
+        // DL4J's updater overwrites the gradient view with the update; the fused pass only reads it (a store
+        // stream less), so after fit the view holds the summed gradient of the batch.
+        List<DataSet> batches = batches(MNIST_MLP, 1);
+        Regularizer l2 = RegularizerKind.L2.with(1e-3);
+        INDArray gradient = firstGradient(MNIST_MLP, l2, true, Implementation.TUNED, batches);
+        MultiLayerNetwork net = NetworkFactory.build(MNIST_MLP, l2, true, 11, Implementation.TUNED);
+        INDArray initial = net.params().dup();
+        Nd4j.getRandom().setSeed(5);
+        net.fit(batches.get(0));
+        assertEquals(1, ((TunedNetwork) net).fusedUpdater().fusedSteps());
+        assertClose(gradient, net.getGradientsViewArray(), 1e-6, "gradient view after the fused step");
+        assertTrue(maxAbs(net.params().sub(initial)) > 0, "the step moved the parameters");
+    }
+
     /** @return the gradient (penalty included, before the updater) of the first batch, from the initial parameters */
     private static INDArray firstGradient(NetworkSpec spec, Regularizer regularizer, boolean penalizeBiases,
                                           Implementation implementation, List<DataSet> batches) {
