@@ -16,10 +16,9 @@ import org.nd4j.shade.jackson.annotation.JsonProperty;
  * during training, nothing happens at inference. DL4J draws the mask with libnd4j's {@code DropOutInverted}
  * op (unit kept iff u &lt; p for u = the generator's i-th uniform number), which costs about 0.9 ms per
  * 128×1024 mask here; this class draws the very same u with libnd4j's {@code UniformDistribution} op from the
- * same generator and thresholds it in one vectorized pass ({@link VectorKernels#dropoutMask}; three libnd4j
- * ops where the arrays do not suit it) — the same mask, bit for bit, and the generator left in the same state
- * (tested), in a fraction of the time. The mask follows the row-major order of DL4J's networks also for
- * column-major activations (the tuned layers'). Backprop is DL4J's (gradient × mask).
+ * same generator and thresholds it with two element-wise ops — the same mask, bit for bit, and the generator
+ * left in the same state (tested), in about a quarter of the time. The mask follows the row-major order of
+ * DL4J's networks also for column-major activations (the tuned layers'). Backprop is DL4J's (gradient × mask).
  */
 public final class UniformMaskDropout extends Dropout {
     /** @param retain probability of retaining a unit, in (0, 1] */
@@ -41,23 +40,13 @@ public final class UniformMaskDropout extends Dropout {
                 : inputActivations.castTo(output.dataType());
         // u is drawn in row-major order whatever the layout of the activations (the tuned layers hand on
         // column-major ones), so that element (i, j) gets the same u as in DL4J's row-major networks.
-        INDArray uniforms = workspaceMgr.createUninitialized(ArrayType.INPUT, output.dataType(), output.shape(), 'c');
-        Nd4j.getExecutioner().exec(new UniformDistribution(uniforms, 0.0, 1.0));
-        INDArray mask;
-        if (VectorApi.available() && uniforms.rank() == 2 && VectorKernels.contiguousFloat(uniforms)
-                && VectorKernels.contiguousFloat(output)) {
-            // One pass, transposing if the activations are column-major (tested bit-equal to the ops below).
-            mask = output.ordering() == 'c' ? uniforms
-                    : workspaceMgr.createUninitialized(ArrayType.INPUT, output.dataType(), output.shape(), output.ordering());
-            VectorKernels.dropoutMask(uniforms, retain, mask);
-        } else {
-            mask = uniforms;
-            mask.rsubi(retain);                                   // p − u: > 0 exactly when u < p (IEEE subtraction)
-            Nd4j.getExecutioner().exec(new Step(mask, mask, 0.0)); // 1 where kept, 0 where dropped
-            mask.muli(1.0f / retain);                             // DL4J's kept value: 1 / p, computed in float
-            if (output.ordering() != mask.ordering()) {
-                mask = workspaceMgr.dup(ArrayType.INPUT, mask, output.ordering());
-            }
+        INDArray mask = workspaceMgr.createUninitialized(ArrayType.INPUT, output.dataType(), output.shape(), 'c');
+        Nd4j.getExecutioner().exec(new UniformDistribution(mask, 0.0, 1.0));
+        mask.rsubi(retain);                                   // p − u: > 0 exactly when u < p (IEEE subtraction)
+        Nd4j.getExecutioner().exec(new Step(mask, mask, 0.0)); // 1 where kept, 0 where dropped
+        mask.muli(1.0f / retain);                             // DL4J's kept value: 1 / p, computed in float
+        if (output.ordering() != mask.ordering()) {
+            mask = workspaceMgr.dup(ArrayType.INPUT, mask, output.ordering());
         }
         setMask(mask);
         Nd4j.getExecutioner().exec(new MulOp(input, mask, output));

@@ -2,7 +2,6 @@ package dev.regbench.suites.network;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.FloatBuffer;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -194,76 +193,6 @@ final class VectorKernels {
                 zb.putFloat(zOff + at, z < 0f ? 0f : z);
             }
         }
-    }
-
-    /**
-     * DL4J's inverted-dropout mask from its uniform numbers: {@code mask = u < p ? 1/p : 0} (1/p computed in
-     * float, as libnd4j's {@code DropOutInverted} does), written in the mask's own order. The uniforms are always
-     * row-major (DL4J's draw order); a column-major mask (the tuned layers' activations) is filled by gathering
-     * 16 rows at a time from a heap copy of the uniforms, instead of thresholding with three libnd4j ops and then
-     * copying transposed.
-     *
-     * @param uniforms u in [0, 1), row-major rows × cols, contiguous
-     * @param retain   p, the probability of keeping a unit, in (0, 1]
-     * @param mask     receives the mask: rows × cols, row-major or column-major, contiguous
-     */
-    static void dropoutMask(INDArray uniforms, float retain, INDArray mask) {
-        int rows = Math.toIntExact(uniforms.rows());
-        int cols = Math.toIntExact(uniforms.columns());
-        float kept = 1.0f / retain;
-        ByteBuffer mb = bytes(mask);
-        int mOff = Math.toIntExact(mask.offset() * Float.BYTES);
-        FloatVector zero = FloatVector.zero(S);
-        if (mask.ordering() == 'c') {
-            ByteBuffer ub = bytes(uniforms);
-            int uOff = Math.toIntExact(uniforms.offset() * Float.BYTES);
-            int n = rows * cols;
-            int i = 0;
-            for (int bound = S.loopBound(n); i < bound; i += S.length()) {
-                FloatVector u = FloatVector.fromByteBuffer(S, ub, uOff + i * Float.BYTES, ORDER);
-                zero.blend(kept, u.compare(VectorOperators.LT, retain)).intoByteBuffer(mb, mOff + i * Float.BYTES, ORDER);
-            }
-            for (; i < n; i++) {
-                mb.putFloat(mOff + i * Float.BYTES, ub.getFloat(uOff + i * Float.BYTES) < retain ? kept : 0f);
-            }
-            return;
-        }
-        float[] u = heapCopy(uniforms);
-        int lanes = S.length();
-        int[] stride = new int[lanes];
-        for (int k = 0; k < lanes; k++) {
-            stride[k] = k * cols;
-        }
-        int r0 = 0;
-        for (int bound = rows - rows % lanes; r0 < bound; r0 += lanes) {
-            for (int c = 0; c < cols; c++) {
-                FloatVector v = FloatVector.fromArray(S, u, r0 * cols + c, stride, 0);
-                zero.blend(kept, v.compare(VectorOperators.LT, retain))
-                        .intoByteBuffer(mb, mOff + (c * rows + r0) * Float.BYTES, ORDER);
-            }
-        }
-        for (; r0 < rows; r0++) {
-            for (int c = 0; c < cols; c++) {
-                mb.putFloat(mOff + (c * rows + r0) * Float.BYTES, u[r0 * cols + c] < retain ? kept : 0f);
-            }
-        }
-    }
-
-    /** Per-thread scratch array for {@link #heapCopy}, grown as needed (one per thread, reused). */
-    private static final ThreadLocal<float[]> SCRATCH = ThreadLocal.withInitial(() -> new float[0]);
-
-    /** @return the elements of a contiguous float array in a reused heap array (valid until the next call) */
-    private static float[] heapCopy(INDArray a) {
-        int n = Math.toIntExact(a.length());
-        float[] copy = SCRATCH.get();
-        if (copy.length < n) {
-            copy = new float[n];
-            SCRATCH.set(copy);
-        }
-        FloatBuffer view = bytes(a).asFloatBuffer();
-        view.position(Math.toIntExact(a.offset()));
-        view.get(copy, 0, n);
-        return copy;
     }
 
     /**
