@@ -34,12 +34,20 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * in an order shuffled per round, so that the machine's drift falls on all of them alike and ratios can be taken
  * within a round ({@link RatioEstimate}). Blocks last seconds, not the minute a JMH fork or a fresh process
  * needs, so the members of a round see the same state of a shared machine (whose speed changes by 2× within a
- * minute, see docs/performance.md). Every subject is warmed up with one untimed block first, and a pause of
- * {@value #PAUSE_MS} ms before each block lets the previous block's spinning OpenMP and OpenBLAS threads go idle.
+ * minute, see docs/performance.md). Every subject is warmed up with {@value #WARM_UP_PASSES} untimed blocks
+ * first, and a pause of {@value #PAUSE_MS} ms before each block lets the previous block's spinning OpenMP and
+ * OpenBLAS threads go idle.
  * PyTorch runs in its best thread configuration for each regularizer, chosen before the rounds from
  * (1 intra-op + cores BLAS threads), (cores + 1) and (1 + 1), each measured twice.
  */
 public final class SpeedRounds {
+    /**
+     * Untimed blocks of every subject before the rounds. One was too few for the polynomial network, whose step
+     * is Java-side op dispatch that the JIT kept speeding up for half a minute (DL4J 16,872 ex/s in the first
+     * round, 25,000–37,000 from the fourth).
+     */
+    static final int WARM_UP_PASSES = 3;
+
     /** The pause before each timed block, ms. */
     static final int PAUSE_MS = 200;
 
@@ -147,9 +155,11 @@ public final class SpeedRounds {
                     items.add(new String[] {"pytorch", r});
                 }
             }
-            log.accept("  warm-up: one untimed block each");
-            for (String[] item : items) {
-                block(item, dl4j, servers, torchThreads);
+            log.accept("  warm-up: " + WARM_UP_PASSES + " untimed passes over every subject");
+            for (int pass = 0; pass < WARM_UP_PASSES; pass++) {
+                for (String[] item : items) {
+                    block(item, dl4j, servers, torchThreads);
+                }
             }
             List<Measurement> all = new ArrayList<>();
             for (int round = 1; round <= plan.rounds(); round++) {
