@@ -3,6 +3,7 @@ package dev.regbench.suites.cli;
 import dev.regbench.suites.CpuProbe;
 import dev.regbench.suites.EnvironmentProbe;
 import dev.regbench.suites.bench.SpeedRounds;
+import dev.regbench.suites.network.Implementation;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -57,6 +58,12 @@ final class SpeedCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (rounds < 2 || seconds < 1 || !regularizers.contains("none")) {
             err.println("regbench speed: --rounds must be >= 2, --seconds >= 1, and --regularizers must include none");
+            return 2;
+        }
+        try {
+            Implementation.of(implementation).requireRuntime();
+        } catch (IllegalArgumentException e) {
+            err.println("regbench speed: " + e.getMessage());
             return 2;
         }
         boolean torch = !python.equals("none");
