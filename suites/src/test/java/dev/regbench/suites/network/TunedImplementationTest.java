@@ -94,6 +94,12 @@ class TunedImplementationTest {
                     v.name() + ": the score reused backprop's output-layer z every step");
             assertEquals(batches.size(), ((TunedNetwork) tuned).fusedUpdater().fusedSteps(),
                     v.name() + ": every update took the fused pass");
+            // Surefire passes the foreign linker and native access: the pass runs on every OpenMP thread when
+            // there are several and the network is large enough (the MNIST MLP is, the tanh net is not).
+            boolean parallel = OmpRegion.available() && OmpRegion.maxThreads() > 1
+                    && tuned.numParams() >= FusedUpdater.PARALLEL_MIN_PARAMS;
+            assertEquals(parallel ? batches.size() : 0, ((TunedNetwork) tuned).fusedUpdater().parallelSteps(),
+                    v.name() + ": OpenMP-region updates");
             assertEquals(batches.size(), ((TunedNetwork) tuned).fusedStep().skipped(),
                     v.name() + ": the fused pass took every step (the step function skipped it)");
             // DL4J's float reductions are off by up to 4e-4 (relative) on the MNIST MLP; one BLAS call is closer.
