@@ -18,10 +18,51 @@ final class BlasVectors {
 
     /**
      * @param param a parameter array
-     * @return Σw² by one BLAS dot product (vectorized and multi-threaded, unlike libnd4j's norm2 reduction)
+     * @return Σw²: for a large contiguous array on every OpenMP thread ({@link #inRegion}), otherwise one BLAS
+     *         dot product (vectorized, unlike libnd4j's norm2 reduction)
      */
     static double squaredNorm(INDArray param) {
+        if (inRegion(param)) {
+            return regionSum(param, true);
+        }
         INDArray w = asVector(param);
         return org.nd4j.linalg.factory.Nd4j.getBlasWrapper().dot(w, w);
+    }
+
+    /**
+     * @param param a parameter array
+     * @return Σ|w|: for a large contiguous array on every OpenMP thread ({@link #inRegion}), otherwise one BLAS
+     *         {@code asum}
+     */
+    static double absSum(INDArray param) {
+        if (inRegion(param)) {
+            return regionSum(param, false);
+        }
+        return org.nd4j.linalg.factory.Nd4j.getBlasWrapper().asum(asVector(param));
+    }
+
+    /**
+     * Whether to sum inside an OpenMP region, each thread over the share of the array it updated in the fused
+     * update pass ({@link OmpRegion#share}, the same cut): after a parallel update, a single-threaded sum reads
+     * half the array from the other core's cache, which on a shared machine's slow phases cost the L1 and L2
+     * steps what the parallel update had saved.
+     */
+    private static boolean inRegion(INDArray param) {
+        return param.length() >= FusedUpdater.PARALLEL_MIN_PARAMS && VectorApi.available()
+                && VectorKernels.contiguousFloat(param) && OmpRegion.available() && OmpRegion.maxThreads() > 1;
+    }
+
+    private static double regionSum(INDArray param, boolean squares) {
+        double[] partial = new double[OmpRegion.maxThreads()];
+        OmpRegion.run((thread, threads) -> {
+            long[] share = OmpRegion.share(param.length(), thread, threads);
+            partial[thread] = squares ? VectorKernels.sumSquares(param, share[0], share[1])
+                    : VectorKernels.sumAbs(param, share[0], share[1]);
+        });
+        double total = 0;
+        for (double p : partial) {
+            total += p;
+        }
+        return total;
     }
 }

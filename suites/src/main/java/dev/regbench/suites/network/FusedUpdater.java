@@ -48,8 +48,6 @@ final class FusedUpdater extends MultiLayerUpdater {
      * MNIST MLP's pass (1.86 M parameters) about 900 µs on one core.
      */
     static final long PARALLEL_MIN_PARAMS = 262_144;
-    /** Thread shares start at multiples of this many elements (64-byte lines, whole vectors). */
-    private static final long ALIGN = 64;
 
     private final FusedStep step;
     /** The ranges to update, one pass each; {@code null} if this network needs DL4J's path. */
@@ -112,8 +110,8 @@ final class FusedUpdater extends MultiLayerUpdater {
     }
 
     /**
-     * Updates thread {@code thread}'s share of every range: the range cut into {@code threads} contiguous parts
-     * at multiples of {@value #ALIGN} elements. Element-wise, so any split gives the same results.
+     * Updates thread {@code thread}'s share of every range ({@link OmpRegion#share}). Element-wise, so any
+     * split gives the same results.
      */
     private void updateShare(INDArray params, INDArray grads, VectorKernels.Update[] coefficients, int thread,
                              int threads) {
@@ -121,10 +119,9 @@ final class FusedUpdater extends MultiLayerUpdater {
             Range r = plan.get(i);
             UpdaterBlock.ParamState p = r.param();
             long from = p.getParamOffsetStart();
-            long length = p.getParamOffsetEnd() - from;
-            long part = (length / threads + ALIGN - 1) / ALIGN * ALIGN;
-            long start = Math.min(length, thread * part);
-            long end = thread == threads - 1 ? length : Math.min(length, start + part);
+            long[] share = OmpRegion.share(p.getParamOffsetEnd() - from, thread, threads);
+            long start = share[0];
+            long end = share[1];
             if (start >= end) {
                 continue;
             }

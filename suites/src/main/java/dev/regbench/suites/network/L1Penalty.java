@@ -1,7 +1,6 @@
 package dev.regbench.suites.network;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.regularization.L1Regularization;
 import org.nd4j.linalg.learning.regularization.Regularization;
 import org.nd4j.linalg.schedule.ISchedule;
@@ -9,8 +8,8 @@ import org.nd4j.linalg.schedule.ISchedule;
 /**
  * DL4J's {@link L1Regularization} — λ·sign(w) added to the gradient before the updater, penalty λ·‖w‖₁ —
  * unchanged in what it does to training. DL4J computes the penalty's value at every training step (it is
- * part of {@code net.score()}); this class computes ‖w‖₁ with one BLAS {@code asum} instead of libnd4j's
- * single-threaded norm1 reduction. The value agrees with DL4J's to float rounding (tested).
+ * part of {@code net.score()}); this class computes ‖w‖₁ with one BLAS {@code asum}, or on every OpenMP
+ * thread for large arrays ({@link BlasVectors#absSum}), instead of libnd4j's single-threaded norm1 reduction. The value agrees with DL4J's to float rounding (tested).
  */
 public final class L1Penalty extends L1Regularization {
     /** @param lambda λ ≥ 0, the coefficient of ‖w‖₁ */
@@ -25,7 +24,7 @@ public final class L1Penalty extends L1Regularization {
 
     @Override
     public double score(INDArray param, int iteration, int epoch) {
-        return l1.valueAt(iteration, epoch) * Nd4j.getBlasWrapper().asum(BlasVectors.asVector(param));
+        return l1.valueAt(iteration, epoch) * BlasVectors.absSum(param);
     }
 
     @Override

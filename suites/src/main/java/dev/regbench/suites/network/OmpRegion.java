@@ -66,6 +66,22 @@ final class OmpRegion {
         GOMP.run(body);
     }
 
+    /**
+     * The share of one thread when {@code length} elements are cut into {@code threads} contiguous parts that
+     * start at multiples of {@value #ALIGN} elements (64-byte lines, whole vectors); the same cut for the same
+     * length every time, so that a pass reads the part the same thread wrote in an earlier one.
+     *
+     * @return {start, end}, possibly empty
+     */
+    static long[] share(long length, int thread, int threads) {
+        long part = (length / threads + ALIGN - 1) / ALIGN * ALIGN;
+        long start = Math.min(length, thread * part);
+        long end = thread == threads - 1 ? length : Math.min(length, start + part);
+        return new long[] {start, Math.max(start, end)};
+    }
+
+    private static final long ALIGN = 64;
+
     private static Gomp load() {
         if (ModuleLayer.boot().findModule("jdk.incubator.foreign").isEmpty()) {
             return null;

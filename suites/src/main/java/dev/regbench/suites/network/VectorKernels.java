@@ -196,6 +196,46 @@ final class VectorKernels {
     }
 
     /**
+     * @param a    a contiguous float array
+     * @param from first element (of the array, from its offset)
+     * @param to   one past the last
+     * @return Σ a[i]² over [from, to), summed in float within blocks of {@value #SUM_BLOCK} elements and in
+     *         double across them
+     */
+    static double sumSquares(INDArray a, long from, long to) {
+        return sum(a, from, to, true);
+    }
+
+    /** @return Σ |a[i]| over [from, to), summed as {@link #sumSquares} sums */
+    static double sumAbs(INDArray a, long from, long to) {
+        return sum(a, from, to, false);
+    }
+
+    private static final int SUM_BLOCK = 4096;
+
+    private static double sum(INDArray a, long from, long to, boolean squares) {
+        ByteBuffer b = bytes(a);
+        int base = Math.toIntExact((a.offset() + from) * Float.BYTES);
+        int n = Math.toIntExact(to - from);
+        double total = 0;
+        int i = 0;
+        while (i < n) {
+            int blockEnd = Math.min(n, i + SUM_BLOCK);
+            FloatVector acc = FloatVector.zero(S);
+            for (int bound = i + S.loopBound(blockEnd - i); i < bound; i += S.length()) {
+                FloatVector v = FloatVector.fromByteBuffer(S, b, base + i * Float.BYTES, ORDER);
+                acc = acc.add(squares ? v.mul(v) : v.abs());
+            }
+            total += acc.reduceLanes(VectorOperators.ADD);
+            for (; i < blockEnd; i++) {
+                float v = b.getFloat(base + i * Float.BYTES);
+                total += squares ? (double) v * v : Math.abs(v);
+            }
+        }
+        return total;
+    }
+
+    /**
      * @param a an array
      * @return whether the kernels can read it: float, elements contiguous in its ordering, inside its buffer
      */
