@@ -15,9 +15,10 @@ import java.util.function.Consumer;
  * by its own class loader (regbench's {@code dev.regbench.suites} classes from that jar, everything else — ND4J,
  * DL4J, the datasets module — shared from this JVM), each builds {@link TrainStep}'s network, and blocks of steps
  * of the two alternate in an order shuffled per round. Both builds see the same machine state within a round, so
- * the per-round ratios are paired and a shared 2-vCPU machine's 2× swings cancel: an A/A comparison of one jar
- * against itself gave 0.98 [0.93, 1.04] in 80 rounds, where separate JMH forks of the same build varied by 2×
- * (docs/performance.md). Changes outside {@code dev.regbench.suites} (e.g. the datasets module) are not compared.
+ * the per-round ratios are paired and a shared 2-vCPU machine's 2× swings cancel: three A/A comparisons of one
+ * jar against itself gave 1.01, 1.00 and 0.98 (±3 %) in 100 rounds each, where separate JMH forks of the same
+ * build varied by 2× (AMD EPYC family 25 model 17). Run both orders for a claim
+ * (docs/performance.md). Changes outside {@code dev.regbench.suites} (the datasets module, say) are not compared.
  */
 public final class BuildComparison {
     /**

@@ -48,8 +48,7 @@ final class BlasVectors {
      * steps what the parallel update had saved.
      */
     private static boolean inRegion(INDArray param) {
-        return param.length() >= FusedUpdater.PARALLEL_MIN_PARAMS && VectorApi.available()
-                && VectorKernels.contiguousFloat(param) && OmpRegion.available() && OmpRegion.maxThreads() > 1;
+        return VectorApi.available() && VectorKernels.contiguousFloat(param) && OmpRegion.worthwhile(param.length());
     }
 
     private static double regionSum(INDArray param, boolean squares) {

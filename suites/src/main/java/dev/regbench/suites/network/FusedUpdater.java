@@ -43,12 +43,6 @@ final class FusedUpdater extends MultiLayerUpdater {
     private record Range(UpdaterBlock block, UpdaterBlock.ParamState param, List<Regularization> penalties) {
     }
 
-    /**
-     * Below this many parameters the pass runs on the calling thread: an OpenMP region costs about 47 µs, the
-     * MNIST MLP's pass (1.86 M parameters) about 900 µs on one core.
-     */
-    static final long PARALLEL_MIN_PARAMS = 262_144;
-
     private final FusedStep step;
     /** The ranges to update, one pass each; {@code null} if this network needs DL4J's path. */
     private final List<Range> plan;
@@ -99,7 +93,7 @@ final class FusedUpdater extends MultiLayerUpdater {
             float momentum = nesterov ? (float) ((Nesterovs) config).currentMomentum(iteration, epoch) : Float.NaN;
             coefficients[i] = new VectorKernels.Update(batch, l1, l2, (float) lr, momentum, decay);
         }
-        if (params.length() >= PARALLEL_MIN_PARAMS && OmpRegion.available() && OmpRegion.maxThreads() > 1) {
+        if (OmpRegion.worthwhile(params.length())) {
             OmpRegion.run((thread, threads) -> updateShare(params, grads, coefficients, thread, threads));
             parallelSteps++;
         } else {

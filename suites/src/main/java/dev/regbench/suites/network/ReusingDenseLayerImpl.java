@@ -49,8 +49,7 @@ final class ReusingDenseLayerImpl extends DenseLayer {
             return new Pair<>(reused, reused);
         }
         kept.forget();
-        if (!plain() || input == null || input.rank() != 2
-                || input.columns() != getParam(DefaultParamInitializer.WEIGHT_KEY).rows()) {
+        if (!plainMatrixInput()) {
             // DL4J's code, including its input validation messages.
             return super.preOutputWithPreNorm(training, forBackprop, workspaceMgr);
         }
@@ -69,8 +68,7 @@ final class ReusingDenseLayerImpl extends DenseLayer {
      */
     @Override
     public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
-        if (!training || !plain() || !plainRelu() || input == null || input.rank() != 2
-                || input.columns() != getParam(DefaultParamInitializer.WEIGHT_KEY).rows() || dataType != DataType.FLOAT) {
+        if (!training || !plainMatrixInput() || !plainRelu() || dataType != DataType.FLOAT) {
             return super.activate(training, workspaceMgr);
         }
         kept.forget();
@@ -136,6 +134,12 @@ final class ReusingDenseLayerImpl extends DenseLayer {
     /** @return whether this layer has none of the features handled only by DL4J's code */
     private boolean plain() {
         return !hasLayerNorm() && maskArray == null && layerConf().getWeightNoise() == null;
+    }
+
+    /** @return {@link #plain()}, and the input is a matrix with one column per weight row */
+    private boolean plainMatrixInput() {
+        return plain() && input != null && input.rank() == 2
+                && input.columns() == getParam(DefaultParamInitializer.WEIGHT_KEY).rows();
     }
 
     @Override

@@ -96,8 +96,7 @@ class TunedImplementationTest {
                     v.name() + ": every update took the fused pass");
             // Surefire passes the foreign linker and native access: the pass runs on every OpenMP thread when
             // there are several and the network is large enough (the MNIST MLP is, the tanh net is not).
-            boolean parallel = OmpRegion.available() && OmpRegion.maxThreads() > 1
-                    && tuned.numParams() >= FusedUpdater.PARALLEL_MIN_PARAMS;
+            boolean parallel = OmpRegion.worthwhile(tuned.numParams());
             assertEquals(parallel ? batches.size() : 0, ((TunedNetwork) tuned).fusedUpdater().parallelSteps(),
                     v.name() + ": OpenMP-region updates");
             assertEquals(batches.size(), ((TunedNetwork) tuned).fusedStep().skipped(),
