@@ -1,8 +1,10 @@
 package dev.regbench.suites.network;
 
+import java.util.Optional;
 import org.deeplearning4j.nn.conf.dropout.Dropout;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.scalar.Step;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
@@ -38,8 +40,42 @@ public final class UniformMaskDropout extends Dropout {
         float retain = (float) p; // DL4J's op compares and divides in the array's type, float here
         INDArray input = inputActivations.dataType() == output.dataType() ? inputActivations
                 : inputActivations.castTo(output.dataType());
-        // u is drawn in row-major order whatever the layout of the activations (the tuned layers hand on
-        // column-major ones), so that element (i, j) gets the same u as in DL4J's row-major networks.
+        INDArray mask = drawInJava(input, output, retain, workspaceMgr);
+        setMask(mask != null ? mask : drawWithOps(input, output, retain, workspaceMgr));
+        return output;
+    }
+
+    /**
+     * The draw as one Java pass ({@link VectorKernels#dropout}) where it can run: libnd4j's CPU generator, a
+     * float matrix, contiguous input and output of one ordering, the Vector API.
+     *
+     * @return the mask (output written, generator moved on), or {@code null} if the pass cannot run here
+     */
+    static INDArray drawInJava(INDArray input, INDArray output, float retain, LayerWorkspaceMgr workspaceMgr) {
+        if (!VectorApi.available() || output.rank() != 2 || output.dataType() != DataType.FLOAT
+                || input.ordering() != output.ordering() || !VectorKernels.contiguousFloat(input)
+                || !VectorKernels.contiguousFloat(output)) {
+            return null;
+        }
+        Optional<LibNd4jUniforms> draw = LibNd4jUniforms.current();
+        LibNd4jUniforms next = draw.map(d -> d.afterDraw(output.length())).orElse(null);
+        if (next == null || !next.storable()) {
+            return null;
+        }
+        INDArray mask = workspaceMgr.createUninitialized(ArrayType.INPUT, output.dataType(), output.shape(),
+                output.ordering());
+        VectorKernels.dropout(input, output, mask, draw.get(), retain);
+        next.store();
+        return mask;
+    }
+
+    /**
+     * The draw with libnd4j's ops (any backend and array): u from {@code UniformDistribution} in row-major
+     * order, thresholded by three element-wise ops, the mask copied to the output's ordering if that differs.
+     *
+     * @return the mask; output written
+     */
+    static INDArray drawWithOps(INDArray input, INDArray output, float retain, LayerWorkspaceMgr workspaceMgr) {
         INDArray mask = workspaceMgr.createUninitialized(ArrayType.INPUT, output.dataType(), output.shape(), 'c');
         Nd4j.getExecutioner().exec(new UniformDistribution(mask, 0.0, 1.0));
         mask.rsubi(retain);                                   // p − u: > 0 exactly when u < p (IEEE subtraction)
@@ -48,9 +84,8 @@ public final class UniformMaskDropout extends Dropout {
         if (output.ordering() != mask.ordering()) {
             mask = workspaceMgr.dup(ArrayType.INPUT, mask, output.ordering());
         }
-        setMask(mask);
         Nd4j.getExecutioner().exec(new MulOp(input, mask, output));
-        return output;
+        return mask;
     }
 
     @Override

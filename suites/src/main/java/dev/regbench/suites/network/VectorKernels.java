@@ -3,6 +3,7 @@ package dev.regbench.suites.network;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -18,6 +19,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 final class VectorKernels {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Integer> I = IntVector.SPECIES_PREFERRED; // as many lanes as S
     private static final ByteOrder ORDER = ByteOrder.nativeOrder();
 
     private VectorKernels() {
@@ -191,6 +193,64 @@ final class VectorKernels {
                 }
                 kb.putFloat(kOff + at, z);
                 zb.putFloat(zOff + at, z < 0f ? 0f : z);
+            }
+        }
+    }
+
+    /**
+     * DL4J's inverted dropout of a matrix in one pass: draws the uniform u of every element from libnd4j's
+     * generator ({@link LibNd4jUniforms}), keeps the element iff u &lt; p, and writes the mask (1/p where kept,
+     * 0 where dropped, DL4J's values) and in ⊙ mask. Element (r, c) takes the draw's number r·cols + c, its
+     * row-major position, whatever the arrays' ordering: the mask is the one DL4J's op draws for a row-major
+     * array, and a column-major one needs no transposing copy. The caller moves the generator on
+     * ({@link LibNd4jUniforms#afterDraw}).
+     *
+     * @param in     the activations, rows × cols, float, contiguous, ordering 'c' or 'f'
+     * @param out    receives in ⊙ mask; same shape and ordering, contiguous (may be {@code in})
+     * @param mask   receives the mask; same shape and ordering, contiguous
+     * @param draw   the generator's state before the draw
+     * @param retain p, the probability of retaining a unit, in (0, 1]
+     */
+    static void dropout(INDArray in, INDArray out, INDArray mask, LibNd4jUniforms draw, float retain) {
+        ByteBuffer ib = bytes(in);
+        ByteBuffer ob = bytes(out);
+        ByteBuffer mb = bytes(mask);
+        int iOff = Math.toIntExact(in.offset() * Float.BYTES);
+        int oOff = Math.toIntExact(out.offset() * Float.BYTES);
+        int mOff = Math.toIntExact(mask.offset() * Float.BYTES);
+        int cols = Math.toIntExact(out.columns());
+        boolean columnMajor = out.ordering() == 'f';
+        int lines = Math.toIntExact(columnMajor ? out.columns() : out.rows());
+        int length = Math.toIntExact(columnMajor ? out.rows() : out.columns());
+        int lineStep = columnMajor ? 1 : cols;   // a line's first element: row-major index line·lineStep
+        int elementStep = columnMajor ? cols : 1; // each further element of a line: + elementStep
+        int root = (int) draw.root();
+        int node = (int) draw.node();
+        float scale = 1.0f / retain; // DL4J's kept value, computed in float
+        FloatVector zero = FloatVector.zero(S);
+        IntVector steps = IntVector.zero(I).addIndex(elementStep);
+        int bound = I.loopBound(length);
+        for (int line = 0; line < lines; line++) {
+            int first = line * lineStep;
+            int at = line * length * Float.BYTES;
+            int e = 0;
+            for (; e < bound; e += I.length(), at += I.length() * Float.BYTES) {
+                IntVector i = steps.add(first + e * elementStep + 2);
+                IntVector s0 = i.mul(node + 24243287).or(root);
+                IntVector s1 = i.mul(s0.add(723829)).lanewise(VectorOperators.XOR, node);
+                IntVector bits = s1.lanewise(VectorOperators.XOR, s0).mul(0x9E3779BB)
+                        .lanewise(VectorOperators.ROL, 5).mul(5);
+                FloatVector u = ((FloatVector) bits.lanewise(VectorOperators.LSHR, 9).or(0x3f800000)
+                        .reinterpretAsFloats()).sub(1f);
+                FloatVector m = zero.blend(scale, u.compare(VectorOperators.LT, retain));
+                m.intoByteBuffer(mb, mOff + at, ORDER);
+                FloatVector.fromByteBuffer(S, ib, iOff + at, ORDER).mul(m).intoByteBuffer(ob, oOff + at, ORDER);
+            }
+            for (; e < length; e++, at += Float.BYTES) {
+                float u = LibNd4jUniforms.toUniform(LibNd4jUniforms.bits(root, node, first + e * elementStep));
+                float m = u < retain ? scale : 0f;
+                mb.putFloat(mOff + at, m);
+                ob.putFloat(oOff + at, ib.getFloat(iOff + at) * m);
             }
         }
     }

@@ -1,9 +1,11 @@
 package dev.regbench.suites.network;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +13,7 @@ import dev.regbench.suites.Fixtures;
 import dev.regbench.suites.suite.Variant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.dropout.Dropout;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
@@ -20,6 +23,7 @@ import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.random.impl.UniformDistribution;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.regularization.L1Regularization;
@@ -231,18 +235,39 @@ class TunedImplementationTest {
 
     @Test
     void uniformMaskDropoutDrawsDl4jsMaskBitForBit() {
-        for (double retain : new double[] {0.5, 0.8, 0.3, 0.9, 1 / 3.0}) {
-            INDArray x = Nd4j.rand(DataType.FLOAT, 128, 300).addi(0.5);
-            List<INDArray> stock = draws(new Dropout(retain), x, 'c');
-            List<INDArray> tuned = draws(new UniformMaskDropout(retain), x, 'c');
-            // The tuned layers hand on column-major activations: the mask must still be DL4J's row-major one.
-            List<INDArray> tunedColumnMajor = draws(new UniformMaskDropout(retain), x.dup('f'), 'f');
-            assertEquals(stock, tuned, "retain " + retain);
-            assertEquals(stock, tunedColumnMajor, "retain " + retain + ", column-major activations");
-            assertEquals('f', tunedColumnMajor.get(0).ordering());
-            assertNotEquals(stock.get(0), stock.get(2), "successive masks differ");
-            double kept = stock.get(1).neq(0).castTo(DataType.FLOAT).meanNumber().doubleValue();
-            assertEquals(retain, kept, 0.01, "retain " + retain + ": fraction kept");
+        // 128 × 300 and 37 × 45: whole vectors and remainders in both orderings.
+        for (long[] shape : new long[][] {{128, 300}, {37, 45}}) {
+            for (double retain : new double[] {0.5, 0.8, 0.3, 0.9, 1 / 3.0}) {
+                String what = "retain " + retain + ", " + shape[0] + "×" + shape[1];
+                INDArray x = Nd4j.rand(DataType.FLOAT, shape).addi(0.5);
+                List<INDArray> stock = draws(new Dropout(retain), x, 'c');
+                List<INDArray> tuned = draws(new UniformMaskDropout(retain), x, 'c');
+                // The tuned layers hand on column-major activations: the mask must still be DL4J's row-major one.
+                List<INDArray> tunedColumnMajor = draws(new UniformMaskDropout(retain), x.dup('f'), 'f');
+                assertEquals(stock, tuned, what);
+                assertEquals(stock, tunedColumnMajor, what + ", column-major activations");
+                assertEquals('f', tunedColumnMajor.get(0).ordering());
+                assertNotEquals(stock.get(0), stock.get(2), "successive masks differ");
+                double kept = stock.get(1).neq(0).castTo(DataType.FLOAT).meanNumber().doubleValue();
+                assertEquals(retain, kept, shape[0] == 128 ? 0.01 : 0.05, what + ": fraction kept");
+                // The Java pass and the libnd4j ops it replaces where it cannot run: the same mask, output, state.
+                for (char order : new char[] {'c', 'f'}) {
+                    Nd4j.getRandom().setSeed(77);
+                    INDArray in = x.dup(order);
+                    INDArray javaOut = Nd4j.createUninitialized(DataType.FLOAT, shape, order);
+                    INDArray javaMask = UniformMaskDropout.drawInJava(in, javaOut, (float) retain,
+                            LayerWorkspaceMgr.noWorkspaces());
+                    long[] javaState = {Nd4j.getRandom().rootState(), Nd4j.getRandom().nodeState()};
+                    Nd4j.getRandom().setSeed(77);
+                    INDArray opsOut = Nd4j.createUninitialized(DataType.FLOAT, shape, order);
+                    INDArray opsMask = UniformMaskDropout.drawWithOps(in, opsOut, (float) retain,
+                            LayerWorkspaceMgr.noWorkspaces());
+                    assertEquals(opsMask, javaMask, what + ", " + order);
+                    assertEquals(opsOut, javaOut, what + ", " + order);
+                    assertArrayEquals(new long[] {Nd4j.getRandom().rootState(), Nd4j.getRandom().nodeState()},
+                            javaState, what + ", " + order + ": generator state after the draw");
+                }
+            }
         }
         assertInstanceOf(UniformMaskDropout.class, new UniformMaskDropout(0.5).clone());
     }
@@ -260,6 +285,28 @@ class TunedImplementationTest {
             into.add(grad);
         }
         return into;
+    }
+
+    @Test
+    void libnd4jsGeneratorIsReproducedInJava() {
+        for (long seed : new long[] {21, 1, -7, 123_456_789_012L}) {
+            Nd4j.getRandom().setSeed(seed);
+            for (int draw = 0; draw < 3; draw++) {
+                Optional<LibNd4jUniforms> state = LibNd4jUniforms.current();
+                assertTrue(state.isPresent(), "the CPU backend's generator");
+                INDArray u = Nd4j.createUninitialized(DataType.FLOAT, 3, 70_001);
+                Nd4j.getExecutioner().exec(new UniformDistribution(u, 0.0, 1.0));
+                float[] expected = u.data().asFloat();
+                for (int i = 0; i < expected.length; i++) {
+                    if (expected[i] != state.get().uniform(i)) {
+                        fail("seed " + seed + ", draw " + draw + ", element " + i + ": libnd4j " + expected[i]
+                                + ", Java " + state.get().uniform(i));
+                    }
+                }
+                assertEquals(new LibNd4jUniforms(Nd4j.getRandom().rootState(), Nd4j.getRandom().nodeState()),
+                        state.get().afterDraw(u.length()), "seed " + seed + ", state after draw " + draw);
+            }
+        }
     }
 
     @Test
