@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "compare-builds", mixinStandardHelpOptions = true,
         description = "Training-step speed of two builds of regbench-suites (their jars) in one JVM, alternating "
-                + "blocks of steps in paired rounds; prints the candidate's speed-up over the baseline with a 95 % "
+                + "blocks of steps in paired rounds; prints the candidate's speed-up over the baseline with a 95 %% "
                 + "interval. scripts/compare-builds.sh REV_A REV_B builds two revisions and runs this.")
 final class CompareBuildsCommand implements Callable<Integer> {
     @CommandLine.Spec

@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "speed", mixinStandardHelpOptions = true,
         description = "Training throughput of DL4J (TrainStep's step) and PyTorch (same network, data and step) in "
-                + "paired rounds of short interleaved blocks, with 95 % intervals for every ratio; writes "
+                + "paired rounds of short interleaved blocks, with 95 %% intervals for every ratio; writes "
                 + "<out>/speed-rounds.jsonl and <out>/speed-summary.md.")
 final class SpeedCommand implements Callable<Integer> {
     @CommandLine.Spec

@@ -16,11 +16,12 @@ import org.nd4j.shade.jackson.annotation.JsonProperty;
 /**
  * DL4J's inverted {@link Dropout}: p is the probability of RETAINING a unit, kept units are scaled by 1/p
  * during training, nothing happens at inference. DL4J draws the mask with libnd4j's {@code DropOutInverted}
- * op (unit kept iff u &lt; p for u = the generator's i-th uniform number), which costs about 0.9 ms per
- * 128×1024 mask here; this class draws the very same u with libnd4j's {@code UniformDistribution} op from the
- * same generator and thresholds it with two element-wise ops — the same mask, bit for bit, and the generator
- * left in the same state (tested), in about a quarter of the time. The mask follows the row-major order of
- * DL4J's networks also for column-major activations (the tuned layers'). Backprop is DL4J's (gradient × mask).
+ * op (unit kept iff u &lt; p for u = the generator's i-th uniform number, i the row-major element index), which
+ * costs about 0.9 ms per 128×1024 mask here. This class draws the very same u — the same mask and output, bit
+ * for bit, and the generator left in the same state (tested) — in one Java pass over the activations in their
+ * own ordering ({@link VectorKernels#dropout}, with libnd4j's generator reproduced by {@link LibNd4jUniforms});
+ * where that pass cannot run (another backend, a non-matrix or non-float input) it uses libnd4j's
+ * {@code UniformDistribution} op and three element-wise ops. Backprop is DL4J's (gradient × mask).
  */
 public final class UniformMaskDropout extends Dropout {
     /** @param retain probability of retaining a unit, in (0, 1] */

@@ -7,10 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.regbench.reports.schema.RunResult;
 import dev.regbench.reports.schema.RunResultFiles;
 import dev.regbench.reports.schema.RunStatus;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +38,28 @@ class RunCommandTest {
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         return new Result(dev.regbench.reports.cli.Cli.execute(cli, args), out.toString(), err.toString());
+    }
+
+    @Test
+    void everyCommandsHelpRendersWithoutPicocliWarnings() {
+        // picocli formats descriptions with String.format: a bare '%' makes it print a warning above the help.
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        List<String> commands = new ArrayList<>();
+        try {
+            System.setErr(new PrintStream(captured, true));
+            ArrayDeque<CommandLine> todo = new ArrayDeque<>(List.of(new CommandLine(new RegbenchCli())));
+            while (!todo.isEmpty()) {
+                CommandLine command = todo.pop();
+                commands.add(command.getCommandName());
+                assertTrue(command.getUsageMessage().contains("Usage:"), command.getCommandName());
+                todo.addAll(command.getSubcommands().values());
+            }
+        } finally {
+            System.setErr(stderr);
+        }
+        assertTrue(commands.containsAll(List.of("speed", "compare-builds", "run")), commands.toString());
+        assertEquals("", captured.toString(), "help of " + commands);
     }
 
     @Test
