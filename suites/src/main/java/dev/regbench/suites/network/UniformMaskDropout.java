@@ -5,25 +5,42 @@ import org.deeplearning4j.nn.conf.dropout.Dropout;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.scalar.Step;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
 import org.nd4j.linalg.api.ops.random.impl.UniformDistribution;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.schedule.ISchedule;
+import org.nd4j.shade.jackson.annotation.JsonIgnore;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
 
 /**
  * DL4J's inverted {@link Dropout}: p is the probability of RETAINING a unit, kept units are scaled by 1/p
  * during training, nothing happens at inference. DL4J draws the mask with libnd4j's {@code DropOutInverted}
  * op (unit kept iff u &lt; p for u = the generator's i-th uniform number, i the row-major element index), which
- * costs about 0.9 ms per 128×1024 mask here. This class draws the very same u — the same mask and output, bit
- * for bit, and the generator left in the same state (tested) — in one Java pass over the activations in their
- * own ordering ({@link VectorKernels#dropout}, with libnd4j's generator reproduced by {@link LibNd4jUniforms});
- * where that pass cannot run (another backend, a non-matrix or non-float input) it uses libnd4j's
- * {@code UniformDistribution} op and three element-wise ops. Backprop is DL4J's (gradient × mask).
+ * costs about 0.9 ms per 128×1024 mask here, stores the mask and multiplies by it in backprop. This class
+ * draws the very same u — the same output and gradient, bit for bit, and the generator left in the same state
+ * (tested) — in one Java pass over the activations in their own ordering ({@link VectorKernels#dropout}, with
+ * libnd4j's generator reproduced by {@link LibNd4jUniforms}), and stores no mask: the generator is
+ * counter-based, so backprop draws the same numbers again from the state the forward pass started at (an
+ * array store and load fewer per layer and step). {@link #getMask()} still gives the mask, built on demand.
+ * Where the Java pass cannot run (another backend, a non-matrix or non-float input) it draws with libnd4j's
+ * {@code UniformDistribution} op and three element-wise ops and keeps the mask, as DL4J does.
  */
 public final class UniformMaskDropout extends Dropout {
+    /**
+     * A forward pass's draw awaiting backprop: the generator's state before it, p, and the activations' shape.
+     */
+    private record Drawn(LibNd4jUniforms state, float retain, long rows, long columns) {
+        boolean matches(INDArray a) {
+            return a.rank() == 2 && a.rows() == rows && a.columns() == columns;
+        }
+    }
+
+    @JsonIgnore
+    private transient Drawn drawn;
+
     /** @param retain probability of retaining a unit, in (0, 1] */
     public UniformMaskDropout(double retain) {
         super(retain);
@@ -41,8 +58,11 @@ public final class UniformMaskDropout extends Dropout {
         float retain = (float) p; // DL4J's op compares and divides in the array's type, float here
         INDArray input = inputActivations.dataType() == output.dataType() ? inputActivations
                 : inputActivations.castTo(output.dataType());
-        INDArray mask = drawInJava(input, output, retain, workspaceMgr);
-        setMask(mask != null ? mask : drawWithOps(input, output, retain, workspaceMgr));
+        setMask(null);
+        drawn = drawInJava(input, output, retain);
+        if (drawn == null) {
+            setMask(drawWithOps(input, output, retain, workspaceMgr));
+        }
         return output;
     }
 
@@ -50,24 +70,63 @@ public final class UniformMaskDropout extends Dropout {
      * The draw as one Java pass ({@link VectorKernels#dropout}) where it can run: libnd4j's CPU generator, a
      * float matrix, contiguous input and output of one ordering, the Vector API.
      *
-     * @return the mask (output written, generator moved on), or {@code null} if the pass cannot run here
+     * @return the draw (output written, generator moved on), or {@code null} if the pass cannot run here
      */
-    static INDArray drawInJava(INDArray input, INDArray output, float retain, LayerWorkspaceMgr workspaceMgr) {
-        if (!VectorApi.available() || output.rank() != 2 || output.dataType() != DataType.FLOAT
-                || input.ordering() != output.ordering() || !VectorKernels.contiguousFloat(input)
-                || !VectorKernels.contiguousFloat(output)) {
+    private static Drawn drawInJava(INDArray input, INDArray output, float retain) {
+        if (!javaPassCanRun(input, output)) {
             return null;
         }
-        Optional<LibNd4jUniforms> draw = LibNd4jUniforms.current();
-        LibNd4jUniforms next = draw.map(d -> d.afterDraw(output.length())).orElse(null);
+        Optional<LibNd4jUniforms> start = LibNd4jUniforms.current();
+        LibNd4jUniforms next = start.map(d -> d.afterDraw(output.length())).orElse(null);
         if (next == null || !next.storable()) {
             return null;
         }
-        INDArray mask = workspaceMgr.createUninitialized(ArrayType.INPUT, output.dataType(), output.shape(),
-                output.ordering());
-        VectorKernels.dropout(input, output, mask, draw.get(), retain);
+        VectorKernels.dropout(input, output, start.get(), retain);
         next.store();
-        return mask;
+        return new Drawn(start.get(), retain, output.rows(), output.columns());
+    }
+
+    private static boolean javaPassCanRun(INDArray in, INDArray out) {
+        return VectorApi.available() && out.rank() == 2 && out.dataType() == DataType.FLOAT
+                && in.ordering() == out.ordering() && in.rank() == 2 && in.rows() == out.rows()
+                && in.columns() == out.columns() && VectorKernels.contiguousFloat(in)
+                && VectorKernels.contiguousFloat(out);
+    }
+
+    /** DL4J's backprop, ∂L/∂x = ∂L/∂y ⊙ mask, with the mask drawn again where the forward pass drew in Java. */
+    @Override
+    public INDArray backprop(INDArray gradAtOutput, INDArray gradAtInput, int iteration, int epoch) {
+        Drawn d = drawn;
+        if (d != null && d.matches(gradAtOutput) && javaPassCanRun(gradAtOutput, gradAtInput)) {
+            VectorKernels.dropout(gradAtOutput, gradAtInput, d.state(), d.retain());
+            drawn = null;
+            return gradAtInput;
+        }
+        if (d != null) {
+            setMask(getMask());
+            drawn = null;
+        }
+        return super.backprop(gradAtOutput, gradAtInput, iteration, epoch);
+    }
+
+    /** @return the last forward pass's mask (1/p where kept, 0 where dropped), or {@code null} if cleared */
+    @Override
+    public INDArray getMask() {
+        Drawn d = drawn;
+        if (super.getMask() != null || d == null) {
+            return super.getMask();
+        }
+        try (MemoryWorkspace none = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            INDArray mask = Nd4j.createUninitialized(DataType.FLOAT, d.rows(), d.columns());
+            VectorKernels.dropout(Nd4j.ones(DataType.FLOAT, d.rows(), d.columns()), mask, d.state(), d.retain());
+            return mask; // 1 ⊙ mask = mask, exactly
+        }
+    }
+
+    @Override
+    public void clear() {
+        super.clear();
+        drawn = null;
     }
 
     /**

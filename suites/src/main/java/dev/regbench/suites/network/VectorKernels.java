@@ -199,25 +199,22 @@ final class VectorKernels {
 
     /**
      * DL4J's inverted dropout of a matrix in one pass: draws the uniform u of every element from libnd4j's
-     * generator ({@link LibNd4jUniforms}), keeps the element iff u &lt; p, and writes the mask (1/p where kept,
-     * 0 where dropped, DL4J's values) and in ⊙ mask. Element (r, c) takes the draw's number r·cols + c, its
-     * row-major position, whatever the arrays' ordering: the mask is the one DL4J's op draws for a row-major
-     * array, and a column-major one needs no transposing copy. The caller moves the generator on
-     * ({@link LibNd4jUniforms#afterDraw}).
+     * generator ({@link LibNd4jUniforms}) and writes {@code out = in ⊙ mask}, the mask being DL4J's (1/p where
+     * u &lt; p, 0 elsewhere). Element (r, c) takes the draw's number r·cols + c, its row-major position, whatever
+     * the arrays' ordering: the mask is the one DL4J's op draws for a row-major array, and a column-major one
+     * needs no transposing copy. The same call on the gradient is dropout's backprop (∂L/∂x = ∂L/∂y ⊙ mask); on
+     * ones it gives the mask. The caller moves the generator on ({@link LibNd4jUniforms#afterDraw}).
      *
-     * @param in     the activations, rows × cols, float, contiguous, ordering 'c' or 'f'
+     * @param in     rows × cols, float, contiguous, ordering 'c' or 'f'
      * @param out    receives in ⊙ mask; same shape and ordering, contiguous (may be {@code in})
-     * @param mask   receives the mask; same shape and ordering, contiguous
      * @param draw   the generator's state before the draw
      * @param retain p, the probability of retaining a unit, in (0, 1]
      */
-    static void dropout(INDArray in, INDArray out, INDArray mask, LibNd4jUniforms draw, float retain) {
+    static void dropout(INDArray in, INDArray out, LibNd4jUniforms draw, float retain) {
         ByteBuffer ib = bytes(in);
         ByteBuffer ob = bytes(out);
-        ByteBuffer mb = bytes(mask);
         int iOff = Math.toIntExact(in.offset() * Float.BYTES);
         int oOff = Math.toIntExact(out.offset() * Float.BYTES);
-        int mOff = Math.toIntExact(mask.offset() * Float.BYTES);
         int cols = Math.toIntExact(out.columns());
         boolean columnMajor = out.ordering() == 'f';
         int lines = Math.toIntExact(columnMajor ? out.columns() : out.rows());
@@ -243,13 +240,11 @@ final class VectorKernels {
                 FloatVector u = ((FloatVector) bits.lanewise(VectorOperators.LSHR, 9).or(0x3f800000)
                         .reinterpretAsFloats()).sub(1f);
                 FloatVector m = zero.blend(scale, u.compare(VectorOperators.LT, retain));
-                m.intoByteBuffer(mb, mOff + at, ORDER);
                 FloatVector.fromByteBuffer(S, ib, iOff + at, ORDER).mul(m).intoByteBuffer(ob, oOff + at, ORDER);
             }
             for (; e < length; e++, at += Float.BYTES) {
                 float u = LibNd4jUniforms.toUniform(LibNd4jUniforms.bits(root, node, first + e * elementStep));
                 float m = u < retain ? scale : 0f;
-                mb.putFloat(mOff + at, m);
                 ob.putFloat(oOff + at, ib.getFloat(iOff + at) * m);
             }
         }

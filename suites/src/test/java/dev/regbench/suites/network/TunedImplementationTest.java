@@ -250,22 +250,27 @@ class TunedImplementationTest {
                 assertNotEquals(stock.get(0), stock.get(2), "successive masks differ");
                 double kept = stock.get(1).neq(0).castTo(DataType.FLOAT).meanNumber().doubleValue();
                 assertEquals(retain, kept, shape[0] == 128 ? 0.01 : 0.05, what + ": fraction kept");
-                // The Java pass and the libnd4j ops it replaces where it cannot run: the same mask, output, state.
+                // The Java pass against the libnd4j ops it replaces (and falls back to): output, mask, state.
                 for (char order : new char[] {'c', 'f'}) {
+                    String where = what + ", " + order;
                     Nd4j.getRandom().setSeed(77);
                     INDArray in = x.dup(order);
-                    INDArray javaOut = Nd4j.createUninitialized(DataType.FLOAT, shape, order);
-                    INDArray javaMask = UniformMaskDropout.drawInJava(in, javaOut, (float) retain,
+                    UniformMaskDropout d = new UniformMaskDropout(retain);
+                    INDArray javaOut = d.applyDropout(in, Nd4j.createUninitialized(DataType.FLOAT, shape, order), 0, 0,
                             LayerWorkspaceMgr.noWorkspaces());
                     long[] javaState = {Nd4j.getRandom().rootState(), Nd4j.getRandom().nodeState()};
                     Nd4j.getRandom().setSeed(77);
                     INDArray opsOut = Nd4j.createUninitialized(DataType.FLOAT, shape, order);
                     INDArray opsMask = UniformMaskDropout.drawWithOps(in, opsOut, (float) retain,
                             LayerWorkspaceMgr.noWorkspaces());
-                    assertEquals(opsMask, javaMask, what + ", " + order);
-                    assertEquals(opsOut, javaOut, what + ", " + order);
+                    assertEquals(opsOut, javaOut, where);
+                    assertEquals(opsMask, d.getMask(), where + ": the mask, built on demand");
                     assertArrayEquals(new long[] {Nd4j.getRandom().rootState(), Nd4j.getRandom().nodeState()},
-                            javaState, what + ", " + order + ": generator state after the draw");
+                            javaState, where + ": generator state after the draw");
+                    // Gradients of two orderings cannot take the Java pass: DL4J's backprop, on the mask built for it.
+                    INDArray g = Nd4j.rand(DataType.FLOAT, shape).dup(order);
+                    INDArray gradIn = Nd4j.createUninitialized(DataType.FLOAT, shape, order == 'c' ? 'f' : 'c');
+                    assertEquals(g.mul(opsMask), d.backprop(g, gradIn, 0, 0), where + ": backprop, mixed orderings");
                 }
             }
         }
