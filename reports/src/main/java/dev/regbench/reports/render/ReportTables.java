@@ -274,7 +274,8 @@ public final class ReportTables {
                 "examples / s", "GFLOP/s"), rows, "From the JMH JSON files given with --jmh. TrainStep: training "
                 + "steps over the suite's real training batches; Inference: forward pass (output) and the harness's "
                 + "evaluation of the same rows (evaluate); Gemm: ND4J sgemm (m×k×n), the library's ceiling; FmaPeak: the FP32 FMA peak of all cores, the "
-                + "hardware's; HarnessOverhead: "
+                + "hardware's; DropoutPass: one dropout layer's forward and backward on 128×1024 activations, "
+                + "passes/s; HarnessOverhead: "
                 + "bare fit loop vs the harness's shuffle + gather + fit, in examples/s."));
     }
 

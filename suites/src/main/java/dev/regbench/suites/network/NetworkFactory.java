@@ -86,7 +86,7 @@ public final class NetworkFactory {
         for (int i = 1; i <= last; i++) {
             // DL4J's dropOut(p) acts on the layer's INPUT and p is the probability of RETAINING a unit.
             double retain = i == 1 ? regularizer.inputRetain() : regularizer.hiddenRetain();
-            IDropout dropout = retain >= 1 ? null : tuned ? new UniformMaskDropout(retain) : new Dropout(retain);
+            IDropout dropout = retain >= 1 ? null : dropout(retain, implementation);
             if (i < last) {
                 DenseLayer dense = (DenseLayer) new DenseLayer.Builder().nIn(sizes.get(i - 1)).nOut(sizes.get(i))
                         .dropOut(dropout).regularization(copies(penalties))
@@ -140,5 +140,14 @@ public final class NetworkFactory {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * @param retain         DL4J's p, the probability of RETAINING a unit, in (0, 1)
+     * @param implementation DL4J's {@link Dropout} or regbench's {@link UniformMaskDropout} (the same masks)
+     * @return the dropout of a layer's input
+     */
+    public static IDropout dropout(double retain, Implementation implementation) {
+        return implementation == Implementation.TUNED ? new UniformMaskDropout(retain) : new Dropout(retain);
     }
 }
