@@ -11,7 +11,7 @@ import org.nd4j.linalg.schedule.ISchedule;
  * DL4J adds to the score (½·λ·‖w‖², not scaled by the learning rate) with one BLAS dot product instead of
  * libnd4j's single-threaded norm2 reduction. The value agrees with DL4J's to float rounding (tested).
  */
-public final class DecoupledWeightDecay extends WeightDecay {
+public final class DecoupledWeightDecay extends WeightDecay implements NormPenalty {
     /** @param lambda λ ≥ 0: each step subtracts learning rate × λ × w */
     public DecoupledWeightDecay(double lambda) {
         super(lambda, true);
@@ -25,7 +25,13 @@ public final class DecoupledWeightDecay extends WeightDecay {
 
     @Override
     public double score(INDArray param, int iteration, int epoch) {
-        return 0.5 * coeff.valueAt(iteration, epoch) * BlasVectors.squaredNorm(param);
+        return score(BlasVectors.squaredNorm(param), Double.NaN, iteration, epoch);
+    }
+
+    /** @return ½·λ·Σw² */
+    @Override
+    public double score(double sumSquares, double sumAbs, int iteration, int epoch) {
+        return 0.5 * coeff.valueAt(iteration, epoch) * sumSquares;
     }
 
     @Override

@@ -43,11 +43,15 @@ final class FusedUpdater extends MultiLayerUpdater {
     private record Range(UpdaterBlock block, UpdaterBlock.ParamState param, List<Regularization> penalties) {
     }
 
+    private final MultiLayerNetwork network;
     private final FusedStep step;
     /** The ranges to update, one pass each; {@code null} if this network needs DL4J's path. */
     private final List<Range> plan;
+    /** Whether the pass can score every penalty of the plan (there are some, and all are {@link NormPenalty}). */
+    private final boolean scoresPenalties;
     private long fusedSteps;
     private long parallelSteps;
+    private long penaltiesScored;
 
     /**
      * @param network the network
@@ -55,8 +59,19 @@ final class FusedUpdater extends MultiLayerUpdater {
      */
     FusedUpdater(MultiLayerNetwork network, FusedStep step) {
         super(network); // builds and initializes the updater blocks
+        this.network = network;
         this.step = step;
         this.plan = plan();
+        this.scoresPenalties = plan != null && plan.stream().anyMatch(r -> !r.penalties().isEmpty())
+                && plan.stream().allMatch(r -> r.penalties().stream().allMatch(NormPenalty.class::isInstance));
+    }
+
+    /**
+     * @return whether {@link #update} can score the penalties of the parameters it reads ({@link NormPenalty}):
+     *         then {@link TunedNetwork} may leave them out of the score until the update
+     */
+    boolean scoresPenalties() {
+        return scoresPenalties;
     }
 
     @Override
@@ -66,7 +81,11 @@ final class FusedUpdater extends MultiLayerUpdater {
         // Java object as the view: DL4J then takes its "external gradient" path, with the same result).
         INDArray grads = gradient.gradient();
         INDArray params = getParams();
+        TunedNetwork pending = network instanceof TunedNetwork t && t.penaltyPending() ? t : null;
         if (plan == null || !VectorKernels.contiguousFloat(grads) || grads.length() != params.length()) {
+            if (pending != null) {
+                pending.settlePenalty(pending.penaltyNow()); // from the parameters before this update
+            }
             super.update(gradient, iteration, epoch, batchSize, workspaceMgr);
             return;
         }
@@ -93,14 +112,38 @@ final class FusedUpdater extends MultiLayerUpdater {
             float momentum = nesterov ? (float) ((Nesterovs) config).currentMomentum(iteration, epoch) : Float.NaN;
             coefficients[i] = new VectorKernels.Update(batch, l1, l2, (float) lr, momentum, decay);
         }
+        // norms[thread][range] = {Σw², Σ|w|} of the thread's share, if the penalties are to be scored here.
+        double[][][] norms = pending == null ? null : new double[OmpRegion.maxThreads()][plan.size()][2];
         if (OmpRegion.worthwhile(params.length())) {
-            OmpRegion.run((thread, threads) -> updateShare(params, grads, coefficients, thread, threads));
+            OmpRegion.run((thread, threads) -> updateShare(params, grads, coefficients, thread, threads,
+                    norms == null ? null : norms[thread]));
             parallelSteps++;
         } else {
-            updateShare(params, grads, coefficients, 0, 1);
+            updateShare(params, grads, coefficients, 0, 1, norms == null ? null : norms[0]);
+        }
+        if (pending != null) {
+            pending.settlePenalty(penalty(norms, iteration, epoch));
+            penaltiesScored++;
         }
         step.taken(grads);
         fusedSteps++;
+    }
+
+    /** @return the sum of every range's penalties, scored from the norms the threads summed */
+    private double penalty(double[][][] norms, int iteration, int epoch) {
+        double total = 0;
+        for (int i = 0; i < plan.size(); i++) {
+            double squares = 0;
+            double magnitudes = 0;
+            for (double[][] thread : norms) {
+                squares += thread[i][0];
+                magnitudes += thread[i][1];
+            }
+            for (Regularization penalty : plan.get(i).penalties()) {
+                total += ((NormPenalty) penalty).score(squares, magnitudes, iteration, epoch);
+            }
+        }
+        return total;
     }
 
     /**
@@ -108,7 +151,7 @@ final class FusedUpdater extends MultiLayerUpdater {
      * split gives the same results.
      */
     private void updateShare(INDArray params, INDArray grads, VectorKernels.Update[] coefficients, int thread,
-                             int threads) {
+                             int threads, double[][] norms) {
         for (int i = 0; i < plan.size(); i++) {
             Range r = plan.get(i);
             UpdaterBlock.ParamState p = r.param();
@@ -121,7 +164,8 @@ final class FusedUpdater extends MultiLayerUpdater {
             }
             boolean nesterov = !Float.isNaN(coefficients[i].momentum());
             VectorKernels.update(params, grads, nesterov ? r.block().getUpdaterView() : null, from + start,
-                    from + end, from + start - r.block().getParamOffsetStart(), coefficients[i]);
+                    from + end, from + start - r.block().getParamOffsetStart(), coefficients[i],
+                    norms == null || r.penalties().isEmpty() ? null : norms[i]);
         }
     }
 
@@ -169,5 +213,10 @@ final class FusedUpdater extends MultiLayerUpdater {
     /** @return how many steps took the fused path (for tests) */
     long fusedSteps() {
         return fusedSteps;
+    }
+
+    /** @return how many fused steps scored the penalties from the norms they summed (for tests) */
+    long penaltiesScored() {
+        return penaltiesScored;
     }
 }

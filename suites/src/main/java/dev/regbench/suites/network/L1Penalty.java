@@ -11,7 +11,7 @@ import org.nd4j.linalg.schedule.ISchedule;
  * part of {@code net.score()}); this class computes ‖w‖₁ with one BLAS {@code asum}, or on every OpenMP
  * thread for large arrays ({@link BlasVectors#absSum}), instead of libnd4j's single-threaded norm1 reduction. The value agrees with DL4J's to float rounding (tested).
  */
-public final class L1Penalty extends L1Regularization {
+public final class L1Penalty extends L1Regularization implements NormPenalty {
     /** @param lambda λ ≥ 0, the coefficient of ‖w‖₁ */
     public L1Penalty(double lambda) {
         super(lambda);
@@ -24,7 +24,13 @@ public final class L1Penalty extends L1Regularization {
 
     @Override
     public double score(INDArray param, int iteration, int epoch) {
-        return l1.valueAt(iteration, epoch) * BlasVectors.absSum(param);
+        return score(Double.NaN, BlasVectors.absSum(param), iteration, epoch);
+    }
+
+    /** @return λ·Σ|w| */
+    @Override
+    public double score(double sumSquares, double sumAbs, int iteration, int epoch) {
+        return l1.valueAt(iteration, epoch) * sumAbs;
     }
 
     @Override

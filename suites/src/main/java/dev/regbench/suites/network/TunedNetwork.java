@@ -17,10 +17,16 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *       ({@code returnInputActGrad == false}: training), a first {@link ReusingDenseLayer} skips that product.
  *       {@code calculateGradients} and external-error backprop still get it.</li>
  *   <li><b>One pass for the update</b> ({@link FusedUpdater}): batch division, penalties and the Nesterov
- *       updater fused.</li>
+ *       updater fused; in training the same pass also sums the norms the penalties' score needs
+ *       ({@link TunedSgd}), where DL4J reads every parameter once more for it.</li>
  * </ul>
  */
 final class TunedNetwork extends MultiLayerNetwork {
+    /** Set by {@link TunedSgd} around a training step whose update scores the penalties. */
+    private boolean deferPenalty;
+    /** The score lacks the penalties, which the update is to add ({@link #settlePenalty}). */
+    private boolean penaltyPending;
+
     private TunedNetwork(MultiLayerConfiguration conf) {
         super(conf);
     }
@@ -62,6 +68,41 @@ final class TunedNetwork extends MultiLayerNetwork {
         } finally {
             first.discardInputGradient(false);
         }
+    }
+
+    /**
+     * DL4J's penalty score, except during a training step whose update scores the penalties ({@link TunedSgd}):
+     * then 0, and the penalties are pending until the update settles them.
+     */
+    @Override
+    public double calcRegularizationScore(boolean backpropParamsOnly) {
+        if (deferPenalty && backpropParamsOnly) {
+            penaltyPending = true;
+            return 0;
+        }
+        return super.calcRegularizationScore(backpropParamsOnly);
+    }
+
+    /** @param defer whether the coming loss computation leaves the penalties to the update (false clears) */
+    void deferPenalty(boolean defer) {
+        deferPenalty = defer;
+        penaltyPending = false;
+    }
+
+    /** @return whether the score lacks the penalties, for the update to add */
+    boolean penaltyPending() {
+        return penaltyPending;
+    }
+
+    /** @return the penalties of the parameters as they are now (DL4J's own computation) */
+    double penaltyNow() {
+        return super.calcRegularizationScore(true);
+    }
+
+    /** @param penalty the penalties of the parameters the loss was computed with, added to the score */
+    void settlePenalty(double penalty) {
+        setScore(score() + penalty);
+        penaltyPending = false;
     }
 
     /** @return the fused updater (for tests) */

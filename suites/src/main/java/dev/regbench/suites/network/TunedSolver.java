@@ -6,11 +6,11 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.optimize.Solver;
 import org.deeplearning4j.optimize.api.ConvexOptimizer;
 import org.deeplearning4j.optimize.api.TrainingListener;
-import org.deeplearning4j.optimize.solvers.StochasticGradientDescent;
 
 /**
- * DL4J's {@link Solver} for stochastic gradient descent with a given step function ({@link FusedStep}):
- * DL4J's own solver takes its step function only from the configuration, which knows four fixed ones.
+ * DL4J's {@link Solver} for stochastic gradient descent ({@link TunedSgd}) with a given step function
+ * ({@link FusedStep}): DL4J's own solver takes its step function only from the configuration, which knows four
+ * fixed ones.
  */
 final class TunedSolver extends Solver {
     private final NeuralNetConfiguration conf;
@@ -29,7 +29,7 @@ final class TunedSolver extends Solver {
     @Override
     public ConvexOptimizer getOptimizer() {
         if (optimizer == null) {
-            optimizer = new StochasticGradientDescent(conf, step, listeners, model);
+            optimizer = new TunedSgd(conf, step, listeners, model);
         }
         return optimizer;
     }

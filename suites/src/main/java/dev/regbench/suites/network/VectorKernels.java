@@ -55,8 +55,12 @@ final class VectorKernels {
      * @param to       one past the last element
      * @param vFrom    the range's first element in {@code state}
      * @param u        the coefficients
+     * @param norms    {@code null}, or receives Σw² (added to {@code norms[0]}) and Σ|w| ({@code norms[1]}) of the
+     *                 range's parameters as read, before the step: the penalties' sums ({@link NormPenalty}),
+     *                 summed in float within blocks of {@value #SUM_BLOCK} elements and in double across them
      */
-    static void update(INDArray params, INDArray gradient, INDArray state, long from, long to, long vFrom, Update u) {
+    static void update(INDArray params, INDArray gradient, INDArray state, long from, long to, long vFrom, Update u,
+                       double[] norms) {
         ByteBuffer p = bytes(params);
         ByteBuffer g = bytes(gradient);
         ByteBuffer v = state == null ? null : bytes(state);
@@ -72,36 +76,55 @@ final class VectorKernels {
         float muT = -mu - 1f;
         float decay = u.decay();
         boolean nesterov = v != null;
+        boolean summing = norms != null;
         int i = 0;
-        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
-            int b = i * Float.BYTES;
-            FloatVector w = FloatVector.fromByteBuffer(S, p, pOff + b, ORDER);
-            FloatVector gi = FloatVector.fromByteBuffer(S, g, gOff + b, ORDER).div(batch);
-            if (l1 != 0f) {
-                FloatVector sign = FloatVector.zero(S).blend(1f, w.compare(VectorOperators.GT, 0f))
-                        .blend(-1f, w.compare(VectorOperators.LT, 0f));
-                gi = gi.add(sign.mul(l1));
+        int bound = S.loopBound(n);
+        while (i < bound) {
+            int blockEnd = summing ? Math.min(bound, i + SUM_BLOCK) : bound;
+            FloatVector squares = FloatVector.zero(S);
+            FloatVector magnitudes = FloatVector.zero(S);
+            for (; i < blockEnd; i += S.length()) {
+                int b = i * Float.BYTES;
+                FloatVector w = FloatVector.fromByteBuffer(S, p, pOff + b, ORDER);
+                if (summing) {
+                    squares = squares.add(w.mul(w));
+                    magnitudes = magnitudes.add(w.abs());
+                }
+                FloatVector gi = FloatVector.fromByteBuffer(S, g, gOff + b, ORDER).div(batch);
+                if (l1 != 0f) {
+                    FloatVector sign = FloatVector.zero(S).blend(1f, w.compare(VectorOperators.GT, 0f))
+                            .blend(-1f, w.compare(VectorOperators.LT, 0f));
+                    gi = gi.add(sign.mul(l1));
+                }
+                if (l2 != 0f) {
+                    gi = gi.add(w.mul(l2));
+                }
+                FloatVector update;
+                if (nesterov) {
+                    FloatVector prev = FloatVector.fromByteBuffer(S, v, vOff + b, ORDER).mul(mu);
+                    FloatVector vi = prev.sub(gi.mul(lr));
+                    vi.intoByteBuffer(v, vOff + b, ORDER);
+                    update = prev.add(vi.mul(muT));
+                } else {
+                    update = gi.mul(lr);
+                }
+                if (decay != 0f) {
+                    update = update.add(w.mul(decay));
+                }
+                w.sub(update).intoByteBuffer(p, pOff + b, ORDER);
             }
-            if (l2 != 0f) {
-                gi = gi.add(w.mul(l2));
+            if (summing) {
+                norms[0] += squares.reduceLanes(VectorOperators.ADD);
+                norms[1] += magnitudes.reduceLanes(VectorOperators.ADD);
             }
-            FloatVector update;
-            if (nesterov) {
-                FloatVector prev = FloatVector.fromByteBuffer(S, v, vOff + b, ORDER).mul(mu);
-                FloatVector vi = prev.sub(gi.mul(lr));
-                vi.intoByteBuffer(v, vOff + b, ORDER);
-                update = prev.add(vi.mul(muT));
-            } else {
-                update = gi.mul(lr);
-            }
-            if (decay != 0f) {
-                update = update.add(w.mul(decay));
-            }
-            w.sub(update).intoByteBuffer(p, pOff + b, ORDER);
         }
         for (; i < n; i++) {
             int b = i * Float.BYTES;
             float w = p.getFloat(pOff + b);
+            if (summing) {
+                norms[0] += (double) w * w;
+                norms[1] += Math.abs(w);
+            }
             float gi = g.getFloat(gOff + b) / batch;
             if (l1 != 0f) {
                 gi = gi + Math.signum(w) * l1;

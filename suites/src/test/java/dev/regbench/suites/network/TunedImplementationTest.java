@@ -20,6 +20,7 @@ import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.deeplearning4j.optimize.listeners.ScoreIterationListener;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -114,6 +115,48 @@ class TunedImplementationTest {
             // grow a little faster with it than without (l1-l2: 3.7e-4 of the largest output here).
             assertClose(stock.output(x), tuned.output(x), r.l1() > 0 ? 1e-3 : 1e-4, v.name() + ": inference output");
         }
+    }
+
+    @Test
+    void theUpdatePassScoresThePenaltiesOfTheParametersItReads() {
+        // In training the fused pass sums Σw² and Σ|w| as it reads the weights and adds the penalties to the score
+        // (TunedSgd): the score after fit must be DL4J's — loss + penalties of the parameters BEFORE the step —
+        // as computeGradientAndScore outside fit (DL4J's order, penalties first) gives it for the same batch.
+        List<DataSet> batches = batches(MNIST_MLP, 3);
+        for (Regularizer r : List.of(RegularizerKind.L2.with(1e-3), RegularizerKind.L1.with(1e-4),
+                RegularizerKind.WEIGHT_DECAY.with(1e-3), RegularizerKind.DROPOUT_L2.with(0.8, 0.5, 1e-3))) {
+            MultiLayerNetwork net = NetworkFactory.build(MNIST_MLP, r, true, 11, Implementation.TUNED);
+            MultiLayerNetwork reference = NetworkFactory.build(MNIST_MLP, r, true, 11, Implementation.TUNED);
+            for (int step = 0; step < batches.size(); step++) {
+                String what = r + ", step " + step;
+                DataSet batch = batches.get(step);
+                reference.setParams(net.params());
+                reference.setInput(batch.getFeatures());
+                reference.setLabels(batch.getLabels());
+                Nd4j.getRandom().setSeed(40 + step); // the same dropout masks in both
+                reference.computeGradientAndScore();
+                double before = exactPenalty(net, r, true);
+                Nd4j.getRandom().setSeed(40 + step);
+                net.fit(batch);
+                double after = exactPenalty(net, r, true);
+                double tolerance = 1e-8 * before; // the sums' order differs: 7e-10 relative seen
+                assertEquals(reference.score(), net.score(), tolerance, what + ": score after fit");
+                assertTrue(Math.abs(after - before) > 100 * tolerance,
+                        what + ": the penalty after the step differs enough for the test to tell them apart");
+            }
+            assertEquals(batches.size(), ((TunedNetwork) net).fusedUpdater().penaltiesScored(),
+                    r + ": every step scored the penalties in the update pass");
+        }
+        // A listener may read the score between loss and update (onGradientCalculation): then DL4J's order stays.
+        Regularizer l2 = RegularizerKind.L2.with(1e-3);
+        MultiLayerNetwork plain = NetworkFactory.build(MNIST_MLP, l2, true, 11, Implementation.TUNED);
+        MultiLayerNetwork listened = NetworkFactory.build(MNIST_MLP, l2, true, 11, Implementation.TUNED);
+        listened.setListeners(new ScoreIterationListener(1_000));
+        plain.fit(batches.get(0));
+        listened.fit(batches.get(0));
+        assertEquals(0, ((TunedNetwork) listened).fusedUpdater().penaltiesScored(), "with a listener");
+        assertEquals(1, ((TunedNetwork) listened).fusedUpdater().fusedSteps(), "with a listener: still the fused update");
+        assertEquals(plain.score(), listened.score(), 1e-8 * plain.score(), "with a listener: the same score");
     }
 
     @Test
