@@ -56,11 +56,16 @@ class JmhSmokeTest {
     }
 
     @Test
-    void inferenceGemmAndHarnessRun() throws Exception {
+    void inferenceGemmHarnessAndDropoutRun() throws Exception {
         assertEquals(2, run(Inference.class, "task", "polynomial", "regularizer", "none").size(), "output and evaluate");
         Collection<RunResult> gemm = run(Gemm.class, "shape", "128x1024x10");
         assertTrue(gemm.iterator().next().getSecondaryResults().get("gflop").getScore() > 0);
         assertEquals(2, run(HarnessOverhead.class).size(), "bare and harness");
+        Collection<RunResult> dropout = run(DropoutPass.class);
+        assertEquals(2, dropout.size(), "stock and tuned");
+        for (RunResult r : dropout) {
+            assertTrue(r.getPrimaryResult().getScore() > 0, r.getParams().getParam("implementation"));
+        }
     }
 
     @Test
