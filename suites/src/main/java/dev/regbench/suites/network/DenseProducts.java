@@ -30,7 +30,8 @@ import org.nd4j.linalg.api.ops.impl.reduce.Mmul;
  * <ul>
  *   <li>∂W<sup>T</sup> = δ<sup>T</sup>·x written straight into the transposed view of DL4J's column-major
  *       gradient, and ∂b = 1<sup>T</sup>·δ (a GEMV instead of libnd4j's column sum: 240 µs for 128×1024);</li>
- *   <li>∂x<sup>T</sup> = W·δ<sup>T</sup>, returned as the column-major batch × inputs view.</li>
+ *   <li>∂x<sup>T</sup> = W·δ<sup>T</sup>, returned as the column-major batch × inputs view (where oneDNN runs
+ *       AVX2 kernels, through row-major copies: {@link InputGradientForm}).</li>
  * </ul>
  * Sums run in another order than DL4J's, so results agree with DL4J's up to float rounding (tested).
  */
@@ -39,7 +40,18 @@ final class DenseProducts {
     private static final MMulTranspose NT = MMulTranspose.builder().transposeB(true).build();
     private static final MMulTranspose TN = MMulTranspose.builder().transposeA(true).build();
 
+    private final InputGradientForm inputGradientForm;
     private INDArray ones;
+
+    /** Products with the input-gradient form for this machine ({@link InputGradientForm#forThisMachine()}). */
+    DenseProducts() {
+        this(InputGradientForm.forThisMachine());
+    }
+
+    /** @param inputGradientForm how {@link #inputGradient} computes ∂x */
+    DenseProducts(InputGradientForm inputGradientForm) {
+        this.inputGradientForm = inputGradientForm;
+    }
 
     /**
      * @param x  the input, batch × in, in either order
@@ -104,8 +116,21 @@ final class DenseProducts {
      */
     INDArray inputGradient(INDArray delta, INDArray w, LayerWorkspaceMgr ws) {
         INDArray epsilonT = ws.createUninitialized(ArrayType.ACTIVATION_GRAD, delta.dataType(), w.size(0), delta.size(0));
-        Nd4j.exec(new Mmul(w, delta, epsilonT, NT));
+        if (inputGradientForm == InputGradientForm.TRANSPOSED_PRODUCT) {
+            Nd4j.exec(new Mmul(w, delta, epsilonT, NT));
+        } else {
+            INDArray deltaRows = ws.createUninitialized(ArrayType.BP_WORKING_MEM, delta.dataType(), delta.shape(), 'c');
+            INDArray epsilon = ws.createUninitialized(ArrayType.BP_WORKING_MEM, delta.dataType(), delta.size(0), w.size(0));
+            deltaRows.assign(delta);
+            Nd4j.exec(new Mmul(deltaRows, w, epsilon, NT)); // ∂x = δ·Wᵀ, every operand row-major for oneDNN
+            epsilonT.assign(epsilon.transpose());
+        }
         return epsilonT.transpose();
+    }
+
+    /** @return how {@link #inputGradient} computes ∂x */
+    InputGradientForm inputGradientForm() {
+        return inputGradientForm;
     }
 
     /** @return a 1×batch row of ones (kept outside workspaces, rebuilt when the batch size changes) */

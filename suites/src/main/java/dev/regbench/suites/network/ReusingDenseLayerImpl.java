@@ -158,6 +158,11 @@ final class ReusingDenseLayerImpl extends DenseLayer {
         return fusedForwards;
     }
 
+    /** @return how this layer computes its input gradient (for tests) */
+    InputGradientForm inputGradientForm() {
+        return products.inputGradientForm();
+    }
+
     /** @return how many times backprop reused a forward z (for tests) */
     long reuses() {
         return kept.reuses();

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.regbench.reports.schema.CpuInfo;
 import dev.regbench.suites.Fixtures;
 import dev.regbench.suites.suite.Variant;
 import java.util.ArrayList;
@@ -157,6 +158,52 @@ class TunedImplementationTest {
         assertEquals(0, ((TunedNetwork) listened).fusedUpdater().penaltiesScored(), "with a listener");
         assertEquals(1, ((TunedNetwork) listened).fusedUpdater().fusedSteps(), "with a listener: still the fused update");
         assertEquals(plain.score(), listened.score(), 1e-8 * plain.score(), "with a listener: the same score");
+    }
+
+    @Test
+    void bothInputGradientFormsTrainAlike() {
+        // The row-major detour (for oneDNN's AVX2 kernels) and the one product (AVX-512) give the same ∂x up to
+        // float rounding, in the same layout, and the same training — whichever form this machine uses.
+        Nd4j.getRandom().setSeed(3);
+        INDArray w = Nd4j.rand(DataType.FLOAT, 300, 200).subi(0.5).dup('f');
+        INDArray delta = Nd4j.rand(DataType.FLOAT, 200, 64).subi(0.5).transpose(); // column-major 64 × 200
+        INDArray expected = delta.mmul(w.transpose());
+        for (InputGradientForm form : InputGradientForm.values()) {
+            INDArray dx = new DenseProducts(form).inputGradient(delta, w, LayerWorkspaceMgr.noWorkspaces());
+            assertClose(expected, dx, 1e-6, form + ": ∂x");
+            assertEquals('f', dx.ordering(), form + ": column-major, the layout the layer below reads");
+        }
+        List<DataSet> batches = batches(MNIST_MLP, 4);
+        Regularizer r = RegularizerKind.DROPOUT_L2.with(0.8, 0.5, 1e-4);
+        INDArray initial = NetworkFactory.build(MNIST_MLP, r, false, 11).params().dup();
+        List<INDArray> trained = new ArrayList<>();
+        try {
+            for (InputGradientForm form : InputGradientForm.values()) {
+                InputGradientForm.override(form);
+                MultiLayerNetwork net = train(MNIST_MLP, r, false, Implementation.TUNED, batches);
+                assertEquals(form, ((ReusingDenseLayerImpl) net.getLayer(1)).inputGradientForm());
+                trained.add(net.params());
+            }
+        } finally {
+            InputGradientForm.override(null);
+        }
+        double moved = maxAbs(trained.get(0).sub(initial));
+        assertTrue(maxAbs(trained.get(0).sub(trained.get(1))) < 1e-3 * moved, "the two forms train alike");
+    }
+
+    @Test
+    void theInputGradientFormFollowsOneDnnsInstructionSet() {
+        CpuInfo avx512 = cpu("sse4_2", "avx", "avx2", "fma", "avx512f", "avx512bw", "avx512vl");
+        CpuInfo avx2 = cpu("sse4_2", "avx", "avx2", "fma");
+        assertEquals(InputGradientForm.TRANSPOSED_PRODUCT, InputGradientForm.choose(avx512, null));
+        assertEquals(InputGradientForm.TRANSPOSED_PRODUCT, InputGradientForm.choose(avx512, "avx512_core_bf16"));
+        assertEquals(InputGradientForm.TRANSPOSED_PRODUCT, InputGradientForm.choose(avx512, "ALL"));
+        assertEquals(InputGradientForm.ROW_MAJOR_DETOUR, InputGradientForm.choose(avx512, "AVX2"));
+        assertEquals(InputGradientForm.ROW_MAJOR_DETOUR, InputGradientForm.choose(avx2, null));
+    }
+
+    private static CpuInfo cpu(String... flags) {
+        return new CpuInfo("AuthenticAMD", 25, 1, 1, "AMD EPYC", 2600.0, 2, 2, 1, List.of(flags), 32, 32, 512, 32768);
     }
 
     @Test
