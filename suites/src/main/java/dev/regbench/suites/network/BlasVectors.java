@@ -2,7 +2,7 @@ package dev.regbench.suites.network;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** Views a parameter array as the flat vector BLAS level-1 routines take. */
+/** The norms of a parameter array the penalties score, and its view as the flat vector BLAS level-1 routines take. */
 final class BlasVectors {
     private BlasVectors() {
     }
@@ -18,12 +18,13 @@ final class BlasVectors {
 
     /**
      * @param param a parameter array
-     * @return Σw²: for a large contiguous array on every OpenMP thread ({@link #inRegion}), otherwise one BLAS
-     *         dot product (vectorized, unlike libnd4j's norm2 reduction)
+     * @return Σw², for a contiguous float array summed as the fused update pass sums it in training
+     *         ({@link VectorKernels#sumSquares}: float within blocks, double across), so that a score has the same
+     *         penalty inside and outside {@code fit}; otherwise one BLAS dot product
      */
     static double squaredNorm(INDArray param) {
-        if (inRegion(param)) {
-            return regionSum(param, true);
+        if (VectorApi.available() && VectorKernels.contiguousFloat(param)) {
+            return VectorKernels.sumSquares(param, 0, param.length());
         }
         INDArray w = asVector(param);
         return org.nd4j.linalg.factory.Nd4j.getBlasWrapper().dot(w, w);
@@ -31,37 +32,12 @@ final class BlasVectors {
 
     /**
      * @param param a parameter array
-     * @return Σ|w|: for a large contiguous array on every OpenMP thread ({@link #inRegion}), otherwise one BLAS
-     *         {@code asum}
+     * @return Σ|w|, summed as {@link #squaredNorm} sums; otherwise one BLAS {@code asum}
      */
     static double absSum(INDArray param) {
-        if (inRegion(param)) {
-            return regionSum(param, false);
+        if (VectorApi.available() && VectorKernels.contiguousFloat(param)) {
+            return VectorKernels.sumAbs(param, 0, param.length());
         }
         return org.nd4j.linalg.factory.Nd4j.getBlasWrapper().asum(asVector(param));
-    }
-
-    /**
-     * Whether to sum inside an OpenMP region, each thread over the share of the array it updated in the fused
-     * update pass ({@link OmpRegion#share}, the same cut): after a parallel update, a single-threaded sum reads
-     * half the array from the other core's cache, which on a shared machine's slow phases cost the L1 and L2
-     * steps what the parallel update had saved.
-     */
-    private static boolean inRegion(INDArray param) {
-        return VectorApi.available() && VectorKernels.contiguousFloat(param) && OmpRegion.worthwhile(param.length());
-    }
-
-    private static double regionSum(INDArray param, boolean squares) {
-        double[] partial = new double[OmpRegion.maxThreads()];
-        OmpRegion.run((thread, threads) -> {
-            long[] share = OmpRegion.share(param.length(), thread, threads);
-            partial[thread] = squares ? VectorKernels.sumSquares(param, share[0], share[1])
-                    : VectorKernels.sumAbs(param, share[0], share[1]);
-        });
-        double total = 0;
-        for (double p : partial) {
-            total += p;
-        }
-        return total;
     }
 }

@@ -43,7 +43,6 @@ final class FusedUpdater extends MultiLayerUpdater {
     private record Range(UpdaterBlock block, UpdaterBlock.ParamState param, List<Regularization> penalties) {
     }
 
-    private final MultiLayerNetwork network;
     private final FusedStep step;
     /** The ranges to update, one pass each; {@code null} if this network needs DL4J's path. */
     private final List<Range> plan;
@@ -58,8 +57,7 @@ final class FusedUpdater extends MultiLayerUpdater {
      * @param step    the optimizer's step function: the fused pass takes the step itself and tells it so
      */
     FusedUpdater(MultiLayerNetwork network, FusedStep step) {
-        super(network); // builds and initializes the updater blocks
-        this.network = network;
+        super(network); // builds and initializes the updater blocks; keeps the network as this.network
         this.step = step;
         this.plan = plan();
         this.scoresPenalties = plan != null && plan.stream().anyMatch(r -> !r.penalties().isEmpty())

@@ -8,8 +8,9 @@ import org.nd4j.linalg.schedule.ISchedule;
 /**
  * DL4J's {@link L1Regularization} — λ·sign(w) added to the gradient before the updater, penalty λ·‖w‖₁ —
  * unchanged in what it does to training. DL4J computes the penalty's value at every training step (it is
- * part of {@code net.score()}); this class computes ‖w‖₁ with one BLAS {@code asum}, or on every OpenMP
- * thread for large arrays ({@link BlasVectors#absSum}), instead of libnd4j's single-threaded norm1 reduction. The value agrees with DL4J's to float rounding (tested).
+ * part of {@code net.score()}); in training the fused update pass sums ‖w‖₁ as it reads the weights
+ * ({@link NormPenalty}), elsewhere one vectorized pass ({@link BlasVectors#absSum}), instead of libnd4j's
+ * single-threaded norm1 reduction. The value agrees with DL4J's to float rounding (tested).
  */
 public final class L1Penalty extends L1Regularization implements NormPenalty {
     /** @param lambda λ ≥ 0, the coefficient of ‖w‖₁ */

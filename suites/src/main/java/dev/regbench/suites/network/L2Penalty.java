@@ -8,9 +8,10 @@ import org.nd4j.linalg.schedule.ISchedule;
 /**
  * DL4J's {@link L2Regularization} — λ·w added to the gradient before the updater, penalty ½·λ·‖w‖² —
  * unchanged in what it does to training. DL4J computes the penalty's value at every training step (it is
- * part of {@code net.score()}); this class computes ‖w‖² as one BLAS dot product w·w (vectorized), or on
- * every OpenMP thread for large arrays ({@link BlasVectors#squaredNorm}), instead of libnd4j's single-threaded
- * norm2 reduction, which took about 9 % of an MNIST step. The value agrees with DL4J's to float rounding (relative 1e-6; tested).
+ * part of {@code net.score()}); in training the fused update pass sums ‖w‖² as it reads the weights
+ * ({@link NormPenalty}), elsewhere one vectorized pass ({@link BlasVectors#squaredNorm}), instead of
+ * libnd4j's single-threaded norm2 reduction, which took about 9 % of an MNIST step. The value agrees with
+ * DL4J's to float rounding (relative 1e-6; tested).
  */
 public final class L2Penalty extends L2Regularization implements NormPenalty {
     /** @param lambda λ ≥ 0, the coefficient of ½·‖w‖² */

@@ -87,10 +87,8 @@ public final class UniformMaskDropout extends Dropout {
     }
 
     private static boolean javaPassCanRun(INDArray in, INDArray out) {
-        return VectorApi.available() && out.rank() == 2 && out.dataType() == DataType.FLOAT
-                && in.ordering() == out.ordering() && in.rank() == 2 && in.rows() == out.rows()
-                && in.columns() == out.columns() && VectorKernels.contiguousFloat(in)
-                && VectorKernels.contiguousFloat(out);
+        return VectorApi.available() && out.rank() == 2 && in.equalShapes(out) && in.ordering() == out.ordering()
+                && VectorKernels.contiguousFloat(in) && VectorKernels.contiguousFloat(out);
     }
 
     /** DL4J's backprop, ∂L/∂x = ∂L/∂y ⊙ mask, with the mask drawn again where the forward pass drew in Java. */
