@@ -110,6 +110,11 @@ public final class HadoopResultStore implements ResultStore {
         return fs;
     }
 
+    /** @return the output directory if it is on the local file system ({@code file:}), else empty */
+    java.util.Optional<java.nio.file.Path> localDirectory() {
+        return java.util.Optional.ofNullable(local);
+    }
+
     /** @return the output directory */
     Path directory() {
         return out;

@@ -151,11 +151,13 @@ class LocalSweepTest {
     @Test
     void aSecondSweepOnTheSameOutputIsRefusedWithOneLine() throws Exception {
         Path out = dir.resolve("locked");
-        Files.createDirectories(out);
-        Files.writeString(out.resolve(SweepLock.FILE), "some-other-host 1 2026-01-01T00:00:00Z");
-        SweepRuns.Output refused = sweep(out, "local[1]");
-        assertEquals(1, refused.exitCode());
-        assertTrue(refused.err().contains("is in use by another sweep"), refused.err());
-        assertEquals(1, refused.err().strip().lines().count(), refused.err());
+        try (HadoopResultStore other = HadoopResultStore.open(out.toString(), new org.apache.hadoop.conf.Configuration());
+             SweepLock held = SweepLock.acquire(other)) {
+            SweepRuns.Output refused = sweep(out, "local[1]");
+            assertEquals(1, refused.exitCode());
+            assertTrue(refused.err().contains("is in use by another sweep"), refused.err());
+            assertEquals(1, refused.err().strip().lines().count(), refused.err());
+        }
+        assertFalse(Files.exists(out.resolve("runs").resolve("tune")), "the refused sweep trained nothing");
     }
 }

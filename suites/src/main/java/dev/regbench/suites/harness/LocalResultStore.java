@@ -5,12 +5,8 @@ import dev.regbench.reports.schema.ResultFileException;
 import dev.regbench.reports.schema.RunResult;
 import dev.regbench.reports.schema.RunResultFiles;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 
 /**
@@ -26,13 +22,11 @@ public final class LocalResultStore implements ResultStore {
 
     private final Path out;
     private final Path runs;
-    private final FileChannel lockChannel;
-    private final FileLock lock;
+    private final DirectoryLock lock;
 
-    private LocalResultStore(Path out, FileChannel lockChannel, FileLock lock) {
+    private LocalResultStore(Path out, DirectoryLock lock) {
         this.out = out;
         this.runs = out.resolve("runs");
-        this.lockChannel = lockChannel;
         this.lock = lock;
     }
 
@@ -54,25 +48,18 @@ public final class LocalResultStore implements ResultStore {
             throw new OutputException("cannot create output directory " + runs + " (" + e.getMessage()
                     + "); choose a writable --out");
         }
-        FileChannel channel;
+        Optional<DirectoryLock> lock;
         try {
-            channel = FileChannel.open(out.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            lock = DirectoryLock.tryTake(out.resolve(LOCK_FILE), null);
         } catch (IOException e) {
             throw new OutputException("cannot write to output directory " + out + " (" + e.getMessage()
                     + "); choose a writable --out");
         }
-        FileLock lock;
-        try {
-            lock = channel.tryLock();
-        } catch (IOException | OverlappingFileLockException e) {
-            lock = null;
-        }
-        if (lock == null) {
-            closeQuietly(channel);
+        if (lock.isEmpty()) {
             throw new OutputException(out + " is in use by another regbench run (lock " + out.resolve(LOCK_FILE)
                     + " is held); wait for it to finish or use another --out");
         }
-        LocalResultStore store = new LocalResultStore(out, channel, lock);
+        LocalResultStore store = new LocalResultStore(out, lock.get());
         store.removeStalePartials();
         return store;
     }
@@ -168,21 +155,8 @@ public final class LocalResultStore implements ResultStore {
         }
     }
 
-    private static void closeQuietly(FileChannel channel) {
-        try {
-            channel.close();
-        } catch (IOException e) {
-            // nothing to do
-        }
-    }
-
     @Override
     public void close() {
-        try {
-            lock.release();
-        } catch (IOException e) {
-            // the channel close below releases it too
-        }
-        closeQuietly(lockChannel);
+        lock.close();
     }
 }
