@@ -31,6 +31,9 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 record ExecutorContext(Suite suite, SuiteData data, Implementation implementation, Environment environment,
                        HadoopResultStore store) {
+    /** BLAS threads of every sweep run (its OpenMP threads are the sweep's threads per run). */
+    static final int BLAS_THREADS = 1;
+
     private static String currentId;
     private static ExecutorContext current;
 
@@ -52,7 +55,7 @@ record ExecutorContext(Suite suite, SuiteData data, Implementation implementatio
                     + " in the executors' environment (regbench sweep sets spark.executorEnv.OMP_NUM_THREADS; a "
                     + "cluster's defaults may override it)");
         }
-        ThreadSettings.apply(1); // with OpenMP threads = spark.task.cpus, BLAS gets one: the run's total
+        ThreadSettings.apply(BLAS_THREADS); // with OpenMP threads = spark.task.cpus, BLAS gets one: the run's total
         Environment environment = EnvironmentProbe.current();
         if (!environment.backend().equals(spec.backend()) || !environment.nativeBuild().equals(spec.nativeBuild())) {
             throw new IllegalStateException("this executor runs ND4J " + environment.backend() + " "

@@ -156,8 +156,9 @@ public final class SweepCommand implements Callable<Integer> {
             JavaSparkContext spark = new JavaSparkContext(sparkConf);
             try {
                 spark.setLogLevel("WARN");
+                // Each task runs with threadsPerRun OpenMP threads and one BLAS thread (ExecutorContext).
                 SuiteRunner runner = new SuiteRunner(suite, new SparkRunExecutor(spark, sweep, stdout), code,
-                        environment);
+                        environment.withThreads(threadsPerRun, ExecutorContext.BLAS_THREADS));
                 List<RunKey> pending = runner.allPending(store); // refuses results of another configuration
                 store.replace("suite.yaml", suiteBytes);
                 plan.describe().forEach(stdout::println);

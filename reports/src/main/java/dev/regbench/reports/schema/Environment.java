@@ -66,6 +66,16 @@ public record Environment(String backend, String backendClass, String blasVendor
                 cpuFlags, cores, maxHeapBytes, jvm, os, dl4jVersion, nd4jVersion, gitCommit, nativeBuild, c);
     }
 
+    /**
+     * @param omp  OpenMP threads, ≥ 1
+     * @param blas BLAS threads, ≥ 1
+     * @return this environment with other thread counts (what runs started elsewhere with them will record)
+     */
+    public Environment withThreads(int omp, int blas) {
+        return new Environment(backend, backendClass, blasVendor, omp, blas, dataType, cpuModel, cpuFlags, cores,
+                maxHeapBytes, jvm, os, dl4jVersion, nd4jVersion, gitCommit, nativeBuild, cpu);
+    }
+
     /** @return one short line, e.g. {@code CPU/OPENBLAS omp=2 blas=1 linux-x86_64-onednn} */
     public String brief() {
         return String.format(Locale.ROOT, "%s/%s omp=%d blas=%d%s", backend, blasVendor, ompThreads, blasThreads,

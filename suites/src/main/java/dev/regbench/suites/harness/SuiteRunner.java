@@ -37,7 +37,8 @@ public final class SuiteRunner {
      * @param suite          the validated suite (overrides applied)
      * @param data           its data
      * @param implementation the tuned layers (default) or DL4J's stock classes
-     * @param environment    recorded in every result; its backend and native build are part of a run's identity
+     * @param environment    recorded in every result; its backend, native build and threads are part of a run's
+     *                       identity
      */
     public SuiteRunner(Suite suite, SuiteData data, Implementation implementation, Environment environment) {
         this(suite, new LocalExecutor(suite, data, implementation, environment), implementation, environment);
@@ -47,7 +48,8 @@ public final class SuiteRunner {
      * @param suite          the validated suite (overrides applied)
      * @param executor       what trains each stage's pending runs
      * @param implementation the tuned layers (default) or DL4J's stock classes (part of a run's identity)
-     * @param environment    this process's; its backend and native build are part of a run's identity
+     * @param environment    the environment the runs will have (backend, native build and threads are part of a
+     *                       run's identity): this process's, with the threads of the executor's runs
      */
     public SuiteRunner(Suite suite, RunExecutor executor, Implementation implementation, Environment environment) {
         this.suite = suite;
@@ -137,7 +139,8 @@ public final class SuiteRunner {
     /** @return the identity a run would have now: what a finished result must match to be resumed */
     RunIdentity identity(RunKey key) {
         return new RunIdentity(suite.effectiveSha256(key.point(), key.condition()), implementation.id(),
-                environment.backend(), environment.nativeBuild(), SuiteData.dataSha256(suite));
+                environment.backend(), environment.nativeBuild(), SuiteData.dataSha256(suite),
+                RunIdentity.Threads.of(environment));
     }
 
     /**

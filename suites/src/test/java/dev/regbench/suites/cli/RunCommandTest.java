@@ -195,4 +195,37 @@ class RunCommandTest {
         assertTrue(stock.err().contains("was computed with implementation tuned (now stock)"), stock.err());
         assertArrayEquals(copy, Files.readAllBytes(out.resolve("suite.yaml")));
     }
+
+    @Test
+    void resumingWithOtherThreadsIsRefusedAndWithTheSameThreadsGoesOn() throws Exception {
+        String yaml = """
+                name: tiny
+                dataset: polynomial
+                polynomial: {coefficients: [0, 1], noiseStdDev: 0.1, trainPoints: 10, validationPoints: 10, testPoints: 20}
+                epochs: 5
+                batchSize: 10
+                seeds: [1, 2]
+                network: {hidden: [4], activation: tanh}
+                optimizer: {type: sgd, learningRate: 0.1}
+                regularizers: [{name: none, kind: none}]
+                """;
+        Path suite = Files.writeString(tmp.resolve("threads.yaml"), yaml);
+        Path out = tmp.resolve("threads-out");
+        assertEquals(0, regbench("run", "--suite", suite.toString(), "--out", out.toString(), "--threads", "1")
+                .exitCode());
+        Path seed2 = Files.walk(out.resolve("runs")).filter(p -> p.toString().endsWith("seed2.json")).findFirst()
+                .orElseThrow();
+        Files.delete(seed2); // as if interrupted before the second seed
+
+        Result other = regbench("run", "--suite", suite.toString(), "--out", out.toString(), "--threads", "2");
+        assertEquals(1, other.exitCode(), other.err());
+        assertEquals(1, other.err().lines().count(), other.err());
+        assertTrue(other.err().contains("1 BLAS thread") && other.err().contains("2 BLAS threads")
+                && other.err().contains("resume with the same threads"), other.err());
+        assertTrue(!Files.exists(seed2), "nothing trained with the other threads");
+
+        Result same = regbench("run", "--suite", suite.toString(), "--out", out.toString(), "--threads", "1");
+        assertEquals(0, same.exitCode(), same.err());
+        assertTrue(Files.exists(seed2));
+    }
 }
