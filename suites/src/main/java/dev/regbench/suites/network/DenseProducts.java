@@ -31,7 +31,7 @@ import org.nd4j.linalg.api.ops.impl.reduce.Mmul;
  *   <li>∂W<sup>T</sup> = δ<sup>T</sup>·x written straight into the transposed view of DL4J's column-major
  *       gradient, and ∂b = 1<sup>T</sup>·δ (a GEMV instead of libnd4j's column sum: 240 µs for 128×1024);</li>
  *   <li>∂x<sup>T</sup> = W·δ<sup>T</sup>, returned as the column-major batch × inputs view (where oneDNN runs
- *       AVX2 kernels, through row-major copies: {@link InputGradientForm}).</li>
+ *       AVX2 kernels and the layer is wide, through a row-major ∂x: {@link InputGradientForm}).</li>
  * </ul>
  * Sums run in another order than DL4J's, so results agree with DL4J's up to float rounding (tested).
  */
@@ -116,14 +116,13 @@ final class DenseProducts {
      */
     INDArray inputGradient(INDArray delta, INDArray w, LayerWorkspaceMgr ws) {
         INDArray epsilonT = ws.createUninitialized(ArrayType.ACTIVATION_GRAD, delta.dataType(), w.size(0), delta.size(0));
-        if (inputGradientForm == InputGradientForm.TRANSPOSED_PRODUCT) {
-            Nd4j.exec(new Mmul(w, delta, epsilonT, NT));
-        } else {
-            INDArray deltaRows = ws.createUninitialized(ArrayType.BP_WORKING_MEM, delta.dataType(), delta.shape(), 'c');
+        if (inputGradientForm.detours(w.size(1))) {
+            // ∂x = δ·Wᵀ as a row-major batch × inputs array (oneDNN reads δ as it is), copied to ∂xᵀ
             INDArray epsilon = ws.createUninitialized(ArrayType.BP_WORKING_MEM, delta.dataType(), delta.size(0), w.size(0));
-            deltaRows.assign(delta);
-            Nd4j.exec(new Mmul(deltaRows, w, epsilon, NT)); // ∂x = δ·Wᵀ, every operand row-major for oneDNN
+            Nd4j.exec(new Mmul(delta, w, epsilon, NT));
             epsilonT.assign(epsilon.transpose());
+        } else {
+            Nd4j.exec(new Mmul(w, delta, epsilonT, NT));
         }
         return epsilonT.transpose();
     }

@@ -8,18 +8,27 @@ import java.util.Locale;
  * How a tuned dense layer computes its input gradient ∂x<sup>T</sup> = W·δ<sup>T</sup> ({@link DenseProducts}).
  * DL4J's weights are column-major, so oneDNN's matmul gets its source operand W column-major ("ba"). oneDNN
  * 2.3 (ND4J 1.0.0-M2.1's) runs that as fast as a row-major source with its AVX-512 kernels, but its AVX2
- * kernels take 2–3× longer: 3.6–7.8 ms against 1.5–2.3 ms for the MNIST MLP's 1024×1024×128 product
- * ({@code ONEDNN_VERBOSE} exec times, AMD EPYC family 25 model 17 with oneDNN capped at AVX2). So where oneDNN
- * runs AVX2 kernels, the layer takes a detour: δ copied to row-major, ∂x = δ·W<sup>T</sup> computed with every
- * operand row-major, and the result copied back to the column-major layout the layer below reads: 1.5× faster
- * there (97–108 against 65–67 GFLOP/s), slower with AVX-512 (101–130 against 141–144). The choice depends only
- * on the machine and the environment, never on timings, so a run's numbers do not depend on a measurement.
+ * kernels take about twice as long: 4.6 ms against 2.2–2.6 ms for the MNIST MLP's 1024×1024×128 product
+ * (medians of 28 × 40 products, AMD EPYC family 25 model 17 with oneDNN capped at AVX2). So where oneDNN runs
+ * AVX2 kernels, a wide layer takes a detour: ∂x = δ·W<sup>T</sup> computed as a row-major batch × inputs array
+ * (W then row-major as oneDNN's weights, δ read as it is) and copied back to the column-major layout the layer
+ * below reads: 2.9 ms in all against 4.6. With AVX-512 kernels the one product is faster (2.4 against 2.5 ms),
+ * so the detour is not taken there. The choice depends only on the machine, the environment and the layer's
+ * shape, never on timings, so a run's numbers do not depend on a measurement.
  */
 enum InputGradientForm {
     /** One product, W column-major as oneDNN's source: for AVX-512 kernels. */
     TRANSPOSED_PRODUCT,
-    /** Two 128×n transposing copies around an all-row-major product: for AVX2 kernels. */
+    /** A product into a row-major ∂x and a transposing copy back, for wide layers: for AVX2 kernels. */
     ROW_MAJOR_DETOUR;
+
+    /**
+     * Fewest outputs for which {@link #ROW_MAJOR_DETOUR} detours. The copy back costs the same whatever the
+     * outputs (0.21 ms for 128 × 1024 inputs), the product's saving shrinks with them (2.4 ms at 1,024 outputs,
+     * in proportion below): break-even near 90 outputs. The MNIST MLP's output layer (10 outputs) kept the one
+     * product: 0.11 against 0.35 ms with the detour (AVX2-capped, as above).
+     */
+    static final int DETOUR_MIN_OUTPUTS = 128;
 
     private static final InputGradientForm HERE = choose(CpuProbe.current(),
             System.getenv("ONEDNN_MAX_CPU_ISA") != null ? System.getenv("ONEDNN_MAX_CPU_ISA")
@@ -40,6 +49,14 @@ enum InputGradientForm {
      */
     static void override(InputGradientForm form) {
         override = form;
+    }
+
+    /**
+     * @param outputs the layer's outputs (W's columns)
+     * @return whether a layer of that width takes the detour in this form
+     */
+    boolean detours(long outputs) {
+        return this == ROW_MAJOR_DETOUR && outputs >= DETOUR_MIN_OUTPUTS;
     }
 
     /**

@@ -164,14 +164,17 @@ class TunedImplementationTest {
     void bothInputGradientFormsTrainAlike() {
         // The row-major detour (for oneDNN's AVX2 kernels) and the one product (AVX-512) give the same ∂x up to
         // float rounding, in the same layout, and the same training — whichever form this machine uses.
+        // A layer as wide as the detour's threshold and a narrower one (which keeps the one product).
         Nd4j.getRandom().setSeed(3);
-        INDArray w = Nd4j.rand(DataType.FLOAT, 300, 200).subi(0.5).dup('f');
-        INDArray delta = Nd4j.rand(DataType.FLOAT, 200, 64).subi(0.5).transpose(); // column-major 64 × 200
-        INDArray expected = delta.mmul(w.transpose());
-        for (InputGradientForm form : InputGradientForm.values()) {
-            INDArray dx = new DenseProducts(form).inputGradient(delta, w, LayerWorkspaceMgr.noWorkspaces());
-            assertClose(expected, dx, 1e-6, form + ": ∂x");
-            assertEquals('f', dx.ordering(), form + ": column-major, the layout the layer below reads");
+        for (int outputs : new int[] {InputGradientForm.DETOUR_MIN_OUTPUTS, 10}) {
+            INDArray w = Nd4j.rand(DataType.FLOAT, 300, outputs).subi(0.5).dup('f');
+            INDArray delta = Nd4j.rand(DataType.FLOAT, outputs, 64).subi(0.5).transpose(); // column-major 64 × out
+            INDArray expected = delta.mmul(w.transpose());
+            for (InputGradientForm form : InputGradientForm.values()) {
+                INDArray dx = new DenseProducts(form).inputGradient(delta, w, LayerWorkspaceMgr.noWorkspaces());
+                assertClose(expected, dx, 1e-6, form + ", " + outputs + " outputs: ∂x");
+                assertEquals('f', dx.ordering(), form + ": column-major, the layout the layer below reads");
+            }
         }
         List<DataSet> batches = batches(MNIST_MLP, 4);
         Regularizer r = RegularizerKind.DROPOUT_L2.with(0.8, 0.5, 1e-4);
