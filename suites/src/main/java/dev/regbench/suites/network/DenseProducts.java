@@ -18,39 +18,40 @@ import org.nd4j.linalg.api.ops.impl.reduce.Mmul;
  * build runs on oneDNN with all OpenMP threads (DL4J's own layers write column-major results, which go to
  * the bundled OpenBLAS on one thread). One instance per layer: it keeps the layer's row of ones.
  * <p>
- * <b>Feature-major activations.</b> A hidden layer's z is computed as z<sup>T</sup> = W<sup>T</sup>·x<sup>T</sup>
- * (a row-major outputs × batch array) and handed to DL4J as its transposed view: a column-major batch × outputs
- * array, the same values, with no copy. The next layer then reads x<sup>T</sup> contiguously, and the input
- * gradient is produced the same way (∂x<sup>T</sup> = W·δ<sup>T</sup>), so that z and ∂L/∂a of a layer share
- * one layout. Measured on the MNIST MLP's shapes (2 OpenMP threads, median of 25 × 20 products, AMD EPYC
- * family 25 model 17): the second layer's forward product takes 1,241 µs instead of 1,570 (216 against 171
- * GFLOP/s: with a batch-major input oneDNN reads x with a 4 KB stride), and each hidden layer saves the
- * transposing copy into a row-major z (127 µs). The output layer keeps a row-major z (batch × classes, for the
- * loss), copied from z<sup>T</sup>.
+ * <b>Layouts.</b> What a layer hands on (z, the activations, ∂L/∂x) is laid out as {@link ActivationLayout}
+ * says for this machine:
  * <ul>
- *   <li>∂W<sup>T</sup> = δ<sup>T</sup>·x written straight into the transposed view of DL4J's column-major
- *       gradient, and ∂b = 1<sup>T</sup>·δ (a GEMV instead of libnd4j's column sum: 240 µs for 128×1024);</li>
- *   <li>∂x<sup>T</sup> = W·δ<sup>T</sup>, returned as the column-major batch × inputs view (where oneDNN runs
- *       AVX2 kernels and the layer is wide, through a row-major ∂x: {@link InputGradientForm}).</li>
+ *   <li>feature-major (AVX-512 kernels): z is computed as z<sup>T</sup> = W<sup>T</sup>·x<sup>T</sup> (a
+ *       row-major outputs × batch array) and handed to DL4J as its transposed view, a column-major batch ×
+ *       outputs array, with no copy; the next layer then reads x<sup>T</sup> contiguously, and ∂x is produced
+ *       the same way (∂x<sup>T</sup> = W·δ<sup>T</sup>), so that z and ∂L/∂a of a layer share one layout.
+ *       Measured on the MNIST MLP's shapes (2 OpenMP threads, median of 25 × 20 products, AMD EPYC family 25
+ *       model 17): the second layer's forward product takes 1,241 µs instead of 1,570 (216 against 171
+ *       GFLOP/s: with a batch-major input oneDNN reads x with a 4 KB stride), and each hidden layer saves the
+ *       transposing copy into a row-major z (127 µs). The output layer's row-major z (for the loss) is copied
+ *       from z<sup>T</sup>.</li>
+ *   <li>batch-major (AVX2 kernels): z = x·W and ∂x = δ·W<sup>T</sup>, row-major batch × features arrays.</li>
  * </ul>
- * Sums run in another order than DL4J's, so results agree with DL4J's up to float rounding (tested).
+ * In both, ∂W<sup>T</sup> = δ<sup>T</sup>·x is written straight into the transposed view of DL4J's
+ * column-major gradient, and ∂b = 1<sup>T</sup>·δ (a GEMV instead of libnd4j's column sum: 240 µs for
+ * 128×1024). Sums run in another order than DL4J's, so results agree with DL4J's up to float rounding (tested).
  */
 final class DenseProducts {
     private static final MMulTranspose NN = MMulTranspose.allFalse();
     private static final MMulTranspose NT = MMulTranspose.builder().transposeB(true).build();
     private static final MMulTranspose TN = MMulTranspose.builder().transposeA(true).build();
 
-    private final InputGradientForm inputGradientForm;
+    private final ActivationLayout layout;
     private INDArray ones;
 
-    /** Products with the input-gradient form for this machine ({@link InputGradientForm#forThisMachine()}). */
+    /** Products in the layout for this machine ({@link ActivationLayout#forThisMachine()}). */
     DenseProducts() {
-        this(InputGradientForm.forThisMachine());
+        this(ActivationLayout.forThisMachine());
     }
 
-    /** @param inputGradientForm how {@link #inputGradient} computes ∂x */
-    DenseProducts(InputGradientForm inputGradientForm) {
-        this.inputGradientForm = inputGradientForm;
+    /** @param layout how the layer lays out what it hands on */
+    DenseProducts(ActivationLayout layout) {
+        this.layout = layout;
     }
 
     /**
@@ -58,19 +59,25 @@ final class DenseProducts {
      * @param w  the weights, in × out (DL4J's column-major view)
      * @param b  the bias (1 × out), or {@code null}
      * @param ws the layer's workspaces
-     * @return z = xW + b, batch × out, in the activations workspace: column-major (the transposed view of a
-     *         row-major z<sup>T</sup>, see the class comment), or row-major if {@code rowMajor}
+     * @param rowMajor whether the caller needs z row-major (the output layer, for the loss)
+     * @return z = xW + b, batch × out, in the activations workspace: in this layout, or row-major if
+     *         {@code rowMajor}
      */
     INDArray forward(INDArray x, INDArray w, INDArray b, LayerWorkspaceMgr ws, boolean rowMajor) {
-        INDArray zT = transposedProduct(x, w, ws, rowMajor ? ArrayType.FF_WORKING_MEM : ArrayType.ACTIVATIONS);
+        boolean copied = rowMajor && layout == ActivationLayout.FEATURE_MAJOR;
+        INDArray p = product(x, w, ws, copied ? ArrayType.FF_WORKING_MEM : ArrayType.ACTIVATIONS);
         if (b != null) {
-            zT.addiColumnVector(b.reshape(b.length(), 1));
+            if (layout == ActivationLayout.FEATURE_MAJOR) {
+                p.addiColumnVector(b.reshape(b.length(), 1));
+            } else {
+                p.addiRowVector(b.reshape(1, b.length()));
+            }
         }
-        if (!rowMajor) {
-            return zT.transpose();
+        if (!copied) {
+            return batchByOutputs(p);
         }
         INDArray z = ws.createUninitialized(ArrayType.ACTIVATIONS, w.dataType(), x.size(0), w.size(1));
-        return z.assign(zT.transpose());
+        return z.assign(p.transpose());
     }
 
     /**
@@ -78,12 +85,31 @@ final class DenseProducts {
      * @param w    the weights, in × out
      * @param ws   the layer's workspaces
      * @param type the workspace of the result
-     * @return (xW)<sup>T</sup> = W<sup>T</sup>·x<sup>T</sup> without the bias: out × batch, row-major
+     * @return xW without the bias, row-major, in this layout's orientation: feature-major (W<sup>T</sup>·x<sup>T</sup>,
+     *         out × batch) or batch-major (x·W, batch × out); {@link #batchByOutputs} gives its batch × out view
      */
-    INDArray transposedProduct(INDArray x, INDArray w, LayerWorkspaceMgr ws, ArrayType type) {
-        INDArray zT = ws.createUninitialized(type, w.dataType(), w.size(1), x.size(0));
-        Nd4j.exec(new Mmul(w.transpose(), x, zT, NT));
-        return zT;
+    INDArray product(INDArray x, INDArray w, LayerWorkspaceMgr ws, ArrayType type) {
+        if (layout == ActivationLayout.FEATURE_MAJOR) {
+            INDArray zT = ws.createUninitialized(type, w.dataType(), w.size(1), x.size(0));
+            Nd4j.exec(new Mmul(w.transpose(), x, zT, NT));
+            return zT;
+        }
+        INDArray z = ws.createUninitialized(type, w.dataType(), x.size(0), w.size(1));
+        Nd4j.exec(new Mmul(x, w, z, NN));
+        return z;
+    }
+
+    /**
+     * @param p an array in {@link #product}'s orientation
+     * @return its batch × out view (no copy)
+     */
+    INDArray batchByOutputs(INDArray p) {
+        return layout == ActivationLayout.FEATURE_MAJOR ? p.transpose() : p;
+    }
+
+    /** @return whether {@link #product}'s rows are the layer's outputs (feature-major) rather than examples */
+    boolean outputsAreRows() {
+        return layout == ActivationLayout.FEATURE_MAJOR;
     }
 
     /**
@@ -111,25 +137,23 @@ final class DenseProducts {
      * @param delta ∂L/∂z, batch × out
      * @param w     the weights, in × out
      * @param ws    the layer's workspaces
-     * @return ∂L/∂x = δ·W<sup>T</sup>, batch × in, column-major (the view of a row-major ∂x<sup>T</sup> = W·δ<sup>T</sup>),
-     *         in the activation-gradient workspace
+     * @return ∂L/∂x = δ·W<sup>T</sup>, batch × in, in this layout (feature-major: the column-major view of a
+     *         row-major ∂x<sup>T</sup> = W·δ<sup>T</sup>), in the activation-gradient workspace
      */
     INDArray inputGradient(INDArray delta, INDArray w, LayerWorkspaceMgr ws) {
-        INDArray epsilonT = ws.createUninitialized(ArrayType.ACTIVATION_GRAD, delta.dataType(), w.size(0), delta.size(0));
-        if (inputGradientForm.detours(w.size(1))) {
-            // ∂x = δ·Wᵀ as a row-major batch × inputs array (oneDNN reads δ as it is), copied to ∂xᵀ
-            INDArray epsilon = ws.createUninitialized(ArrayType.BP_WORKING_MEM, delta.dataType(), delta.size(0), w.size(0));
-            Nd4j.exec(new Mmul(delta, w, epsilon, NT));
-            epsilonT.assign(epsilon.transpose());
-        } else {
+        if (layout == ActivationLayout.FEATURE_MAJOR) {
+            INDArray epsilonT = ws.createUninitialized(ArrayType.ACTIVATION_GRAD, delta.dataType(), w.size(0), delta.size(0));
             Nd4j.exec(new Mmul(w, delta, epsilonT, NT));
+            return epsilonT.transpose();
         }
-        return epsilonT.transpose();
+        INDArray epsilon = ws.createUninitialized(ArrayType.ACTIVATION_GRAD, delta.dataType(), delta.size(0), w.size(0));
+        Nd4j.exec(new Mmul(delta, w, epsilon, NT));
+        return epsilon;
     }
 
-    /** @return how {@link #inputGradient} computes ∂x */
-    InputGradientForm inputGradientForm() {
-        return inputGradientForm;
+    /** @return how this layer lays out what it hands on */
+    ActivationLayout layout() {
+        return layout;
     }
 
     /** @return a 1×batch row of ones (kept outside workspaces, rebuilt when the batch size changes) */

@@ -20,9 +20,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *       a copy of the training-mode forward z (activations workspace, open until backprop has finished) and
  *       uses it, once, and only for the input array it was computed from.</li>
  *   <li><b>Every product on oneDNN</b> ({@link DenseProducts}), where DL4J's column-major results go to
- *       OpenBLAS on one thread, and <b>feature-major activations</b>: z, the activations and ∂L/∂x are
- *       column-major batch × features arrays (views of row-major features × batch products), which suit
- *       oneDNN's products and need no transposing copy.</li>
+ *       OpenBLAS on one thread, in the layout that suits this machine's oneDNN kernels
+ *       ({@link ActivationLayout}: on AVX-512, z, the activations and ∂L/∂x are column-major views of
+ *       row-major features × batch products), with no transposing copy.</li>
  *   <li><b>ReLU's forward (bias, kept z, activation) and backprop each in one vectorized pass</b>
  *       ({@link VectorKernels#biasReluKeep}, {@link VectorKernels#reluBackprop}), and no input
  *       gradient where {@link TunedNetwork} says it is discarded.</li>
@@ -73,13 +73,14 @@ final class ReusingDenseLayerImpl extends DenseLayer {
         }
         kept.forget();
         applyDropOutIfNecessary(true, workspaceMgr);
-        INDArray zT = products.transposedProduct(input.castTo(dataType), getParam(DefaultParamInitializer.WEIGHT_KEY),
+        INDArray p = products.product(input.castTo(dataType), getParam(DefaultParamInitializer.WEIGHT_KEY),
                 workspaceMgr, ArrayType.ACTIVATIONS);
-        INDArray keptT = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, zT.dataType(), zT.shape(), 'c');
-        VectorKernels.biasReluKeep(zT, hasBias() ? getParam(DefaultParamInitializer.BIAS_KEY) : null, keptT);
-        kept.keep(keptT.transpose(), input);
+        INDArray keptP = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, p.dataType(), p.shape(), 'c');
+        VectorKernels.biasReluKeep(p, hasBias() ? getParam(DefaultParamInitializer.BIAS_KEY) : null, keptP,
+                products.outputsAreRows());
+        kept.keep(products.batchByOutputs(keptP), input);
         fusedForwards++;
-        return zT.transpose();
+        return products.batchByOutputs(p);
     }
 
     private INDArray forward(boolean training, LayerWorkspaceMgr workspaceMgr) {
@@ -158,9 +159,9 @@ final class ReusingDenseLayerImpl extends DenseLayer {
         return fusedForwards;
     }
 
-    /** @return how this layer computes its input gradient (for tests) */
-    InputGradientForm inputGradientForm() {
-        return products.inputGradientForm();
+    /** @return how this layer lays out what it hands on (for tests) */
+    ActivationLayout layout() {
+        return products.layout();
     }
 
     /** @return how many times backprop reused a forward z (for tests) */

@@ -176,35 +176,38 @@ final class VectorKernels {
     }
 
     /**
-     * A hidden ReLU layer's forward pass after its product, in one pass over z<sup>T</sup> (row-major
-     * outputs × batch): {@code kept = zT + b} (the pre-activations backprop needs) and {@code zT = relu(zT + b)}
-     * in place — DL4J's bias add, copy and in-place ReLU (libnd4j's {@code RELU}: {@code z < 0 ? 0 : z}, which
-     * keeps −0 and NaN) as one pass instead of three.
+     * A hidden ReLU layer's forward pass after its product, in one pass over it: {@code kept = p + b} (the
+     * pre-activations backprop needs) and {@code p = relu(p + b)} in place — DL4J's bias add, copy and in-place
+     * ReLU (libnd4j's {@code RELU}: {@code z < 0 ? 0 : z}, which keeps −0 and NaN) as one pass instead of three.
      *
-     * @param zT   the product without the bias, row-major outputs × batch, contiguous; becomes the activations
-     * @param bias the bias (outputs elements, contiguous), or {@code null}
-     * @param kept receives z = zT + b, same shape and order as {@code zT}, contiguous
+     * @param p              the product without the bias, row-major, contiguous: outputs × batch if
+     *                       {@code outputsAreRows} (feature-major), else batch × outputs; becomes the activations
+     * @param bias           the bias (outputs elements, contiguous), or {@code null}
+     * @param kept           receives p + b, same shape and order as {@code p}, contiguous
+     * @param outputsAreRows whether p's rows are the outputs (each row takes one bias element) or the examples
+     *                       (each row takes the whole bias)
      */
-    static void biasReluKeep(INDArray zT, INDArray bias, INDArray kept) {
-        ByteBuffer zb = bytes(zT);
+    static void biasReluKeep(INDArray p, INDArray bias, INDArray kept, boolean outputsAreRows) {
+        ByteBuffer zb = bytes(p);
         ByteBuffer kb = bytes(kept);
         ByteBuffer bb = bias == null ? null : bytes(bias);
-        int rows = Math.toIntExact(zT.rows());
-        int cols = Math.toIntExact(zT.columns());
-        int zOff = Math.toIntExact(zT.offset() * Float.BYTES);
+        int rows = Math.toIntExact(p.rows());
+        int cols = Math.toIntExact(p.columns());
+        int zOff = Math.toIntExact(p.offset() * Float.BYTES);
         int kOff = Math.toIntExact(kept.offset() * Float.BYTES);
         int bOff = bias == null ? 0 : Math.toIntExact(bias.offset() * Float.BYTES);
         FloatVector zero = FloatVector.zero(S);
         int bound = S.loopBound(cols);
         for (int r = 0; r < rows; r++) {
-            float b = bb == null ? 0f : bb.getFloat(bOff + r * Float.BYTES);
+            float rowBias = bb == null || !outputsAreRows ? 0f : bb.getFloat(bOff + r * Float.BYTES);
             int row = r * cols * Float.BYTES;
             int c = 0;
             for (; c < bound; c += S.length()) {
                 int at = row + c * Float.BYTES;
                 FloatVector z = FloatVector.fromByteBuffer(S, zb, zOff + at, ORDER);
                 if (bb != null) {
-                    z = z.add(b);
+                    z = outputsAreRows ? z.add(rowBias)
+                            : z.add(FloatVector.fromByteBuffer(S, bb, bOff + c * Float.BYTES, ORDER));
                 }
                 z.intoByteBuffer(kb, kOff + at, ORDER);
                 z.blend(zero, z.compare(VectorOperators.LT, 0f)).intoByteBuffer(zb, zOff + at, ORDER);
@@ -213,7 +216,7 @@ final class VectorKernels {
                 int at = row + c * Float.BYTES;
                 float z = zb.getFloat(zOff + at);
                 if (bb != null) {
-                    z = z + b;
+                    z = z + (outputsAreRows ? rowBias : bb.getFloat(bOff + c * Float.BYTES));
                 }
                 kb.putFloat(kOff + at, z);
                 zb.putFloat(zOff + at, z < 0f ? 0f : z);

@@ -14,6 +14,7 @@ import dev.regbench.suites.Fixtures;
 import dev.regbench.suites.suite.Variant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.dropout.Dropout;
@@ -23,6 +24,8 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.deeplearning4j.optimize.listeners.ScoreIterationListener;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.random.impl.UniformDistribution;
@@ -161,19 +164,33 @@ class TunedImplementationTest {
     }
 
     @Test
-    void bothInputGradientFormsTrainAlike() {
-        // The row-major detour (for oneDNN's AVX2 kernels) and the one product (AVX-512) give the same ∂x up to
-        // float rounding, in the same layout, and the same training — whichever form this machine uses.
-        // A layer as wide as the detour's threshold and a narrower one (which keeps the one product).
+    void bothActivationLayoutsComputeTheSameProductsAndTrainAlike() {
+        // Feature-major (oneDNN's AVX-512 kernels) and batch-major (AVX2) give the same z and ∂x up to float
+        // rounding, each in its layout, and the same training — whichever layout this machine uses.
         Nd4j.getRandom().setSeed(3);
-        for (int outputs : new int[] {InputGradientForm.DETOUR_MIN_OUTPUTS, 10}) {
-            INDArray w = Nd4j.rand(DataType.FLOAT, 300, outputs).subi(0.5).dup('f');
-            INDArray delta = Nd4j.rand(DataType.FLOAT, outputs, 64).subi(0.5).transpose(); // column-major 64 × out
-            INDArray expected = delta.mmul(w.transpose());
-            for (InputGradientForm form : InputGradientForm.values()) {
-                INDArray dx = new DenseProducts(form).inputGradient(delta, w, LayerWorkspaceMgr.noWorkspaces());
-                assertClose(expected, dx, 1e-6, form + ", " + outputs + " outputs: ∂x");
-                assertEquals('f', dx.ordering(), form + ": column-major, the layout the layer below reads");
+        INDArray x = Nd4j.rand(DataType.FLOAT, 64, 300).subi(0.5);
+        INDArray bias = Nd4j.rand(DataType.FLOAT, 1, 200).subi(0.5);
+        INDArray w = Nd4j.rand(DataType.FLOAT, 300, 200).subi(0.5).dup('f');
+        INDArray delta = Nd4j.rand(DataType.FLOAT, 200, 64).subi(0.5).transpose(); // column-major 64 × 200
+        INDArray expectedZ = x.mmul(w).addiRowVector(bias);
+        INDArray expectedDx = delta.mmul(w.transpose());
+        Map<ActivationLayout, Character> order = Map.of(ActivationLayout.FEATURE_MAJOR, 'f',
+                ActivationLayout.BATCH_MAJOR, 'c');
+        for (ActivationLayout layout : ActivationLayout.values()) {
+            DenseProducts products = new DenseProducts(layout);
+            LayerWorkspaceMgr ws = LayerWorkspaceMgr.noWorkspaces();
+            for (INDArray input : new INDArray[] {x, x.dup('f')}) {
+                INDArray z = products.forward(input, w, bias, ws, false);
+                assertClose(expectedZ, z, 1e-6, layout + ", input " + input.ordering() + ": z");
+                assertEquals(order.get(layout), z.ordering(), layout + ": z's layout");
+                INDArray zRows = products.forward(input, w, bias, ws, true);
+                assertClose(expectedZ, zRows, 1e-6, layout + ": row-major z");
+                assertEquals('c', zRows.ordering(), layout + ": row-major z for the loss");
+            }
+            for (INDArray d : new INDArray[] {delta, delta.dup('c')}) {
+                INDArray dx = products.inputGradient(d, w, ws);
+                assertClose(expectedDx, dx, 1e-6, layout + ", δ " + d.ordering() + ": ∂x");
+                assertEquals(order.get(layout), dx.ordering(), layout + ": ∂x in the layout the layer below reads");
             }
         }
         List<DataSet> batches = batches(MNIST_MLP, 4);
@@ -181,28 +198,29 @@ class TunedImplementationTest {
         INDArray initial = NetworkFactory.build(MNIST_MLP, r, false, 11).params().dup();
         List<INDArray> trained = new ArrayList<>();
         try {
-            for (InputGradientForm form : InputGradientForm.values()) {
-                InputGradientForm.override(form);
+            for (ActivationLayout layout : ActivationLayout.values()) {
+                ActivationLayout.override(layout);
                 MultiLayerNetwork net = train(MNIST_MLP, r, false, Implementation.TUNED, batches);
-                assertEquals(form, ((ReusingDenseLayerImpl) net.getLayer(1)).inputGradientForm());
+                assertEquals(layout, ((ReusingDenseLayerImpl) net.getLayer(1)).layout());
+                assertTrue(((ReusingDenseLayerImpl) net.getLayer(1)).fusedForwards() > 0, layout + ": fused forward");
                 trained.add(net.params());
             }
         } finally {
-            InputGradientForm.override(null);
+            ActivationLayout.override(null);
         }
         double moved = maxAbs(trained.get(0).sub(initial));
-        assertTrue(maxAbs(trained.get(0).sub(trained.get(1))) < 1e-3 * moved, "the two forms train alike");
+        assertTrue(maxAbs(trained.get(0).sub(trained.get(1))) < 1e-3 * moved, "the two layouts train alike");
     }
 
     @Test
-    void theInputGradientFormFollowsOneDnnsInstructionSet() {
+    void theLayoutFollowsOneDnnsInstructionSet() {
         CpuInfo avx512 = cpu("sse4_2", "avx", "avx2", "fma", "avx512f", "avx512bw", "avx512vl");
         CpuInfo avx2 = cpu("sse4_2", "avx", "avx2", "fma");
-        assertEquals(InputGradientForm.TRANSPOSED_PRODUCT, InputGradientForm.choose(avx512, null));
-        assertEquals(InputGradientForm.TRANSPOSED_PRODUCT, InputGradientForm.choose(avx512, "avx512_core_bf16"));
-        assertEquals(InputGradientForm.TRANSPOSED_PRODUCT, InputGradientForm.choose(avx512, "ALL"));
-        assertEquals(InputGradientForm.ROW_MAJOR_DETOUR, InputGradientForm.choose(avx512, "AVX2"));
-        assertEquals(InputGradientForm.ROW_MAJOR_DETOUR, InputGradientForm.choose(avx2, null));
+        assertEquals(ActivationLayout.FEATURE_MAJOR, ActivationLayout.choose(avx512, null));
+        assertEquals(ActivationLayout.FEATURE_MAJOR, ActivationLayout.choose(avx512, "avx512_core_bf16"));
+        assertEquals(ActivationLayout.FEATURE_MAJOR, ActivationLayout.choose(avx512, "ALL"));
+        assertEquals(ActivationLayout.BATCH_MAJOR, ActivationLayout.choose(avx512, "AVX2"));
+        assertEquals(ActivationLayout.BATCH_MAJOR, ActivationLayout.choose(avx2, null));
     }
 
     private static CpuInfo cpu(String... flags) {
@@ -266,14 +284,26 @@ class TunedImplementationTest {
         return regularizer.l1() * l1 + 0.5 * (regularizer.l2() + regularizer.weightDecay()) * l2;
     }
 
-    @Test
-    void mnistMlpTrainsAsDl4jStockLayersDo() {
-        assertTrainsLikeStock(MNIST_MLP, false);
+    @ParameterizedTest
+    @EnumSource(ActivationLayout.class)
+    void mnistMlpTrainsAsDl4jStockLayersDo(ActivationLayout layout) {
+        inLayout(layout, () -> assertTrainsLikeStock(MNIST_MLP, false));
     }
 
-    @Test
-    void tanhRegressionWithPenalizedBiasesTrainsAsStockDoes() {
-        assertTrainsLikeStock(TANH_REGRESSION, true);
+    @ParameterizedTest
+    @EnumSource(ActivationLayout.class)
+    void tanhRegressionWithPenalizedBiasesTrainsAsStockDoes(ActivationLayout layout) {
+        inLayout(layout, () -> assertTrainsLikeStock(TANH_REGRESSION, true));
+    }
+
+    /** Runs {@code test} with the tuned layers in {@code layout}, whatever this machine's. */
+    private static void inLayout(ActivationLayout layout, Runnable test) {
+        ActivationLayout.override(layout);
+        try {
+            test.run();
+        } finally {
+            ActivationLayout.override(null);
+        }
     }
 
     @Test
