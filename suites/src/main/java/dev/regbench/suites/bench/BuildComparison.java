@@ -31,9 +31,12 @@ public final class BuildComparison {
      * @param rounds      rounds (≥ 2)
      * @param steps       training steps per block (≥ 1)
      * @param seed        seed of the per-round orders
+     * @param baselineLayout  the baseline's activation layout ({@code TrainStep.layout}: {@code machine},
+     *                        {@code feature-major} or {@code batch-major})
+     * @param candidateLayout the candidate's: one jar against itself in two layouts compares the layouts
      */
     public record Plan(Path baseline, Path candidate, String task, String regularizer, int rounds, int steps,
-                       long seed) {
+                       long seed, String baselineLayout, String candidateLayout) {
     }
 
     /**
@@ -73,8 +76,8 @@ public final class BuildComparison {
      */
     public static Result run(Plan plan, Consumer<String> log) throws IOException {
         try {
-            Subject baseline = subject(plan.baseline(), plan);
-            Subject candidate = subject(plan.candidate(), plan);
+            Subject baseline = subject(plan.baseline(), plan.baselineLayout(), plan);
+            Subject candidate = subject(plan.candidate(), plan.candidateLayout(), plan);
             for (int w = 0; w < 3; w++) {
                 baseline.run(plan.steps());
                 candidate.run(plan.steps());
@@ -104,7 +107,7 @@ public final class BuildComparison {
         }
     }
 
-    private static Subject subject(Path jar, Plan plan) throws IOException, ReflectiveOperationException {
+    private static Subject subject(Path jar, String layout, Plan plan) throws IOException, ReflectiveOperationException {
         if (!Files.isRegularFile(jar)) {
             throw new IOException(jar + ": no such jar (build it with mvn -o -q package -DskipTests -pl suites -am)");
         }
@@ -114,6 +117,13 @@ public final class BuildComparison {
         type.getField("task").set(step, plan.task());
         type.getField("regularizer").set(step, plan.regularizer());
         type.getField("implementation").set(step, "tuned");
+        if (!"machine".equals(layout)) {
+            try {
+                type.getField("layout").set(step, layout);
+            } catch (NoSuchFieldException e) {
+                throw new IOException(jar + " predates the layout choice: compare it with layout machine only");
+            }
+        }
         type.getMethod("setup").invoke(step);
         Class<?> counterType = loader.loadClass(ExampleCounter.class.getName());
         return new Subject(step, type.getMethod("fit", counterType), counterType.getConstructor().newInstance());

@@ -37,8 +37,10 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * minute, see docs/performance.md). Every subject is warmed up with {@value #WARM_UP_PASSES} untimed blocks
  * first, and a pause of {@value #PAUSE_MS} ms before each block lets the previous block's spinning OpenMP and
  * OpenBLAS threads go idle.
- * PyTorch runs in its best thread configuration for each regularizer, chosen before the rounds from
- * (1 intra-op + cores BLAS threads), (cores + 1) and (1 + 1), each measured twice.
+ * PyTorch runs in every candidate thread configuration — (1 intra-op + cores BLAS threads), (cores + 1) and
+ * (1 + 1) — in every round, and the table uses, for each regularizer, the configuration with the highest median
+ * over the rounds: its best, chosen on the same rounds it is compared in. (Choosing before the rounds from two
+ * short runs each let noise pick a configuration 22 % slower than another for {@code none} on a noisy machine.)
  */
 public final class SpeedRounds {
     /**
@@ -52,8 +54,8 @@ public final class SpeedRounds {
     static final int PAUSE_MS = 200;
 
     /**
-     * One measurement: a block's examples/s (in the thread-choice passes, round 0: PyTorch's median of three
-     * intervals in a fresh process).
+     * One measurement: a block's examples/s. Journals of earlier versions also hold round-0 lines (PyTorch
+     * thread-choice probes in a fresh process), which the summary ignores.
      */
     public record Measurement(int round, int position, String framework, String regularizer, String threads,
                               double examplesPerSecond) {
@@ -99,41 +101,19 @@ public final class SpeedRounds {
         this.log = log;
     }
 
-    /**
-     * @return the best PyTorch thread configuration per regularizer: each candidate measured twice, in two passes
-     *         of opposite order, and the one with the higher mean chosen (one measurement each picked by noise)
-     * @throws IOException if PyTorch cannot be run
-     */
-    public Map<String, TorchThreads> chooseTorchThreads() throws IOException {
+    /** @return PyTorch's candidate thread configurations on this machine */
+    public static List<TorchThreads> torchCandidates() {
         int cores = Runtime.getRuntime().availableProcessors();
-        List<TorchThreads> candidates = cores == 1 ? List.of(new TorchThreads(1, 1))
+        return cores == 1 ? List.of(new TorchThreads(1, 1))
                 : List.of(new TorchThreads(1, cores), new TorchThreads(cores, 1), new TorchThreads(1, 1));
-        Map<String, TorchThreads> best = new LinkedHashMap<>();
-        for (String r : plan.regularizers()) {
-            Map<TorchThreads, Double> sum = new LinkedHashMap<>();
-            for (int pass = 0; pass < 2; pass++) {
-                List<TorchThreads> order = new ArrayList<>(candidates);
-                if (pass == 1) {
-                    Collections.reverse(order);
-                }
-                for (TorchThreads t : order) {
-                    double rate = TorchBench.once(plan.python(), plan.home(), plan.task(), r, t, plan.seconds());
-                    record(new Measurement(0, pass + 1, "pytorch", r, t.toString(), rate));
-                    log.accept(String.format("  pytorch %-11s %-22s %,10.0f ex/s", r, t, rate));
-                    sum.merge(t, rate, Double::sum);
-                }
-            }
-            best.put(r, sum.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey());
-        }
-        return best;
     }
 
     /**
-     * @param torchThreads PyTorch's configuration per regularizer (empty: DL4J only)
+     * @param torchThreads PyTorch's configurations to measure, each for every regularizer (empty: DL4J only)
      * @return every measurement of the rounds
      * @throws Exception if a network cannot be built, PyTorch fails or the journal cannot be written
      */
-    public List<Measurement> run(Map<String, TorchThreads> torchThreads) throws Exception {
+    public List<Measurement> run(List<TorchThreads> torchThreads) throws Exception {
         Map<String, TrainStep> dl4j = new LinkedHashMap<>();
         for (String r : plan.regularizers()) {
             TrainStep step = new TrainStep();
@@ -145,37 +125,38 @@ public final class SpeedRounds {
         }
         Map<TorchThreads, TorchBench> servers = new LinkedHashMap<>();
         try {
-            for (TorchThreads t : new java.util.LinkedHashSet<>(torchThreads.values())) {
+            for (TorchThreads t : torchThreads) {
                 servers.put(t, TorchBench.serve(plan.python(), plan.home(), plan.task(), t));
             }
-            List<String[]> items = new ArrayList<>();
+            List<Item> items = new ArrayList<>();
             for (String r : plan.regularizers()) {
-                items.add(new String[] {"dl4j", r});
-                if (torchThreads.containsKey(r)) {
-                    items.add(new String[] {"pytorch", r});
+                items.add(new Item(r, null));
+                for (TorchThreads t : torchThreads) {
+                    items.add(new Item(r, t));
                 }
             }
             log.accept("  warm-up: " + WARM_UP_PASSES + " untimed passes over every subject");
             for (int pass = 0; pass < WARM_UP_PASSES; pass++) {
-                for (String[] item : items) {
-                    block(item, dl4j, servers, torchThreads);
+                for (Item item : items) {
+                    block(item, dl4j, servers);
                 }
             }
             List<Measurement> all = new ArrayList<>();
             for (int round = 1; round <= plan.rounds(); round++) {
-                List<String[]> order = new ArrayList<>(items);
+                List<Item> order = new ArrayList<>(items);
                 Collections.shuffle(order, new Random(plan.seed() * 1_000_003L + round));
                 for (int i = 0; i < order.size(); i++) {
-                    String[] item = order.get(i);
-                    String r = item[1];
-                    double rate = block(item, dl4j, servers, torchThreads);
-                    Measurement m = item[0].equals("dl4j")
-                            ? new Measurement(round, i + 1, "dl4j-" + plan.implementation(), r, "regbench defaults", rate)
-                            : new Measurement(round, i + 1, "pytorch", r, torchThreads.get(r).toString(), rate);
+                    Item item = order.get(i);
+                    double rate = block(item, dl4j, servers);
+                    Measurement m = item.torch() == null
+                            ? new Measurement(round, i + 1, "dl4j-" + plan.implementation(), item.regularizer(),
+                                    "regbench defaults", rate)
+                            : new Measurement(round, i + 1, "pytorch", item.regularizer(), item.torch().toString(), rate);
                     record(m);
                     all.add(m);
-                    log.accept(String.format("  round %d/%d  %-13s %-11s %,10.0f ex/s", round, plan.rounds(),
-                            m.framework(), r, m.examplesPerSecond()));
+                    log.accept(String.format("  round %d/%d  %-13s %-11s %-20s %,10.0f ex/s", round, plan.rounds(),
+                            m.framework(), m.regularizer(), item.torch() == null ? "" : m.threads(),
+                            m.examplesPerSecond()));
                 }
             }
             return all;
@@ -186,14 +167,18 @@ public final class SpeedRounds {
         }
     }
 
-    /** @return examples/s of one timed block of {@code item} = {framework, regularizer}, after the pause */
-    private double block(String[] item, Map<String, TrainStep> dl4j, Map<TorchThreads, TorchBench> servers,
-                         Map<String, TorchThreads> torchThreads) throws IOException, InterruptedException {
+    /** One subject of a round: DL4J ({@code torch} null) or PyTorch in a thread configuration, one regularizer. */
+    private record Item(String regularizer, TorchThreads torch) {
+    }
+
+    /** @return examples/s of one timed block of {@code item}, after the pause */
+    private double block(Item item, Map<String, TrainStep> dl4j, Map<TorchThreads, TorchBench> servers)
+            throws IOException, InterruptedException {
         Thread.sleep(PAUSE_MS);
-        if (item[0].equals("pytorch")) {
-            return servers.get(torchThreads.get(item[1])).block(item[1], plan.seconds());
+        if (item.torch() != null) {
+            return servers.get(item.torch()).block(item.regularizer(), plan.seconds());
         }
-        TrainStep step = dl4j.get(item[1]);
+        TrainStep step = dl4j.get(item.regularizer());
         ExampleCounter counter = new ExampleCounter();
         long start = System.nanoTime();
         long end = start + (long) (plan.seconds() * 1e9);
@@ -263,30 +248,42 @@ public final class SpeedRounds {
         out.println("| regularizer | " + dl4jName + " ex/s | PyTorch ex/s (threads) | " + dl4jName + " / PyTorch | "
                 + dl4jName + " vs its none | PyTorch vs its none | useful GFLOP/s | of FMA peak |");
         out.println("|---|---|---|---|---|---|---|---|");
+        String torchNone = bestTorchThreads(all, "none");
         for (String r : regs) {
-            double[] d = values(all, dl4jName, r);
-            double[] t = values(all, "pytorch", r);
+            double[] d = values(all, dl4jName, r, null);
+            String torchThreads = bestTorchThreads(all, r);
+            double[] t = values(all, "pytorch", r, torchThreads);
             double med = median(d);
             double gflops = 6.0 * parameters * med / 1e9;
-            String torchThreads = all.stream().filter(m -> m.round() > 0 && m.framework().equals("pytorch")
-                    && m.regularizer().equals(r)).map(Measurement::threads).findFirst().orElse("—");
             out.printf("| %s | %,.0f | %s | %s | %s | %s | %s | %s |%n", r, med,
                     t.length == 0 ? "—" : String.format("%,.0f (%s)", median(t), torchThreads),
                     t.length == d.length && t.length > 0 ? RatioEstimate.of(d, t).describe() : "—",
-                    r.equals("none") ? "—" : RatioEstimate.of(d, values(all, dl4jName, "none")).describeChange(),
-                    r.equals("none") || t.length == 0 ? "—" : RatioEstimate.of(t, values(all, "pytorch", "none")).describeChange(),
+                    r.equals("none") ? "—" : RatioEstimate.of(d, values(all, dl4jName, "none", null)).describeChange(),
+                    r.equals("none") || t.length == 0 ? "—"
+                            : RatioEstimate.of(t, values(all, "pytorch", "none", torchNone)).describeChange(),
                     String.format(gflops < 10 ? "%.2f" : "%.0f", gflops),
                     Double.isNaN(fmaPeak) ? "—" : String.format(gflops / fmaPeak < 0.01 ? "%.2f %%" : "%.0f %%", 100 * gflops / fmaPeak));
         }
         out.flush();
     }
 
-    /** @return the per-round values (rounds ≥ 1) of one framework and regularizer, in round order */
-    static double[] values(List<Measurement> all, String framework, String regularizer) {
+    /**
+     * @return the per-round values (rounds ≥ 1) of one framework and regularizer, in round order; of one thread
+     *         configuration if {@code threads} is not null
+     */
+    static double[] values(List<Measurement> all, String framework, String regularizer, String threads) {
         return all.stream().filter(m -> m.round() > 0 && m.framework().equals(framework)
-                        && m.regularizer().equals(regularizer))
+                        && m.regularizer().equals(regularizer) && (threads == null || m.threads().equals(threads)))
                 .sorted(java.util.Comparator.comparingInt(Measurement::round))
                 .mapToDouble(Measurement::examplesPerSecond).toArray();
+    }
+
+    /** @return PyTorch's thread configuration with the highest median over the rounds for {@code regularizer}, or null */
+    static String bestTorchThreads(List<Measurement> all, String regularizer) {
+        return all.stream().filter(m -> m.round() > 0 && m.framework().equals("pytorch")
+                        && m.regularizer().equals(regularizer)).map(Measurement::threads).distinct()
+                .max(java.util.Comparator.comparingDouble(t -> median(values(all, "pytorch", regularizer, t))))
+                .orElse(null);
     }
 
     static double median(double[] v) {

@@ -69,32 +69,6 @@ final class TorchBench implements AutoCloseable {
         return answer.get("examplesPerSecond").asDouble();
     }
 
-    /**
-     * @return PyTorch's median over 3 intervals of {@code seconds}, examples/s, in a fresh process
-     * @throws IOException if PyTorch fails
-     */
-    static double once(Path python, Path home, String task, String regularizer, SpeedRounds.TorchThreads threads,
-                       int seconds) throws IOException {
-        List<String> command = new ArrayList<>(base(python, home, task, threads));
-        command.addAll(List.of("--regularizer", regularizer, "--seconds", String.valueOf(seconds), "--iterations", "3"));
-        try (TorchBench p = new TorchBench(command, threads)) {
-            p.requests.close();
-            String out = p.answers.lines().reduce((a, b) -> b).orElse("{}");
-            if (p.process.waitFor() != 0) {
-                throw new IOException("PyTorch benchmark failed (exit " + p.process.exitValue() + "): "
-                        + String.join(" ", command));
-            }
-            JsonNode line = JSON.readTree(out);
-            if (!line.has("examplesPerSecondMedian")) {
-                throw new IOException("PyTorch benchmark printed no result: " + out.strip());
-            }
-            return line.get("examplesPerSecondMedian").asDouble();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while PyTorch ran", e);
-        }
-    }
-
     private static List<String> base(Path python, Path home, String task, SpeedRounds.TorchThreads threads) {
         return List.of(python.toString(), home.resolve("scripts/pytorch-reference.py").toString(), "bench",
                 "--task", task, "--threads", String.valueOf(threads.intraOp()));

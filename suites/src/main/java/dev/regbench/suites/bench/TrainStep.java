@@ -1,5 +1,6 @@
 package dev.regbench.suites.bench;
 
+import dev.regbench.suites.network.ActivationLayout;
 import dev.regbench.suites.network.Implementation;
 import java.util.concurrent.TimeUnit;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -48,14 +49,26 @@ public class TrainStep {
     @Param({"stock", "tuned"})
     public String implementation;
 
+    /**
+     * How the tuned layers lay out their activations ({@link ActivationLayout}): {@code machine} (this
+     * machine's choice, as in training), {@code feature-major} or {@code batch-major}; {@code null} means
+     * {@code machine}. Stock layers ignore it.
+     */
+    @Param({"machine"})
+    public String layout;
+
     private MultiLayerNetwork net;
     private MinibatchIterator batches;
 
     /** Builds the network and loads the suite's training set once per trial. */
     @Setup(Level.Trial)
     public void setup() throws Exception {
-        BenchNetworks.Subject subject = BenchNetworks.create(task, regularizer, 1, Implementation.of(implementation));
-        net = subject.net();
+        ActivationLayout.override(layout == null ? null : ActivationLayout.of(layout));
+        try {
+            net = BenchNetworks.create(task, regularizer, 1, Implementation.of(implementation)).net();
+        } finally {
+            ActivationLayout.override(null);
+        }
         BenchNetworks.Training training = BenchNetworks.training(task);
         batches = MinibatchIterator.shuffled(training.data(), training.batchSize(), 1);
     }

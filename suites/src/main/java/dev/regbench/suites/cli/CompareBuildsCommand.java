@@ -2,6 +2,7 @@ package dev.regbench.suites.cli;
 
 import dev.regbench.suites.CpuProbe;
 import dev.regbench.suites.bench.BuildComparison;
+import dev.regbench.suites.network.ActivationLayout;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -44,6 +45,16 @@ final class CompareBuildsCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "seed of the rounds' orders (default: ${DEFAULT-VALUE})")
     private long seed;
 
+    @Option(names = "--baseline-layout", defaultValue = "machine", paramLabel = "LAYOUT",
+            description = "the baseline's activation layout: machine (this machine's choice), feature-major or "
+                    + "batch-major (default: ${DEFAULT-VALUE})")
+    private String baselineLayout;
+
+    @Option(names = "--candidate-layout", defaultValue = "machine", paramLabel = "LAYOUT",
+            description = "the candidate's; one jar given twice with two layouts compares the layouts on this "
+                    + "machine (default: ${DEFAULT-VALUE})")
+    private String candidateLayout;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -51,19 +62,28 @@ final class CompareBuildsCommand implements Callable<Integer> {
             err.println("regbench compare-builds: --rounds must be >= 2 and --steps >= 1");
             return 2;
         }
-        err.println("regbench compare-builds on " + CpuProbe.current().label() + ": " + task + " / " + regularizer);
+        try {
+            ActivationLayout.of(baselineLayout);
+            ActivationLayout.of(candidateLayout);
+        } catch (IllegalArgumentException e) {
+            err.println("regbench compare-builds: " + e.getMessage());
+            return 2;
+        }
+        err.println("regbench compare-builds on " + CpuProbe.current().label() + ": " + task + " / " + regularizer
+                + "; this machine's layout: " + ActivationLayout.forThisMachine().id());
         BuildComparison.Result result;
         try {
             result = BuildComparison.run(new BuildComparison.Plan(baseline, candidate, task, regularizer, rounds,
-                    steps, seed), err::println);
+                    steps, seed, baselineLayout, candidateLayout), err::println);
         } catch (IOException e) {
             err.println("regbench compare-builds: " + e.getMessage());
             return RegbenchCli.USER_ERROR;
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("baseline  %s: median %,.0f µs/step%ncandidate %s: median %,.0f µs/step%n"
+        out.printf("baseline  %s (layout %s): median %,.0f µs/step%ncandidate %s (layout %s): median %,.0f µs/step%n"
                         + "candidate / baseline throughput: %s (%d paired rounds of %d steps; 95 %% t interval)%n",
-                baseline, result.baselineMedian(), candidate, result.candidateMedian(), result.speedup().describe(), rounds, steps);
+                baseline, baselineLayout, result.baselineMedian(), candidate, candidateLayout,
+                result.candidateMedian(), result.speedup().describe(), rounds, steps);
         out.flush();
         return 0;
     }

@@ -9,7 +9,6 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -82,12 +81,9 @@ final class SpeedCommand implements Callable<Integer> {
         err.println("regbench speed on " + cpu + ": FMA peak (JMH FmaPeak, one thread per core) ...");
         double peak = rounds.fmaPeak();
         err.printf("  %.1f GFLOP/s%n", peak);
-        Map<String, SpeedRounds.TorchThreads> threads = Map.of();
-        if (torch) {
-            err.println("PyTorch thread configurations, each regularizer:");
-            threads = rounds.chooseTorchThreads();
-        }
-        err.println("rounds (order shuffled per round):");
+        List<SpeedRounds.TorchThreads> threads = torch ? SpeedRounds.torchCandidates() : List.of();
+        err.println("rounds (order shuffled per round; PyTorch in every thread configuration, its best per "
+                + "regularizer in the table):");
         List<SpeedRounds.Measurement> all = rounds.run(threads);
         long parameters = rounds.parameters();
         StringWriter text = new StringWriter();

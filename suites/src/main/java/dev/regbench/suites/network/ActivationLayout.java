@@ -26,7 +26,7 @@ import java.util.Locale;
  * timings, so a run's numbers do not depend on a measurement; both layouts give the same results up to float
  * rounding (tested).
  */
-enum ActivationLayout {
+public enum ActivationLayout {
     /**
      * Column-major batch × features arrays, the transposed views of row-major features × batch products
      * (z<sup>T</sup> = W<sup>T</sup>·x<sup>T</sup>, ∂x<sup>T</sup> = W·δ<sup>T</sup>): for AVX-512 kernels.
@@ -41,20 +41,43 @@ enum ActivationLayout {
 
     private static volatile ActivationLayout override;
 
-    /** @return the layout for this machine and environment (decided once), unless a test {@link #override}s it */
-    static ActivationLayout forThisMachine() {
+    /** @return the layout for this machine and environment (decided once), unless {@link #override}n */
+    public static ActivationLayout forThisMachine() {
         ActivationLayout forced = override;
         return forced != null ? forced : HERE;
     }
 
     /**
-     * For tests and measurements: layers built from now on use {@code layout} (both must train alike on any
-     * machine).
+     * For tests and measurements (JMH {@code TrainStep -p layout=…}, {@code regbench compare-builds
+     * --candidate-layout …}): layers built from now on use {@code layout}. Both layouts train alike on any
+     * machine; only the speed differs.
      *
      * @param layout the layout, or {@code null} for this machine's again
      */
-    static void override(ActivationLayout layout) {
+    public static void override(ActivationLayout layout) {
         override = layout;
+    }
+
+    /** @return the name on command lines: {@code feature-major} or {@code batch-major} */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /**
+     * @param id {@code feature-major}, {@code batch-major}, or {@code machine} (this machine's choice)
+     * @return the layout, or {@code null} for {@code machine}
+     * @throws IllegalArgumentException naming the valid values
+     */
+    public static ActivationLayout of(String id) {
+        if ("machine".equals(id)) {
+            return null;
+        }
+        for (ActivationLayout layout : values()) {
+            if (layout.id().equals(id)) {
+                return layout;
+            }
+        }
+        throw new IllegalArgumentException("unknown layout '" + id + "': use machine, feature-major or batch-major");
     }
 
     /**

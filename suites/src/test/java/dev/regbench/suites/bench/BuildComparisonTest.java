@@ -28,7 +28,7 @@ class BuildComparisonTest {
     void aMissingJarIsNamedWithTheFix() {
         Path missing = Path.of("target/no-such-build.jar");
         IOException e = assertThrows(IOException.class, () -> BuildComparison.run(new BuildComparison.Plan(missing,
-                missing, "mnist", "none", 2, 1, 1), line -> { }));
+                missing, "mnist", "none", 2, 1, 1, "machine", "machine"), line -> { }));
         assertTrue(e.getMessage().contains("no-such-build.jar") && e.getMessage().contains("mvn"), e.getMessage());
     }
 }

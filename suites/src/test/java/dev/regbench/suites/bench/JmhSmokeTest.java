@@ -3,6 +3,7 @@ package dev.regbench.suites.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.regbench.suites.network.ActivationLayout;
 import java.util.Collection;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.results.RunResult;
@@ -41,9 +42,12 @@ class JmhSmokeTest {
 
     @Test
     void trainStepStreamsRealMnistBatchesOfTheSuitesSize() throws Exception {
+        // In the layout this machine does not choose, so that both layouts' steps run here.
+        String other = ActivationLayout.forThisMachine() == ActivationLayout.FEATURE_MAJOR ? "batch-major" : "feature-major";
         Collection<RunResult> results = run(TrainStep.class, "task", "mnist", "regularizer", "none",
-                "implementation", "tuned");
+                "implementation", "tuned", "layout", other);
         RunResult r = results.iterator().next();
+        assertEquals(other, r.getParams().getParam("layout"));
         assertEquals(128 * r.getPrimaryResult().getScore(), r.getSecondaryResults().get("examples").getScore(),
                 1e-6 * r.getSecondaryResults().get("examples").getScore());
         BenchNetworks.Training training = BenchNetworks.training("mnist");
