@@ -191,8 +191,9 @@ public final class SpeedRounds {
     }
 
     /**
-     * @return this machine's FP32 FMA peak, GFLOP/s: JMH {@link FmaPeak} with one thread per core, median of 3
-     *         iterations
+     * @return this machine's FP32 FMA peak, GFLOP/s: JMH {@link FmaPeak} with one thread per core, the best of 3
+     *         iterations (a shared host only ever slows the loop down, so the best is the closest to the
+     *         hardware's figure)
      * @throws RunnerException if JMH fails
      */
     public double fmaPeak() throws RunnerException {
@@ -201,7 +202,7 @@ public final class SpeedRounds {
                 .warmupTime(TimeValue.seconds(1)).measurementIterations(3).measurementTime(TimeValue.seconds(1))
                 .verbosity(VerboseMode.SILENT).shouldFailOnError(true);
         Collection<RunResult> results = quietRunner(options).run();
-        return results.iterator().next().getSecondaryResults().get("gflop").getStatistics().getPercentile(50);
+        return results.iterator().next().getSecondaryResults().get("gflop").getStatistics().getMax();
     }
 
     /**
