@@ -54,7 +54,7 @@ public class TrainStep {
      * machine's choice, as in training), {@code feature-major} or {@code batch-major}; {@code null} means
      * {@code machine}. Stock layers ignore it.
      */
-    @Param({"machine"})
+    @Param({ActivationLayout.MACHINE})
     public String layout;
 
     private MultiLayerNetwork net;

@@ -45,12 +45,12 @@ final class CompareBuildsCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "seed of the rounds' orders (default: ${DEFAULT-VALUE})")
     private long seed;
 
-    @Option(names = "--baseline-layout", defaultValue = "machine", paramLabel = "LAYOUT",
+    @Option(names = "--baseline-layout", defaultValue = ActivationLayout.MACHINE, paramLabel = "LAYOUT",
             description = "the baseline's activation layout: machine (this machine's choice), feature-major or "
                     + "batch-major (default: ${DEFAULT-VALUE})")
     private String baselineLayout;
 
-    @Option(names = "--candidate-layout", defaultValue = "machine", paramLabel = "LAYOUT",
+    @Option(names = "--candidate-layout", defaultValue = ActivationLayout.MACHINE, paramLabel = "LAYOUT",
             description = "the candidate's; one jar given twice with two layouts compares the layouts on this "
                     + "machine (default: ${DEFAULT-VALUE})")
     private String candidateLayout;

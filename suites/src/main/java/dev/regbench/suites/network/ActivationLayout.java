@@ -35,6 +35,9 @@ public enum ActivationLayout {
     /** Row-major batch × features arrays (z = x·W, ∂x = δ·W<sup>T</sup>): for AVX2 kernels. */
     BATCH_MAJOR;
 
+    /** The name that stands for this machine's choice on command lines and in benchmark parameters. */
+    public static final String MACHINE = "machine";
+
     private static final ActivationLayout HERE = choose(CpuProbe.current(),
             System.getenv("ONEDNN_MAX_CPU_ISA") != null ? System.getenv("ONEDNN_MAX_CPU_ISA")
                     : System.getenv("DNNL_MAX_CPU_ISA"));
@@ -69,7 +72,7 @@ public enum ActivationLayout {
      * @throws IllegalArgumentException naming the valid values
      */
     public static ActivationLayout of(String id) {
-        if ("machine".equals(id)) {
+        if (MACHINE.equals(id)) {
             return null;
         }
         for (ActivationLayout layout : values()) {

@@ -25,6 +25,19 @@ class RunCommandTest {
     /** The project root (tests run in a module directory). */
     static final Path ROOT = Path.of(System.getProperty("regbench.home", "..")).toAbsolutePath().normalize();
 
+    /** A polynomial suite of one 5-epoch run that trains in a moment, for resume tests. */
+    private static final String TINY_SUITE = """
+            name: tiny
+            dataset: polynomial
+            polynomial: {coefficients: [0, 1], noiseStdDev: 0.1, trainPoints: 10, validationPoints: 10, testPoints: 20}
+            epochs: 5
+            batchSize: 10
+            seeds: [1]
+            network: {hidden: [4], activation: tanh}
+            optimizer: {type: sgd, learningRate: 0.1}
+            regularizers: [{name: none, kind: none}]
+            """;
+
     @TempDir
     Path tmp;
 
@@ -161,17 +174,7 @@ class RunCommandTest {
 
     @Test
     void aRefusedResumeLeavesTheSuiteCopyAsItWasAndNamesWhatDiffers() throws Exception {
-        String yaml = """
-                name: tiny
-                dataset: polynomial
-                polynomial: {coefficients: [0, 1], noiseStdDev: 0.1, trainPoints: 10, validationPoints: 10, testPoints: 20}
-                epochs: 5
-                batchSize: 10
-                seeds: [1]
-                network: {hidden: [4], activation: tanh}
-                optimizer: {type: sgd, learningRate: 0.1}
-                regularizers: [{name: none, kind: none}]
-                """;
+        String yaml = TINY_SUITE;
         Path suite = Files.writeString(tmp.resolve("tiny.yaml"), yaml);
         Path out = tmp.resolve("out");
         Result estimate = regbench("run", "--suite", suite.toString(), "--out", out.toString(), "--estimate");
@@ -198,17 +201,7 @@ class RunCommandTest {
 
     @Test
     void resumingWithOtherThreadsIsRefusedAndWithTheSameThreadsGoesOn() throws Exception {
-        String yaml = """
-                name: tiny
-                dataset: polynomial
-                polynomial: {coefficients: [0, 1], noiseStdDev: 0.1, trainPoints: 10, validationPoints: 10, testPoints: 20}
-                epochs: 5
-                batchSize: 10
-                seeds: [1, 2]
-                network: {hidden: [4], activation: tanh}
-                optimizer: {type: sgd, learningRate: 0.1}
-                regularizers: [{name: none, kind: none}]
-                """;
+        String yaml = TINY_SUITE.replace("seeds: [1]", "seeds: [1, 2]");
         Path suite = Files.writeString(tmp.resolve("threads.yaml"), yaml);
         Path out = tmp.resolve("threads-out");
         assertEquals(0, regbench("run", "--suite", suite.toString(), "--out", out.toString(), "--threads", "1")
