@@ -20,8 +20,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * What an executor JVM needs for a sweep's tasks, built once per JVM and sweep and shared by its concurrent
  * tasks: the suite (parsed from the driver's bytes, overrides applied), its data (loaded from the executor's
  * data directory; read-only, {@link SuiteData} is safe to share), this JVM's environment and the output store.
- * Building it checks that this JVM trains as the sweep asked: the OpenMP threads per run and the driver's ND4J
- * backend and native build.
+ * Building it checks that this JVM trains as the sweep asked: the OpenMP threads per run, the driver's ND4J
+ * backend and native build, and the driver's implementation with its activation layout.
  *
  * @param suite          the suite
  * @param data           its data
@@ -29,7 +29,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * @param environment    this executor's, recorded in every result it writes
  * @param store          the output directory
  */
-record ExecutorContext(Suite suite, SuiteData data, Implementation implementation, Environment environment,
+record ExecutorContext(Suite suite, SuiteData data, Implementation.Choice implementation, Environment environment,
                        HadoopResultStore store) {
     /** BLAS threads of every sweep run (its OpenMP threads are the sweep's threads per run). */
     static final int BLAS_THREADS = 1;
@@ -63,13 +63,22 @@ record ExecutorContext(Suite suite, SuiteData data, Implementation implementatio
                     + ": results would not be comparable; give executors the driver's jar and "
                     + "-Dorg.bytedeco.javacpp.platform.extension (spark.executor.extraJavaOptions)");
         }
+        Implementation.Choice implementation = Implementation.of(spec.implementation()).choose();
+        if (!implementation.id().equals(spec.implementation())
+                || !java.util.Objects.equals(implementation.layout(), spec.layout())) {
+            throw new IllegalStateException("this executor would train with " + implementation.label()
+                    + (implementation.note() == null ? "" : " (" + implementation.note() + ")") + ", the driver with "
+                    + spec.implementation() + (spec.layout() == null ? "" : " (" + spec.layout() + " layout)")
+                    + ": results would not be comparable; run executors on CPUs of the driver's instruction set "
+                    + "class with its JVM options, or pass --implementation stock");
+        }
         try {
             Suite suite = SuiteParser.parse(Path.of(spec.suiteFile()), spec.suiteBytes())
                     .withOverrides(spec.overrides());
             SuiteData data = SuiteData.load(suite,
                     DataDirectory.resolve(Optional.ofNullable(spec.dataDir()).map(Path::of)));
             HadoopResultStore store = HadoopResultStore.open(spec.outUri(), new Configuration());
-            current = new ExecutorContext(suite, data, Implementation.of(spec.implementation()), environment, store);
+            current = new ExecutorContext(suite, data, implementation, environment, store);
             currentId = spec.sweepId();
             return current;
         } catch (SuiteException | DataFileException | OutputException e) {

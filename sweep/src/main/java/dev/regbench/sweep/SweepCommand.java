@@ -125,12 +125,15 @@ public final class SweepCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads-per-run must be >= 1, was "
                     + threadsPerRun);
         }
-        Implementation code;
+        Implementation.Choice code;
         try {
-            code = Implementation.of(implementation);
-            code.requireRuntime();
+            code = Implementation.of(implementation).choose();
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (code.note() != null) {
+            err.println("regbench sweep: " + code.note());
+            err.flush();
         }
         SparkConf sparkConf;
         try {
@@ -151,7 +154,7 @@ public final class SweepCommand implements Callable<Integer> {
              SweepLock lock = SweepLock.acquire(store)) {
             store.removeStalePartials();
             SweepSpec sweep = new SweepSpec(UUID.randomUUID().toString(), suiteOptions.suiteFile().toString(),
-                    suiteBytes, suiteOptions.overrides(), code.id(), dataDir, threadsPerRun, store.uri(),
+                    suiteBytes, suiteOptions.overrides(), code.id(), code.layout(), dataDir, threadsPerRun, store.uri(),
                     environment.backend(), environment.nativeBuild(), faults);
             JavaSparkContext spark = new JavaSparkContext(sparkConf);
             try {
@@ -164,7 +167,7 @@ public final class SweepCommand implements Callable<Integer> {
                 plan.describe().forEach(stdout::println);
                 stdout.printf(Locale.ROOT, "spark %s, master %s, %d thread(s) per run; driver %s, %s, "
                                 + "implementation %s; %d run(s) pending%n", spark.version(), spark.master(),
-                        threadsPerRun, environment.brief(), environment.cpuModel(), code.id(), pending.size());
+                        threadsPerRun, environment.brief(), environment.cpuModel(), code.label(), pending.size());
                 stdout.flush();
                 RunSummary summary = runner.run(store, new ConsoleProgress(stdout, false, suite.epochs()));
                 recordFailures(store, summary);

@@ -13,7 +13,10 @@ import java.util.Set;
  * @param suiteFile      the suite file's path on the driver (recorded in results, as {@code regbench run} does)
  * @param suiteBytes     its content
  * @param overrides      command-line overrides
- * @param implementation tuned or stock layers ({@link dev.regbench.suites.network.Implementation#id()})
+ * @param implementation what trains on the driver: tuned or stock layers
+ *                       ({@link dev.regbench.suites.network.Implementation.Choice#id()}); executors must train with it
+ * @param layout         the driver's activation layout of the tuned layers (null for stock): executors must match
+ *                       it (part of a run's identity)
  * @param dataDir        the executors' data directory, or null for their {@code $REGBENCH_DATA} / default
  * @param threadsPerRun  OpenMP threads each task's ND4J must have, ≥ 1 ({@code spark.task.cpus})
  * @param outUri         the output directory as a Hadoop URI
@@ -24,7 +27,7 @@ import java.util.Set;
  *                       (the command line cannot set it)
  */
 public record SweepSpec(String sweepId, String suiteFile, byte[] suiteBytes, Suite.Overrides overrides,
-                        String implementation, String dataDir, int threadsPerRun, String outUri, String backend,
+                        String implementation, String layout, String dataDir, int threadsPerRun, String outUri, String backend,
                         String nativeBuild, Set<String> faults) implements Serializable {
     /** Prefix of a fault whose error escapes the task, so that Spark sees the task fail. */
     public static final String UNCAUGHT = "uncaught:";

@@ -23,6 +23,11 @@ import java.util.Map;
  * @param network             the network and schedule (identical across regularizers of a suite)
  * @param implementation      which code trained it: {@code tuned} (regbench's drop-in layers) or {@code stock}
  *                            (DL4J's classes as shipped); absent in files of minor version 0
+ * @param activationLayout    the tuned layers' activation layout ({@code feature-major} or {@code batch-major}),
+ *                            chosen from the CPU's instruction set: the order of their float sums; absent for
+ *                            {@code stock} and in files of minor version &lt; 4
+ * @param implementationNote  why the run trained with {@code stock} although {@code tuned} was asked for (another
+ *                            ND4J backend, a JDK the kernels cannot run on), in one line; absent otherwise
  * @param regularizer         the regularizer, with all its parameter values
  * @param seed                the run's seed: drives initialization, batch order, dropout masks and, with
  *                            {@code dataset.draw = per-seed}, the training examples
@@ -45,12 +50,12 @@ import java.util.Map;
  * @param finishedAt          ISO-8601 UTC end time
  */
 @JsonPropertyOrder({"schemaVersion", "schemaMinor", "suite", "stage", "point", "task", "dataset", "network",
-        "implementation", "regularizer", "seed",
+        "implementation", "activationLayout", "implementationNote", "regularizer", "seed",
         "status", "divergedAtEpoch", "failure", "epochChoice", "epochs", "final", "initialParamsSha256",
         "finalParamsSha256", "weightHistogram", "fit", "environment", "startedAt", "finishedAt"})
 public record RunResult(int schemaVersion, Integer schemaMinor, SuiteRef suite, Stage stage, Map<String, Double> point,
                         TaskType task, DatasetInfo dataset, NetworkInfo network, String implementation,
-                        RegularizerInfo regularizer, long seed,
+                        String activationLayout, String implementationNote, RegularizerInfo regularizer, long seed,
                         RunStatus status, Integer divergedAtEpoch, String failure, EpochChoice epochChoice,
                         List<EpochMetrics> epochs, @JsonProperty("final") EpochMetrics finalMetrics,
                         String initialParamsSha256, String finalParamsSha256, WeightHistogram weightHistogram,
@@ -60,9 +65,10 @@ public record RunResult(int schemaVersion, Integer schemaMinor, SuiteRef suite, 
     /**
      * The minor version this code writes (1: {@code implementation}, {@code dataset.dataSha256}; 2: the
      * regularizer's {@code parameters} and components {@code l1}, {@code l2}, {@code weightDecay},
-     * {@code maxNorm}, and {@code epochs[].maxUnitNorm}; 3: {@code environment.cpu}, the processor in detail).
+     * {@code maxNorm}, and {@code epochs[].maxUnitNorm}; 3: {@code environment.cpu}, the processor in detail;
+     * 4: {@code activationLayout}, {@code implementationNote}).
      */
-    public static final int SCHEMA_MINOR = 3;
+    public static final int SCHEMA_MINOR = 4;
 
     /** Keeps the grid point's key order (the suite's) and makes it unmodifiable. */
     public RunResult {

@@ -1,6 +1,6 @@
 package dev.regbench.suites.bench;
 
-import dev.regbench.suites.network.ActivationLayout;
+import dev.regbench.suites.network.Accelerator;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -118,7 +118,7 @@ public final class BuildComparison {
         type.getField("task").set(step, plan.task());
         type.getField("regularizer").set(step, plan.regularizer());
         type.getField("implementation").set(step, "tuned");
-        if (!ActivationLayout.MACHINE.equals(layout)) { // builds before the layout choice have no such field
+        if (!Accelerator.MACHINE_LAYOUT.equals(layout)) { // builds before the layout choice have no such field
             try {
                 type.getField("layout").set(step, layout);
             } catch (NoSuchFieldException e) {

@@ -1,7 +1,8 @@
 package dev.regbench.suites.bench;
 
-import dev.regbench.suites.network.ActivationLayout;
+import dev.regbench.suites.network.Accelerator;
 import dev.regbench.suites.network.Implementation;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import dev.regbench.datasets.MinibatchIterator;
@@ -50,11 +51,11 @@ public class TrainStep {
     public String implementation;
 
     /**
-     * How the tuned layers lay out their activations ({@link ActivationLayout}): {@code machine} (this
+     * How the tuned layers lay out their activations ({@link Accelerator#layout()}): {@code machine} (this
      * machine's choice, as in training), {@code feature-major} or {@code batch-major}; {@code null} means
      * {@code machine}. Stock layers ignore it.
      */
-    @Param({ActivationLayout.MACHINE})
+    @Param({Accelerator.MACHINE_LAYOUT})
     public String layout;
 
     private MultiLayerNetwork net;
@@ -63,11 +64,13 @@ public class TrainStep {
     /** Builds the network and loads the suite's training set once per trial. */
     @Setup(Level.Trial)
     public void setup() throws Exception {
-        ActivationLayout.override(layout == null ? null : ActivationLayout.of(layout));
+        Implementation code = Implementation.of(implementation);
+        Optional<Accelerator> accelerator = code == Implementation.TUNED ? Implementation.accelerator() : Optional.empty();
+        accelerator.ifPresent(a -> a.forceLayout(layout == null ? Accelerator.MACHINE_LAYOUT : layout));
         try {
-            net = BenchNetworks.create(task, regularizer, 1, Implementation.of(implementation)).net();
+            net = BenchNetworks.create(task, regularizer, 1, code).net();
         } finally {
-            ActivationLayout.override(null);
+            accelerator.ifPresent(a -> a.forceLayout(Accelerator.MACHINE_LAYOUT));
         }
         BenchNetworks.Training training = BenchNetworks.training(task);
         batches = MinibatchIterator.shuffled(training.data(), training.batchSize(), 1);

@@ -2,7 +2,8 @@ package dev.regbench.suites.cli;
 
 import dev.regbench.suites.CpuProbe;
 import dev.regbench.suites.bench.BuildComparison;
-import dev.regbench.suites.network.ActivationLayout;
+import dev.regbench.suites.network.Accelerator;
+import dev.regbench.suites.network.Implementation;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -45,12 +46,12 @@ final class CompareBuildsCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "seed of the rounds' orders (default: ${DEFAULT-VALUE})")
     private long seed;
 
-    @Option(names = "--baseline-layout", defaultValue = ActivationLayout.MACHINE, paramLabel = "LAYOUT",
+    @Option(names = "--baseline-layout", defaultValue = Accelerator.MACHINE_LAYOUT, paramLabel = "LAYOUT",
             description = "the baseline's activation layout: machine (this machine's choice), feature-major or "
                     + "batch-major (default: ${DEFAULT-VALUE})")
     private String baselineLayout;
 
-    @Option(names = "--candidate-layout", defaultValue = ActivationLayout.MACHINE, paramLabel = "LAYOUT",
+    @Option(names = "--candidate-layout", defaultValue = Accelerator.MACHINE_LAYOUT, paramLabel = "LAYOUT",
             description = "the candidate's; one jar given twice with two layouts compares the layouts on this "
                     + "machine (default: ${DEFAULT-VALUE})")
     private String candidateLayout;
@@ -62,15 +63,21 @@ final class CompareBuildsCommand implements Callable<Integer> {
             err.println("regbench compare-builds: --rounds must be >= 2 and --steps >= 1");
             return 2;
         }
-        try {
-            ActivationLayout.of(baselineLayout);
-            ActivationLayout.of(candidateLayout);
-        } catch (IllegalArgumentException e) {
-            err.println("regbench compare-builds: " + e.getMessage());
+        Accelerator accelerator = Implementation.accelerator().orElse(null);
+        if (accelerator == null) {
+            err.println("regbench compare-builds: this build has no tuned implementation (package "
+                    + "dev.regbench.suites.tuned) to compare");
             return 2;
         }
+        for (String layout : java.util.List.of(baselineLayout, candidateLayout)) {
+            if (!layout.equals(Accelerator.MACHINE_LAYOUT) && !accelerator.layouts().contains(layout)) {
+                err.println("regbench compare-builds: unknown layout '" + layout + "': use "
+                        + Accelerator.MACHINE_LAYOUT + " or " + String.join(" or ", accelerator.layouts()));
+                return 2;
+            }
+        }
         err.println("regbench compare-builds on " + CpuProbe.current().label() + ": " + task + " / " + regularizer
-                + "; this machine's layout: " + ActivationLayout.forThisMachine().id());
+                + "; this machine's layout: " + accelerator.layout());
         BuildComparison.Result result;
         try {
             result = BuildComparison.run(new BuildComparison.Plan(baseline, candidate, task, regularizer, rounds,

@@ -58,8 +58,8 @@ final class RunCommand implements Callable<Integer> {
     private Path dataDir;
 
     @Option(names = "--implementation", paramLabel = "NAME", defaultValue = "tuned",
-            description = "tuned (regbench's drop-in layers, the default) or stock (DL4J's classes as shipped); "
-                    + "recorded in every result and part of what resuming checks.")
+            description = "tuned (regbench's drop-in layers, the default; CPU backend only, else stock with a note) or "
+                    + "stock (DL4J's classes as shipped); recorded in every result and part of what resuming checks.")
     private String implementation;
 
     @Option(names = "--estimate",
@@ -90,13 +90,16 @@ final class RunCommand implements Callable<Integer> {
         if (this.out == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--out=DIR'");
         }
-        Implementation code;
+        Implementation.Choice code;
         try {
             ThreadSettings.apply(threads);
-            code = Implementation.of(implementation);
-            code.requireRuntime();
+            code = Implementation.of(implementation).choose();
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (code.note() != null) {
+            err.println("regbench run: " + code.note());
+            err.flush();
         }
         try (LocalResultStore store = LocalResultStore.open(this.out)) {
             SuiteData data = SuiteData.load(suite, DataDirectory.resolve(Optional.ofNullable(dataDir)));
@@ -114,7 +117,7 @@ final class RunCommand implements Callable<Integer> {
             store.keepSuiteFile(loaded.bytes()); // only now: the copy always describes the results beside it
             plan.describe().forEach(out::println);
             out.println("environment " + environment.brief() + ", " + environment.cpuModel() + ", implementation "
-                    + code.id());
+                    + code.label());
             out.flush();
             boolean interactive = System.console() != null && !"dumb".equals(System.getenv("TERM"));
             Path runs = store.directory().resolve("runs");

@@ -60,7 +60,11 @@ final class SpeedCommand implements Callable<Integer> {
             return 2;
         }
         try {
-            Implementation.of(implementation).requireRuntime();
+            Implementation.Choice choice = Implementation.of(implementation).choose();
+            if (choice.note() != null) {
+                err.println("regbench speed: " + choice.note() + "; measure it with --implementation stock");
+                return 2;
+            }
         } catch (IllegalArgumentException e) {
             err.println("regbench speed: " + e.getMessage());
             return 2;

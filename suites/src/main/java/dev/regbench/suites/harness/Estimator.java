@@ -23,14 +23,14 @@ public final class Estimator {
 
     private final Suite suite;
     private final SuiteData data;
-    private final Implementation implementation;
+    private final Implementation.Choice implementation;
 
     /**
      * @param suite          the suite
      * @param data           its data
      * @param implementation what the runs will train with
      */
-    public Estimator(Suite suite, SuiteData data, Implementation implementation) {
+    public Estimator(Suite suite, SuiteData data, Implementation.Choice implementation) {
         this.suite = suite;
         this.data = data;
         this.implementation = implementation;

@@ -15,7 +15,7 @@ import java.util.List;
 public final class LocalExecutor implements RunExecutor {
     private final Suite suite;
     private final SuiteData data;
-    private final Implementation implementation;
+    private final Implementation.Choice implementation;
     private final Environment environment;
 
     /**
@@ -24,7 +24,7 @@ public final class LocalExecutor implements RunExecutor {
      * @param implementation tuned or stock layers
      * @param environment    recorded in every result
      */
-    public LocalExecutor(Suite suite, SuiteData data, Implementation implementation, Environment environment) {
+    public LocalExecutor(Suite suite, SuiteData data, Implementation.Choice implementation, Environment environment) {
         this.suite = suite;
         this.data = data;
         this.implementation = implementation;

@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * Everything that changes a run's numbers besides its seed: the configuration (suite, grid point, training-set
- * size and command-line overrides, as {@code suite.effectiveSha256}), the implementation that trained it, the
+ * size and command-line overrides, as {@code suite.effectiveSha256}), the implementation that trained it and its
+ * activation layout (chosen from the CPU's instruction set), the
  * ND4J backend and native build, the data files, and the OpenMP and BLAS threads (ND4J's reductions and
  * oneDNN's products split their sums by thread, so the last bits of a run depend on them). Resuming skips a
  * finished run only if its identity equals the identity the run would have now, so results of different code paths or data are never mixed in one
@@ -15,12 +16,13 @@ import java.util.Optional;
  *
  * @param configuration  {@code suite.effectiveSha256}
  * @param implementation {@code tuned} or {@code stock}
+ * @param layout         the tuned layers' activation layout (null for stock): it decides the order of their sums
  * @param backend        the ND4J backend, e.g. {@code CPU}
  * @param nativeBuild    the loaded native build, e.g. {@code linux-x86_64-onednn}; may be null if unknown
  * @param data           {@code dataset.dataSha256}; null for the generated polynomial task
  * @param threads        the OpenMP and BLAS threads; null if unrecorded
  */
-public record RunIdentity(String configuration, String implementation, String backend, String nativeBuild,
+public record RunIdentity(String configuration, String implementation, String layout, String backend, String nativeBuild,
                           String data, Threads threads) {
 
     /**
@@ -41,7 +43,7 @@ public record RunIdentity(String configuration, String implementation, String ba
 
     /** @return the identity a finished run recorded (fields of files written before they were recorded: null) */
     public static RunIdentity of(RunResult r) {
-        return new RunIdentity(r.suite().effectiveSha256(), r.implementation(),
+        return new RunIdentity(r.suite().effectiveSha256(), r.implementation(), r.activationLayout(),
                 r.environment() == null ? null : r.environment().backend(),
                 r.environment() == null ? null : r.environment().nativeBuild(), r.dataset().dataSha256(),
                 Threads.of(r.environment()));
@@ -58,6 +60,11 @@ public record RunIdentity(String configuration, String implementation, String ba
         }
         if (!Objects.equals(implementation, now.implementation)) {
             return Optional.of("implementation " + orUnknown(implementation) + " (now " + now.implementation + ")");
+        }
+        if (!Objects.equals(layout, now.layout)) {
+            return Optional.of("activation layout " + orUnknown(layout) + " (now " + orUnknown(now.layout)
+                    + "; the tuned layers sum in another order on this CPU: resume on the machine that started it, or "
+                    + "use another --out)");
         }
         if (!Objects.equals(backend, now.backend)) {
             return Optional.of("backend " + orUnknown(backend) + " (now " + now.backend + ")");

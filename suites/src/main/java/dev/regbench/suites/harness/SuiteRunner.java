@@ -27,7 +27,7 @@ import java.util.Optional;
 public final class SuiteRunner {
     private final Suite suite;
     private final RunExecutor executor;
-    private final Implementation implementation;
+    private final Implementation.Choice implementation;
     private final Environment environment;
     private final RunPlan plan;
 
@@ -40,7 +40,7 @@ public final class SuiteRunner {
      * @param environment    recorded in every result; its backend, native build and threads are part of a run's
      *                       identity
      */
-    public SuiteRunner(Suite suite, SuiteData data, Implementation implementation, Environment environment) {
+    public SuiteRunner(Suite suite, SuiteData data, Implementation.Choice implementation, Environment environment) {
         this(suite, new LocalExecutor(suite, data, implementation, environment), implementation, environment);
     }
 
@@ -51,7 +51,7 @@ public final class SuiteRunner {
      * @param environment    the environment the runs will have (backend, native build and threads are part of a
      *                       run's identity): this process's, with the threads of the executor's runs
      */
-    public SuiteRunner(Suite suite, RunExecutor executor, Implementation implementation, Environment environment) {
+    public SuiteRunner(Suite suite, RunExecutor executor, Implementation.Choice implementation, Environment environment) {
         this.suite = suite;
         this.executor = executor;
         this.implementation = implementation;
@@ -139,7 +139,7 @@ public final class SuiteRunner {
     /** @return the identity a run would have now: what a finished result must match to be resumed */
     RunIdentity identity(RunKey key) {
         return new RunIdentity(suite.effectiveSha256(key.point(), key.condition()), implementation.id(),
-                environment.backend(), environment.nativeBuild(), SuiteData.dataSha256(suite),
+                implementation.layout(), environment.backend(), environment.nativeBuild(), SuiteData.dataSha256(suite),
                 RunIdentity.Threads.of(environment));
     }
 

@@ -45,7 +45,7 @@ public final class Trainer {
     public static final int FIT_GRID_POINTS = 201;
 
     private final Suite suite;
-    private final Implementation implementation;
+    private final Implementation.Choice implementation;
     private final Environment environment;
     private final ProgressListener listener;
 
@@ -55,7 +55,7 @@ public final class Trainer {
      * @param environment    recorded in every result
      * @param listener       progress events
      */
-    public Trainer(Suite suite, Implementation implementation, Environment environment, ProgressListener listener) {
+    public Trainer(Suite suite, Implementation.Choice implementation, Environment environment, ProgressListener listener) {
         this.suite = suite;
         this.implementation = implementation;
         this.environment = environment;
@@ -83,7 +83,7 @@ public final class Trainer {
         Regularizer regularizer = key.point().regularizer();
         NetworkSpec spec = networkSpec(data);
         MultiLayerNetwork net = NetworkFactory.build(spec, regularizer, suite.penalizeBiases(),
-                SeedPurpose.INIT.derive(key.seed()), implementation);
+                SeedPurpose.INIT.derive(key.seed()), implementation.used());
         String initialSha = NetworkFactory.parametersSha256(net);
         Nd4j.getRandom().setSeed(SeedPurpose.DROPOUT.derive(key.seed()));
         MinibatchIterator batches = MinibatchIterator.shuffled(data.train(), suite.batchSize(),
@@ -136,6 +136,7 @@ public final class Trainer {
                         suite.effectiveSha256(key.point(), key.condition()), suite.experimentSha256(),
                         suite.overrides(), suite.reference()),
                 key.stage(), key.point().swept(), data.type(), data.info(), networkInfo(spec), implementation.id(),
+                implementation.layout(), implementation.note(),
                 regularizerInfo(key), key.seed(), completed ? RunStatus.COMPLETED : RunStatus.DIVERGED, divergedAt,
                 failure, choice, epochs, completed ? epochs.get(epochs.size() - 1) : null, initialSha,
                 completed ? NetworkFactory.parametersSha256(net) : null,

@@ -28,8 +28,9 @@ import org.nd4j.linalg.learning.regularization.WeightDecay;
  * DL4J mechanism, whatever kind named them; everything else — layer
  * sizes, activation, initialization, updater, seed, data type, workspaces — comes from the spec, so two
  * variants differ in their regularization fields and nowhere else (tested). The {@link Implementation} picks
- * DL4J's stock dense layer, penalties and dropout or regbench's tuned ones; both train to the same parameters up
- * to float rounding (tested). The max-norm constraint is DL4J's {@code MaxNormConstraint} in both.
+ * DL4J's stock dense layer, penalties and dropout or an {@link Accelerator}'s drop-in replacements (the seam: this
+ * class is the only one that asks for them); both train to the same parameters up to float rounding (tested).
+ * The max-norm constraint is DL4J's {@code MaxNormConstraint} in both.
  */
 public final class NetworkFactory {
     private NetworkFactory() {
@@ -56,7 +57,7 @@ public final class NetworkFactory {
     public static MultiLayerConfiguration configuration(NetworkSpec spec, Regularizer regularizer,
                                                         boolean penalizeBiases, long seed,
                                                         Implementation implementation) {
-        boolean tuned = implementation == Implementation.TUNED;
+        Accelerator fast = implementation == Implementation.TUNED ? accelerator() : null;
         NeuralNetConfiguration.Builder base = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .dataType(DataType.FLOAT)
@@ -67,14 +68,14 @@ public final class NetworkFactory {
                 .inferenceWorkspaceMode(WorkspaceMode.ENABLED);
         // The regularizer enters only through its components; each maps to one DL4J mechanism.
         // l1(λ)/l2(λ)/weightDecay(λ) install DL4J's L1Regularization/L2Regularization/WeightDecay (applyLR = true);
-        // the tuned classes subclass them and change only how the score's penalty term is computed.
+        // an accelerator's classes subclass them and change only how the score's penalty term is computed.
         List<Regularization> penalties = new ArrayList<>();
         regularizer.component(Component.L1.class).filter(c -> c.lambda() > 0).ifPresent(c ->
-                penalties.add(tuned ? new L1Penalty(c.lambda()) : new L1Regularization(c.lambda())));
+                penalties.add(fast != null ? fast.l1(c.lambda()) : new L1Regularization(c.lambda())));
         regularizer.component(Component.L2.class).filter(c -> c.lambda() > 0).ifPresent(c ->
-                penalties.add(tuned ? new L2Penalty(c.lambda()) : new L2Regularization(c.lambda())));
+                penalties.add(fast != null ? fast.l2(c.lambda()) : new L2Regularization(c.lambda())));
         regularizer.component(Component.WeightDecay.class).filter(c -> c.lambda() > 0).ifPresent(c ->
-                penalties.add(tuned ? new DecoupledWeightDecay(c.lambda()) : new WeightDecay(c.lambda(), true)));
+                penalties.add(fast != null ? fast.weightDecay(c.lambda()) : new WeightDecay(c.lambda(), true)));
         // Set on each layer, not on the global builder: given the same list globally, DL4J 1.0.0-M2.1 leaves each
         // layer's list holding WeightDecay twice (L1/L2 once), which applies the decay twice (tested).
         List<Regularization> biasPenalties = penalizeBiases ? penalties : List.of();
@@ -91,12 +92,12 @@ public final class NetworkFactory {
                 DenseLayer dense = (DenseLayer) new DenseLayer.Builder().nIn(sizes.get(i - 1)).nOut(sizes.get(i))
                         .dropOut(dropout).regularization(copies(penalties))
                         .regularizationBias(copies(biasPenalties)).build();
-                layers.layer(tuned ? ReusingDenseLayer.of(dense) : dense);
+                layers.layer(fast != null ? fast.dense(dense) : dense);
             } else {
                 OutputLayer output = (OutputLayer) new OutputLayer.Builder(spec.output().loss()).nIn(sizes.get(i - 1)).nOut(sizes.get(i))
                         .activation(spec.output().activation()).dropOut(dropout).regularization(copies(penalties))
                         .regularizationBias(copies(biasPenalties)).build();
-                layers.layer(tuned ? ReusingOutputLayer.of(output) : output);
+                layers.layer(fast != null ? fast.output(output) : output);
             }
         }
         return layers.build();
@@ -122,7 +123,8 @@ public final class NetworkFactory {
     public static MultiLayerNetwork build(NetworkSpec spec, Regularizer regularizer, boolean penalizeBiases,
                                           long seed, Implementation implementation) {
         MultiLayerConfiguration conf = configuration(spec, regularizer, penalizeBiases, seed, implementation);
-        MultiLayerNetwork net = implementation == Implementation.TUNED ? TunedNetwork.create(conf) : new MultiLayerNetwork(conf);
+        MultiLayerNetwork net = implementation == Implementation.TUNED ? accelerator().network(conf)
+                : new MultiLayerNetwork(conf);
         net.init();
         return net;
     }
@@ -144,10 +146,23 @@ public final class NetworkFactory {
 
     /**
      * @param retain         DL4J's p, the probability of RETAINING a unit, in (0, 1)
-     * @param implementation DL4J's {@link Dropout} or regbench's {@link UniformMaskDropout} (the same masks)
+     * @param implementation DL4J's {@link Dropout} or the accelerator's (the same masks)
      * @return the dropout of a layer's input
      */
     public static IDropout dropout(double retain, Implementation implementation) {
-        return implementation == Implementation.TUNED ? new UniformMaskDropout(retain) : new Dropout(retain);
+        return implementation == Implementation.TUNED ? accelerator().dropout(retain) : new Dropout(retain);
+    }
+
+    /**
+     * @return the accelerator, if it can run in this JVM
+     * @throws IllegalStateException with its one-line reason where it cannot: callers choose an implementation
+     *                               first ({@link Implementation#choose}), so only a programming error gets here
+     */
+    private static Accelerator accelerator() {
+        Implementation.Choice choice = Implementation.TUNED.choose();
+        if (choice.used() != Implementation.TUNED) {
+            throw new IllegalStateException(choice.note());
+        }
+        return Implementation.accelerator().orElseThrow();
     }
 }

@@ -3,7 +3,7 @@ package dev.regbench.suites.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.regbench.suites.network.ActivationLayout;
+import dev.regbench.suites.network.Implementation;
 import java.util.Collection;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.results.RunResult;
@@ -43,7 +43,9 @@ class JmhSmokeTest {
     @Test
     void trainStepStreamsRealMnistBatchesOfTheSuitesSize() throws Exception {
         // In the layout this machine does not choose, so that both layouts' steps run here.
-        String other = ActivationLayout.forThisMachine() == ActivationLayout.FEATURE_MAJOR ? "batch-major" : "feature-major";
+        var accelerator = Implementation.accelerator().orElseThrow();
+        String other = accelerator.layouts().stream().filter(l -> !l.equals(accelerator.layout())).findFirst()
+                .orElseThrow();
         Collection<RunResult> results = run(TrainStep.class, "task", "mnist", "regularizer", "none",
                 "implementation", "tuned", "layout", other);
         RunResult r = results.iterator().next();

@@ -33,7 +33,7 @@ class DataIsolationTest {
         Nd4j.getRandom().setSeed(99);
         TaskData swapped = new TaskData(real.type(), real.train(), real.evalTrain(), noise(real.validation()),
                 noise(real.test()), real.info(), real.polynomial());
-        Trainer trainer = new Trainer(suite, Implementation.TUNED, EnvironmentProbe.current(), ProgressListener.NONE);
+        Trainer trainer = new Trainer(suite, Implementation.TUNED.choose(), EnvironmentProbe.current(), ProgressListener.NONE);
         RunKey key = new RunKey(Stage.SINGLE, new DataCondition(30, 0), dropout.points().get(0), 3);
         RunResult a = trainer.run(key, real);
         RunResult b = trainer.run(key, swapped);

@@ -89,7 +89,7 @@ class LabelNoiseTest {
     void anUnregularizedNetworkMemorizesRandomLabelsAtChanceTestAccuracy() throws Exception {
         Suite suite = suite(300, 40);
         SuiteData data = SuiteData.load(suite, DataDirectory.resolve(Optional.empty()));
-        Trainer trainer = new Trainer(suite, Implementation.TUNED, EnvironmentProbe.current(), ProgressListener.NONE);
+        Trainer trainer = new Trainer(suite, Implementation.TUNED.choose(), EnvironmentProbe.current(), ProgressListener.NONE);
         DataCondition random = new DataCondition(300, 1.0);
         RunResult r = trainer.run(new RunKey(Stage.SINGLE, random, suite.variants().get(0).points().get(0), 1),
                 data.forRun(random, 1));

@@ -30,7 +30,7 @@ class TrainerTest {
     private static RunResult train(Suite suite, Variant variant, long seed) throws Exception {
         SuiteData data = SuiteData.load(suite, DataDirectory.resolve(Optional.empty()));
         DataCondition condition = suite.conditions().get(0);
-        return new Trainer(suite, Implementation.TUNED, ENV, ProgressListener.NONE).run(
+        return new Trainer(suite, Implementation.TUNED.choose(), ENV, ProgressListener.NONE).run(
                 new RunKey(Stage.SINGLE, condition, variant.points().get(0), seed), data.forRun(condition, seed));
     }
 

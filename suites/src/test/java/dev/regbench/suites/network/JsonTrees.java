@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.function.BiPredicate;
 
 /** Edits parsed JSON configurations so that tests can compare what is left. */
-final class JsonTrees {
+public final class JsonTrees {
     private JsonTrees() {
     }
 
@@ -16,7 +16,7 @@ final class JsonTrees {
      *
      * @return how many fields were removed
      */
-    static int removeFields(JsonNode tree, BiPredicate<String, JsonNode> remove) {
+    public static int removeFields(JsonNode tree, BiPredicate<String, JsonNode> remove) {
         List<JsonNode> stack = new ArrayList<>(List.of(tree));
         int removed = 0;
         while (!stack.isEmpty()) {

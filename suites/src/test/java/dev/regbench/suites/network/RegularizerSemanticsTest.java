@@ -121,9 +121,10 @@ class RegularizerSemanticsTest {
         assertEquals(WeightDecay.class, decay.getClass());
         assertTrue(decay.isApplyLR(), "applyLR = true: the step is learning rate x lambda x w (AdamW's convention)");
         assertEquals(1e-2, decay.getCoeff().valueAt(0, 0), 0.0);
-        assertInstanceOf(DecoupledWeightDecay.class, ((BaseLayer) NetworkFactory.configuration(mlp(
+        WeightDecay tunedDecay = assertInstanceOf(WeightDecay.class, ((BaseLayer) NetworkFactory.configuration(mlp(
                 new OptimizerSpec(OptimizerSpec.Type.ADAM, 1e-3, 0)), RegularizerKind.WEIGHT_DECAY.with(1e-2), false, 1)
                 .getConf(0).getLayer()).getRegularization().get(0));
+        assertTrue(tunedDecay.isApplyLR(), "the tuned implementation's weight decay is DL4J's, applyLR = true");
 
         // One Adam step from the same start: the decayed network ends lr*lambda*w0 below the plain one, exactly.
         NetworkSpec spec = mlp(new OptimizerSpec(OptimizerSpec.Type.ADAM, 1e-3, 0));

@@ -1,4 +1,4 @@
-package dev.regbench.suites.network;
+package dev.regbench.suites.tuned;
 
 import org.deeplearning4j.optimize.api.StepFunction;
 import org.deeplearning4j.optimize.stepfunctions.NegativeGradientStepFunction;

@@ -1,4 +1,4 @@
-package dev.regbench.suites.network;
+package dev.regbench.suites.tuned;
 
 import java.util.Optional;
 import org.nd4j.linalg.api.rng.Random;

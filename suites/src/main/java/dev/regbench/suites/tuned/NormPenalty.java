@@ -1,4 +1,4 @@
-package dev.regbench.suites.network;
+package dev.regbench.suites.tuned;
 
 /**
  * A penalty whose value is a function of two sums over its parameter array, Σw² and Σ|w| — regbench's

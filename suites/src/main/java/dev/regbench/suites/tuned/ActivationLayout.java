@@ -1,7 +1,8 @@
-package dev.regbench.suites.network;
+package dev.regbench.suites.tuned;
 
 import dev.regbench.reports.schema.CpuInfo;
 import dev.regbench.suites.CpuProbe;
+import dev.regbench.suites.network.Accelerator;
 import java.util.Locale;
 
 /**
@@ -34,9 +35,6 @@ public enum ActivationLayout {
     FEATURE_MAJOR,
     /** Row-major batch × features arrays (z = x·W, ∂x = δ·W<sup>T</sup>): for AVX2 kernels. */
     BATCH_MAJOR;
-
-    /** The name that stands for this machine's choice on command lines and in benchmark parameters. */
-    public static final String MACHINE = "machine";
 
     private static final ActivationLayout HERE = choose(CpuProbe.current(),
             System.getenv("ONEDNN_MAX_CPU_ISA") != null ? System.getenv("ONEDNN_MAX_CPU_ISA")
@@ -72,7 +70,7 @@ public enum ActivationLayout {
      * @throws IllegalArgumentException naming the valid values
      */
     public static ActivationLayout of(String id) {
-        if (MACHINE.equals(id)) {
+        if (Accelerator.MACHINE_LAYOUT.equals(id)) {
             return null;
         }
         for (ActivationLayout layout : values()) {

@@ -1,5 +1,15 @@
-package dev.regbench.suites.network;
+package dev.regbench.suites.tuned;
 
+import dev.regbench.suites.network.Activation;
+import dev.regbench.suites.network.Implementation;
+import dev.regbench.suites.network.NetworkFactory;
+import dev.regbench.suites.network.NetworkSpec;
+import dev.regbench.suites.network.OptimizerSpec;
+import dev.regbench.suites.network.OutputKind;
+import dev.regbench.suites.network.Regularizer;
+import dev.regbench.suites.network.RegularizerKind;
+import dev.regbench.suites.network.WeightInitScheme;
+import dev.regbench.suites.network.JsonTrees;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;

@@ -1,7 +1,5 @@
-package dev.regbench.suites.network;
+package dev.regbench.suites.tuned;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
@@ -12,7 +10,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Element-wise passes over ND4J's off-heap float buffers, written with the JDK's Vector API (one pass where
- * libnd4j needs several single-threaded ops). Needs {@code --add-modules=jdk.incubator.vector} at run time:
+ * libnd4j needs several single-threaded ops), reading and writing memory through {@link FloatMemory} (Java 17's
+ * buffer methods or Java 20+'s segment methods). Needs {@code --add-modules=jdk.incubator.vector} at run time:
  * {@link VectorApi#available()} says whether this JVM has it; without it this class cannot load. Every kernel evaluates the same float expressions, in the
  * same order, as the DL4J/libnd4j ops it replaces (no fused multiply-adds), so results agree with them up to
  * libnd4j's own compiler contractions (tested against the stock path).
@@ -20,7 +19,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 final class VectorKernels {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Integer> I = IntVector.SPECIES_PREFERRED; // as many lanes as S
-    private static final ByteOrder ORDER = ByteOrder.nativeOrder();
 
     private VectorKernels() {
     }
@@ -61,9 +59,9 @@ final class VectorKernels {
      */
     static void update(INDArray params, INDArray gradient, INDArray state, long from, long to, long vFrom, Update u,
                        double[] norms) {
-        ByteBuffer p = bytes(params);
-        ByteBuffer g = bytes(gradient);
-        ByteBuffer v = state == null ? null : bytes(state);
+        FloatMemory p = FloatMemory.of(params);
+        FloatMemory g = FloatMemory.of(gradient);
+        FloatMemory v = state == null ? null : FloatMemory.of(state);
         int n = Math.toIntExact(to - from);
         int pOff = Math.toIntExact((params.offset() + from) * Float.BYTES);
         int gOff = Math.toIntExact((gradient.offset() + from) * Float.BYTES);
@@ -85,13 +83,13 @@ final class VectorKernels {
             FloatVector magnitudes = FloatVector.zero(S);
             for (; i < blockEnd; i += S.length()) {
                 int b = i * Float.BYTES;
-                FloatVector w = FloatVector.fromByteBuffer(S, p, pOff + b, ORDER);
+                FloatVector w = p.load(S, pOff + b);
                 // Summed whether needed or not: with the sums under a branch, C2 compiled this loop far slower
                 // (the L2 step 17 % slower in regbench speed; likely boxed vectors); two adds per vector are
                 // free in this memory-bound pass.
                 squares = squares.add(w.mul(w));
                 magnitudes = magnitudes.add(w.abs());
-                FloatVector gi = FloatVector.fromByteBuffer(S, g, gOff + b, ORDER).div(batch);
+                FloatVector gi = g.load(S, gOff + b).div(batch);
                 if (l1 != 0f) {
                     FloatVector sign = FloatVector.zero(S).blend(1f, w.compare(VectorOperators.GT, 0f))
                             .blend(-1f, w.compare(VectorOperators.LT, 0f));
@@ -102,9 +100,9 @@ final class VectorKernels {
                 }
                 FloatVector update;
                 if (nesterov) {
-                    FloatVector prev = FloatVector.fromByteBuffer(S, v, vOff + b, ORDER).mul(mu);
+                    FloatVector prev = v.load(S, vOff + b).mul(mu);
                     FloatVector vi = prev.sub(gi.mul(lr));
-                    vi.intoByteBuffer(v, vOff + b, ORDER);
+                    v.store(vi, vOff + b);
                     update = prev.add(vi.mul(muT));
                 } else {
                     update = gi.mul(lr);
@@ -112,7 +110,7 @@ final class VectorKernels {
                 if (decay != 0f) {
                     update = update.add(w.mul(decay));
                 }
-                w.sub(update).intoByteBuffer(p, pOff + b, ORDER);
+                p.store(w.sub(update), pOff + b);
             }
             if (summing) {
                 norms[0] += squares.reduceLanes(VectorOperators.ADD);
@@ -121,12 +119,12 @@ final class VectorKernels {
         }
         for (; i < n; i++) {
             int b = i * Float.BYTES;
-            float w = p.getFloat(pOff + b);
+            float w = p.get(pOff + b);
             if (summing) {
                 norms[0] += (double) w * w;
                 norms[1] += Math.abs(w);
             }
-            float gi = g.getFloat(gOff + b) / batch;
+            float gi = g.get(gOff + b) / batch;
             if (l1 != 0f) {
                 gi = gi + Math.signum(w) * l1;
             }
@@ -135,9 +133,9 @@ final class VectorKernels {
             }
             float update;
             if (nesterov) {
-                float prev = mu * v.getFloat(vOff + b);
+                float prev = mu * v.get(vOff + b);
                 float vi = prev - lr * gi;
-                v.putFloat(vOff + b, vi);
+                v.put(vOff + b, vi);
                 update = prev + muT * vi;
             } else {
                 update = gi * lr;
@@ -145,7 +143,7 @@ final class VectorKernels {
             if (decay != 0f) {
                 update = update + w * decay;
             }
-            p.putFloat(pOff + b, w - update);
+            p.put(pOff + b, w - update);
         }
     }
 
@@ -157,8 +155,8 @@ final class VectorKernels {
      * @param epsilon ∂L/∂a, contiguous; unchanged
      */
     static void reluBackprop(INDArray z, INDArray epsilon) {
-        ByteBuffer zb = bytes(z);
-        ByteBuffer eb = bytes(epsilon);
+        FloatMemory zb = FloatMemory.of(z);
+        FloatMemory eb = FloatMemory.of(epsilon);
         int n = Math.toIntExact(z.length());
         int zOff = Math.toIntExact(z.offset() * Float.BYTES);
         int eOff = Math.toIntExact(epsilon.offset() * Float.BYTES);
@@ -166,12 +164,12 @@ final class VectorKernels {
         int i = 0;
         for (int bound = S.loopBound(n); i < bound; i += S.length()) {
             int b = i * Float.BYTES;
-            VectorMask<Float> active = FloatVector.fromByteBuffer(S, zb, zOff + b, ORDER).compare(VectorOperators.GT, 0f);
-            zero.blend(FloatVector.fromByteBuffer(S, eb, eOff + b, ORDER), active).intoByteBuffer(zb, zOff + b, ORDER);
+            VectorMask<Float> active = zb.load(S, zOff + b).compare(VectorOperators.GT, 0f);
+            zb.store(zero.blend(eb.load(S, eOff + b), active), zOff + b);
         }
         for (; i < n; i++) {
             int b = i * Float.BYTES;
-            zb.putFloat(zOff + b, zb.getFloat(zOff + b) > 0f ? eb.getFloat(eOff + b) : 0f);
+            zb.put(zOff + b, zb.get(zOff + b) > 0f ? eb.get(eOff + b) : 0f);
         }
     }
 
@@ -188,9 +186,9 @@ final class VectorKernels {
      *                       (each row takes the whole bias)
      */
     static void biasReluKeep(INDArray p, INDArray bias, INDArray kept, boolean outputsAreRows) {
-        ByteBuffer zb = bytes(p);
-        ByteBuffer kb = bytes(kept);
-        ByteBuffer bb = bias == null ? null : bytes(bias);
+        FloatMemory zb = FloatMemory.of(p);
+        FloatMemory kb = FloatMemory.of(kept);
+        FloatMemory bb = bias == null ? null : FloatMemory.of(bias);
         int rows = Math.toIntExact(p.rows());
         int cols = Math.toIntExact(p.columns());
         int zOff = Math.toIntExact(p.offset() * Float.BYTES);
@@ -199,27 +197,27 @@ final class VectorKernels {
         FloatVector zero = FloatVector.zero(S);
         int bound = S.loopBound(cols);
         for (int r = 0; r < rows; r++) {
-            float rowBias = bb == null || !outputsAreRows ? 0f : bb.getFloat(bOff + r * Float.BYTES);
+            float rowBias = bb == null || !outputsAreRows ? 0f : bb.get(bOff + r * Float.BYTES);
             int row = r * cols * Float.BYTES;
             int c = 0;
             for (; c < bound; c += S.length()) {
                 int at = row + c * Float.BYTES;
-                FloatVector z = FloatVector.fromByteBuffer(S, zb, zOff + at, ORDER);
+                FloatVector z = zb.load(S, zOff + at);
                 if (bb != null) {
                     z = outputsAreRows ? z.add(rowBias)
-                            : z.add(FloatVector.fromByteBuffer(S, bb, bOff + c * Float.BYTES, ORDER));
+                            : z.add(bb.load(S, bOff + c * Float.BYTES));
                 }
-                z.intoByteBuffer(kb, kOff + at, ORDER);
-                z.blend(zero, z.compare(VectorOperators.LT, 0f)).intoByteBuffer(zb, zOff + at, ORDER);
+                kb.store(z, kOff + at);
+                zb.store(z.blend(zero, z.compare(VectorOperators.LT, 0f)), zOff + at);
             }
             for (; c < cols; c++) {
                 int at = row + c * Float.BYTES;
-                float z = zb.getFloat(zOff + at);
+                float z = zb.get(zOff + at);
                 if (bb != null) {
-                    z = z + (outputsAreRows ? rowBias : bb.getFloat(bOff + c * Float.BYTES));
+                    z = z + (outputsAreRows ? rowBias : bb.get(bOff + c * Float.BYTES));
                 }
-                kb.putFloat(kOff + at, z);
-                zb.putFloat(zOff + at, z < 0f ? 0f : z);
+                kb.put(kOff + at, z);
+                zb.put(zOff + at, z < 0f ? 0f : z);
             }
         }
     }
@@ -238,8 +236,8 @@ final class VectorKernels {
      * @param retain p, the probability of retaining a unit, in (0, 1]
      */
     static void dropout(INDArray in, INDArray out, LibNd4jUniforms draw, float retain) {
-        ByteBuffer ib = bytes(in);
-        ByteBuffer ob = bytes(out);
+        FloatMemory ib = FloatMemory.of(in);
+        FloatMemory ob = FloatMemory.of(out);
         int iOff = Math.toIntExact(in.offset() * Float.BYTES);
         int oOff = Math.toIntExact(out.offset() * Float.BYTES);
         int cols = Math.toIntExact(out.columns());
@@ -267,12 +265,12 @@ final class VectorKernels {
                 FloatVector u = ((FloatVector) bits.lanewise(VectorOperators.LSHR, 9).or(0x3f800000)
                         .reinterpretAsFloats()).sub(1f);
                 FloatVector m = zero.blend(scale, u.compare(VectorOperators.LT, retain));
-                FloatVector.fromByteBuffer(S, ib, iOff + at, ORDER).mul(m).intoByteBuffer(ob, oOff + at, ORDER);
+                ob.store(ib.load(S, iOff + at).mul(m), oOff + at);
             }
             for (; e < length; e++, at += Float.BYTES) {
                 float u = LibNd4jUniforms.toUniform(LibNd4jUniforms.bits(root, node, first + e * elementStep));
                 float m = u < retain ? scale : 0f;
-                ob.putFloat(oOff + at, ib.getFloat(iOff + at) * m);
+                ob.put(oOff + at, ib.get(iOff + at) * m);
             }
         }
     }
@@ -296,7 +294,7 @@ final class VectorKernels {
     private static final int SUM_BLOCK = 4096;
 
     private static double sum(INDArray a, long from, long to, boolean squares) {
-        ByteBuffer b = bytes(a);
+        FloatMemory b = FloatMemory.of(a);
         int base = Math.toIntExact((a.offset() + from) * Float.BYTES);
         int n = Math.toIntExact(to - from);
         double total = 0;
@@ -305,12 +303,12 @@ final class VectorKernels {
             int blockEnd = Math.min(n, i + SUM_BLOCK);
             FloatVector acc = FloatVector.zero(S);
             for (int bound = i + S.loopBound(blockEnd - i); i < bound; i += S.length()) {
-                FloatVector v = FloatVector.fromByteBuffer(S, b, base + i * Float.BYTES, ORDER);
+                FloatVector v = b.load(S, base + i * Float.BYTES);
                 acc = acc.add(squares ? v.mul(v) : v.abs());
             }
             total += acc.reduceLanes(VectorOperators.ADD);
             for (; i < blockEnd; i++) {
-                float v = b.getFloat(base + i * Float.BYTES);
+                float v = b.get(base + i * Float.BYTES);
                 total += squares ? (double) v * v : Math.abs(v);
             }
         }
@@ -324,9 +322,5 @@ final class VectorKernels {
     static boolean contiguousFloat(INDArray a) {
         return a.dataType() == DataType.FLOAT && a.elementWiseStride() == 1
                 && (a.offset() + a.length()) * Float.BYTES <= a.data().asNio().capacity();
-    }
-
-    private static ByteBuffer bytes(INDArray a) {
-        return a.data().asNio().order(ORDER);
     }
 }

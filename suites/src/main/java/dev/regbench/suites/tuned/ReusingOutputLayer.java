@@ -1,4 +1,4 @@
-package dev.regbench.suites.network;
+package dev.regbench.suites.tuned;
 
 import java.util.Collection;
 import org.deeplearning4j.nn.api.Layer;

@@ -1,4 +1,4 @@
-package dev.regbench.suites.network;
+package dev.regbench.suites.tuned;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.regularization.L2Regularization;

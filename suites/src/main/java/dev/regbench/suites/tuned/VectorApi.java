@@ -1,4 +1,4 @@
-package dev.regbench.suites.network;
+package dev.regbench.suites.tuned;
 
 /**
  * Whether this JVM has the JDK's incubating Vector API ({@code jdk.incubator.vector}), which

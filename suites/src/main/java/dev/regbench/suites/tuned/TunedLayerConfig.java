@@ -1,4 +1,4 @@
-package dev.regbench.suites.network;
+package dev.regbench.suites.tuned;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
