@@ -53,10 +53,16 @@ final class SparkSettings {
             conf.set("spark.executor.extraJavaOptions", (conf.get("spark.executor.extraJavaOptions", "") + " -D"
                     + EXTENSION_PROPERTY + "=" + extension).trim());
         }
-        // The tuned implementation's kernels need the Vector API module in every executor JVM too.
+        // The tuned implementation's kernels need the Vector API module in every executor JVM too, and its
+        // OpenMP region native access (Java 22+; accepted by 17). The executors' Java version is unknown here, so
+        // the options every JVM from 17 to 25 accepts.
         if (!conf.get("spark.executor.extraJavaOptions", "").contains(VECTOR_MODULE)) {
             conf.set("spark.executor.extraJavaOptions",
                     (conf.get("spark.executor.extraJavaOptions", "") + " --add-modules=" + VECTOR_MODULE).trim());
+        }
+        if (!conf.get("spark.executor.extraJavaOptions", "").contains(NATIVE_ACCESS)) {
+            conf.set("spark.executor.extraJavaOptions",
+                    (conf.get("spark.executor.extraJavaOptions", "") + " " + NATIVE_ACCESS).trim());
         }
         conf.setIfMissing("spark.ui.enabled", "false");
         if (local) {
@@ -67,6 +73,7 @@ final class SparkSettings {
     }
 
     private static final String VECTOR_MODULE = "jdk.incubator.vector";
+    private static final String NATIVE_ACCESS = "--enable-native-access=ALL-UNNAMED";
 
     /** @return whether a master URL runs tasks inside the driver's JVM */
     static boolean isLocal(String master) {
