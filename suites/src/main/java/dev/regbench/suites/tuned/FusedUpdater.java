@@ -48,6 +48,8 @@ final class FusedUpdater extends MultiLayerUpdater {
     private final List<Range> plan;
     /** Whether the pass can score every penalty of the plan (there are some, and all are {@link NormPenalty}). */
     private final boolean scoresPenalties;
+    /** Whether the pass may run on every OpenMP thread (tests compare it with the pass on one thread). */
+    private boolean regions = true;
     private long fusedSteps;
     private long parallelSteps;
     private long penaltiesScored;
@@ -112,7 +114,7 @@ final class FusedUpdater extends MultiLayerUpdater {
         }
         // norms[thread][range] = {Σw², Σ|w|} of the thread's share, if the penalties are to be scored here.
         double[][][] norms = pending == null ? null : new double[OmpRegion.maxThreads()][plan.size()][2];
-        if (OmpRegion.worthwhile(params.length())) {
+        if (regions && OmpRegion.worthwhile(params.length())) {
             OmpRegion.run((thread, threads) -> updateShare(params, grads, coefficients, thread, threads,
                     norms == null ? null : norms[thread]));
             parallelSteps++;
@@ -201,6 +203,11 @@ final class FusedUpdater extends MultiLayerUpdater {
             }
         }
         return List.copyOf(ranges);
+    }
+
+    /** @param allow whether the pass may run on every OpenMP thread (true, the default) or on the caller's only */
+    void allowRegions(boolean allow) {
+        regions = allow;
     }
 
     /** @return how many fused steps ran on every thread of an OpenMP region (for tests) */
