@@ -4,6 +4,7 @@ import dev.regbench.reports.input.InputException;
 import dev.regbench.reports.input.Inputs;
 import dev.regbench.reports.input.ResultLoader;
 import dev.regbench.reports.render.ReportWriter;
+import dev.regbench.reports.stats.EquivalenceMargins;
 import dev.regbench.reports.stats.ReportBuilder;
 import dev.regbench.reports.stats.ReportModel;
 import java.io.IOException;
@@ -37,6 +38,15 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Report directory (created).")
     private Path out;
 
+    @Option(names = "--equivalence-margin", paramLabel = "PP", defaultValue = "0.3",
+            description = "With several result sets of one suite: the margin of their equivalence test on test error, "
+                    + "in percentage points (default: ${DEFAULT-VALUE}).")
+    private double marginPoints;
+
+    @Option(names = "--equivalence-margin-mse", paramLabel = "X", defaultValue = "0.02",
+            description = "The same for regression suites, on test MSE (default: ${DEFAULT-VALUE}).")
+    private double marginMse;
+
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -45,6 +55,13 @@ public final class ReportCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        EquivalenceMargins margins;
+        try {
+            margins = new EquivalenceMargins(marginPoints, marginMse);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--equivalence-margin and "
+                    + "--equivalence-margin-mse must be finite numbers > 0, were " + marginPoints + " and " + marginMse);
+        }
         Inputs inputs;
         try {
             inputs = ResultLoader.load(results, jmh);
@@ -54,7 +71,8 @@ public final class ReportCommand implements Callable<Integer> {
         }
         inputs.problems().forEach(p -> err.println("skipped: " + p));
         inputs.notes().forEach(n -> err.println("note: " + n));
-        ReportModel model = ReportBuilder.build(inputs, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        ReportModel model = ReportBuilder.build(inputs, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+                margins);
         try {
             ReportWriter.write(model, out);
         } catch (IOException e) {

@@ -70,6 +70,11 @@ public final class HtmlReport {
             }
             b.append("</section>\n");
         }
+        if (content.agreements().isPresent()) {
+            b.append("<section id=\"agreement\">\n<h2>Agreement between result sets</h2>\n");
+            table(b, content.agreements().get(), "numbers");
+            b.append("</section>\n");
+        }
         if (content.throughput().isPresent()) {
             b.append("<section id=\"throughput\">\n<h2>Training throughput (JMH)</h2>\n");
             table(b, content.throughput().get(), "numbers");

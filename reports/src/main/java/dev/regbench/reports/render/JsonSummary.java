@@ -9,7 +9,9 @@ import dev.regbench.reports.schema.RunResultFiles;
 import dev.regbench.reports.select.PointChoice;
 import dev.regbench.reports.select.PointScore;
 import dev.regbench.reports.stats.Comparison;
+import dev.regbench.reports.stats.Agreement;
 import dev.regbench.reports.stats.Condition;
+import dev.regbench.reports.stats.Equivalence;
 import dev.regbench.reports.stats.DivergedRun;
 import dev.regbench.reports.stats.Metric;
 import dev.regbench.reports.stats.RegularizationPath;
@@ -65,6 +67,18 @@ public final class JsonSummary {
             s.provenance().epochs().forEach(p.putArray("epochs")::add);
             s.provenance().overrides().forEach(p.putArray("overrides")::add);
             p.set("environments", RunResultFiles.mapper().valueToTree(s.provenance().environments()));
+            ArrayNode impl = p.putArray("implementations");
+            s.provenance().runs().stream().map(r -> r.implementation() + "\u0000" + r.activationLayout() + "\u0000"
+                    + r.implementationNote()).distinct().sorted().forEach(key -> {
+                        String[] k = key.split("\u0000", -1);
+                        ObjectNode i = impl.addObject().put("implementation", k[0].equals("null") ? "unrecorded" : k[0]);
+                        if (!k[1].equals("null")) {
+                            i.put("activationLayout", k[1]);
+                        }
+                        if (!k[2].equals("null")) {
+                            i.put("note", k[2]);
+                        }
+                    });
             p.put("firstStarted", s.provenance().firstStarted());
             p.put("lastFinished", s.provenance().lastFinished());
             ArrayNode conditions = o.putArray("conditions");
@@ -81,6 +95,22 @@ public final class JsonSummary {
             number(t, "error", m.error());
             number(t, "examplesPerSecond", m.examplesPerSecond());
             number(t, "gflopPerSecond", m.gflopPerSecond());
+        }
+        ArrayNode agreements = root.putArray("agreements");
+        for (Agreement a : model.agreements()) {
+            ObjectNode g = agreements.addObject().put("suite", a.suite()).put("condition", a.condition())
+                    .put("regularizer", a.regularizer()).put("metric", a.metric().id()).put("a", a.setA())
+                    .put("b", a.setB());
+            number(g, "meanA", a.summaryA().mean());
+            number(g, "meanB", a.summaryB().mean());
+            Equivalence e = a.equivalence();
+            g.put("test", e.test().label()).put("n", e.n()).put("nB", e.nB());
+            number(g, "difference", e.difference());
+            number(g, "ci90Low", e.ciLow());
+            number(g, "ci90High", e.ciHigh());
+            number(g, "margin", e.margin());
+            number(g, "pTost", e.p());
+            g.put("equivalent", e.tested() && e.equivalent());
         }
         model.problems().forEach(root.putArray("problems")::add);
         model.notes().forEach(root.putArray("notes")::add);

@@ -48,6 +48,10 @@ public final class MarkdownReport {
                 }
             }
         }
+        if (content.agreements().isPresent()) {
+            b.append("## Agreement between result sets\n\n");
+            table(b, content.agreements().get());
+        }
         if (content.throughput().isPresent()) {
             b.append("## Training throughput (JMH)\n\n");
             table(b, content.throughput().get());

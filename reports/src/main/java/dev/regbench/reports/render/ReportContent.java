@@ -27,9 +27,10 @@ import java.util.Optional;
  * @param sections         rendered sections, in model order
  * @param throughput       JMH table, if any
  * @param throughputFigure JMH figure, if any
+ * @param agreements       equivalence tests between result sets of one suite, if there are several
  */
 public record ReportContent(ReportModel model, List<RenderedSection> sections, Optional<Table> throughput,
-                            Optional<Figure> throughputFigure) {
+                            Optional<Figure> throughputFigure, Optional<Table> agreements) {
 
     /**
      * One rendered section.
@@ -67,7 +68,7 @@ public record ReportContent(ReportModel model, List<RenderedSection> sections, O
             sections.add(section(s));
         }
         return new ReportContent(model, sections, ReportTables.throughput(model.throughput()),
-                ThroughputBars.draw(model.throughput(), "throughput"));
+                ThroughputBars.draw(model.throughput(), "throughput"), ReportTables.agreements(model.agreements()));
     }
 
     private static RenderedSection section(Section s) {

@@ -9,7 +9,9 @@ import dev.regbench.reports.schema.RunResult;
 import dev.regbench.reports.schema.TaskType;
 import dev.regbench.reports.select.PointChoice;
 import dev.regbench.reports.select.PointScore;
+import dev.regbench.reports.stats.Agreement;
 import dev.regbench.reports.stats.Comparison;
+import dev.regbench.reports.stats.Equivalence;
 import dev.regbench.reports.stats.Condition;
 import dev.regbench.reports.stats.Metric;
 import dev.regbench.reports.stats.RegularizationPath;
@@ -245,6 +247,7 @@ public final class ReportTables {
                 first.network().optimizer().momentum() == null ? ""
                         : ", momentum " + Fmt.compact(first.network().optimizer().momentum()),
                 first.network().batchSize())));
+        rows.add(List.of("implementation", implementations(p.runs())));
         for (Environment e : p.environments()) {
             rows.add(List.of("environment", String.format(Locale.ROOT,
                     "%s backend%s, %s BLAS (%d thread%s), %d OpenMP thread%s, %s; %s; %s; DL4J %s; commit %s",
@@ -260,6 +263,58 @@ public final class ReportTables {
     }
 
     /** @return the JMH throughput measurements, or empty if there are none */
+    /**
+     * @param runs a section's runs
+     * @return which code trained them, e.g. "tuned: regbench's drop-in DL4J classes (feature-major layout), 38 runs"
+     */
+    static String implementations(List<RunResult> runs) {
+        Map<String, Long> counts = new TreeMap<>(runs.stream().collect(Collectors.groupingBy(
+                ReportTables::implementationLabel, Collectors.counting())));
+        return counts.entrySet().stream().map(e -> e.getKey() + (counts.size() > 1 ? ", " + e.getValue() + " runs" : ""))
+                .collect(Collectors.joining("; "));
+    }
+
+    /** @return one run's implementation in words, with the layout and any fallback note */
+    static String implementationLabel(RunResult r) {
+        String id = r.implementation() == null ? "unrecorded" : r.implementation();
+        String what = switch (id) {
+            case "tuned" -> "tuned: regbench's drop-in DL4J classes (same results up to float rounding; README)"
+                    + (r.activationLayout() == null ? "" : ", " + r.activationLayout() + " layout");
+            case "stock" -> "stock: DL4J's classes as shipped";
+            case "pytorch" -> "pytorch: the independent PyTorch reference (scripts/pytorch-reference.py)";
+            default -> id;
+        };
+        return r.implementationNote() == null ? what : what + " (tuned unavailable: " + r.implementationNote() + ")";
+    }
+
+    /**
+     * @param agreements equivalence tests between result sets of one suite
+     * @return the table, or empty if there are none
+     */
+    public static Optional<Table> agreements(List<Agreement> agreements) {
+        if (agreements.isEmpty()) {
+            return Optional.empty();
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (Agreement a : agreements) {
+            Equivalence e = a.equivalence();
+            rows.add(List.of(a.suite(), a.condition(), a.regularizer(), a.metric().label(a.task()),
+                    a.setA(), Fmt.meanCi(a.summaryA()), a.setB(), Fmt.meanCi(a.summaryB()),
+                    e.tested() ? Fmt.signed(e.difference()) + " [" + Fmt.num(e.ciLow()) + ", " + Fmt.num(e.ciHigh()) + "]"
+                            : Fmt.signed(e.difference()),
+                    "±" + Fmt.compact(e.margin()),
+                    e.tested() ? Fmt.p(e.p()) : "—",
+                    !e.tested() ? "no test (n < 2)" : e.equivalent() ? "equivalent" : "not shown",
+                    e.test() == Comparison.Test.PAIRED ? "paired, n = " + e.n() : "Welch, n = " + e.n() + " / " + e.nB()));
+        }
+        return Optional.of(new Table(List.of("suite", "condition", "regularizer", "metric", "A", "A: mean ± 95 % CI",
+                "B", "B: mean ± 95 % CI", "A − B [90 % CI]", "margin", "TOST p", "verdict", "test"), rows,
+                "Two one-sided tests (Schuirmann 1987): A and B are called equivalent when the 90 % interval of their "
+                        + "difference lies inside ± the margin (p < 0.05); \"not shown\" means the data cannot "
+                        + "exclude a difference as large as the margin, not that there is one. Runs that share seeds "
+                        + "are paired by seed."));
+    }
+
     public static Optional<Table> throughput(List<ThroughputMeasurement> measurements) {
         if (measurements.isEmpty()) {
             return Optional.empty();

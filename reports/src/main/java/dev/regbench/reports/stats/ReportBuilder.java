@@ -44,6 +44,16 @@ public final class ReportBuilder {
      * @return the model
      */
     public static ReportModel build(Inputs inputs, String generated) {
+        return build(inputs, generated, EquivalenceMargins.DEFAULT);
+    }
+
+    /**
+     * @param inputs    what was read
+     * @param generated timestamp to print
+     * @param margins   the equivalence margins of comparisons between result sets of one suite
+     * @return the model
+     */
+    public static ReportModel build(Inputs inputs, String generated, EquivalenceMargins margins) {
         Map<String, List<LoadedRun>> groups = new LinkedHashMap<>();
         for (LoadedRun run : inputs.runs()) {
             groups.computeIfAbsent(run.source().directory() + "\u0000" + run.result().suite().experimentSha256(),
@@ -56,7 +66,53 @@ public final class ReportBuilder {
         for (int i = 0; i < ordered.size(); i++) {
             sections.add(section(ordered.get(i), labels.get(i), problems));
         }
-        return new ReportModel(sections, inputs.throughput(), problems, inputs.notes(), generated);
+        return new ReportModel(sections, inputs.throughput(), agreements(sections, margins), problems,
+                inputs.notes(), generated);
+    }
+
+    /**
+     * Every pair of sections of one suite (two result directories: two implementations, backends or machines): per
+     * data condition and regularizer present in both, the primary metric's means against the margin — paired by
+     * seed where the two share at least two seeds, Welch otherwise.
+     */
+    static List<Agreement> agreements(List<Section> sections, EquivalenceMargins margins) {
+        List<Agreement> out = new ArrayList<>();
+        for (int i = 0; i < sections.size(); i++) {
+            for (int j = i + 1; j < sections.size(); j++) {
+                Section a = sections.get(i);
+                Section b = sections.get(j);
+                if (!a.suite().equals(b.suite()) || a.task() != b.task()) {
+                    continue;
+                }
+                Metric metric = Metric.testPerformance(a.task());
+                for (Condition ca : a.conditions()) {
+                    Optional<Condition> cb = b.conditions().stream().filter(c -> c.trainSize() == ca.trainSize()
+                            && c.labelNoise() == ca.labelNoise()).findFirst();
+                    if (cb.isEmpty()) {
+                        continue;
+                    }
+                    for (RegularizerStats ra : ca.headline()) {
+                        Optional<RegularizerStats> rb = cb.get().headline().stream()
+                                .filter(r -> r.name().equals(ra.name())).findFirst();
+                        if (rb.isEmpty()) {
+                            continue;
+                        }
+                        Map<Long, Double> va = bySeed(ra.completed(), metric);
+                        Map<Long, Double> vb = bySeed(rb.get().completed(), metric);
+                        List<Long> common = va.keySet().stream().filter(vb::containsKey).sorted().toList();
+                        double margin = margins.of(a.task());
+                        Equivalence e = common.size() >= 2
+                                ? Equivalence.paired(common.stream().mapToDouble(k -> va.get(k) - vb.get(k)).toArray(),
+                                margin)
+                                : Equivalence.welch(values(ra.completed(), metric), values(rb.get().completed(), metric),
+                                margin);
+                        out.add(new Agreement(a.suite(), a.task(), ca.label(), ra.name(), metric, a.label(),
+                                ra.summary(metric), b.label(), rb.get().summary(metric), e));
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /**
@@ -79,9 +135,17 @@ public final class ReportBuilder {
                 labels.add(base.get(i));
                 continue;
             }
-            boolean otherDirectories = same.stream().anyMatch(j -> !groups.get(j).get(0).source().equals(source));
+            String implementation = String.valueOf(groups.get(i).get(0).result().implementation());
+            boolean otherImplementations = same.stream().anyMatch(j -> !implementation.equals(
+                    String.valueOf(groups.get(j).get(0).result().implementation())));
+            // The directory only where the implementation does not already tell the groups apart.
+            boolean otherDirectories = same.stream().anyMatch(j -> !groups.get(j).get(0).source().equals(source)
+                    && implementation.equals(String.valueOf(groups.get(j).get(0).result().implementation())));
             boolean configsHere = same.stream().filter(j -> groups.get(j).get(0).source().equals(source)).count() > 1;
             List<String> parts = new ArrayList<>();
+            if (otherImplementations) {
+                parts.add(implementation);
+            }
             if (otherDirectories) {
                 parts.add(String.valueOf(source.directory().toAbsolutePath().normalize().getFileName()));
             }

@@ -221,4 +221,56 @@ class ReportBuilderTest {
         assertTrue(model.sections().get(0).label().contains("config "), model.sections().get(0).label());
         assertFalse(model.sections().get(0).label().equals(model.sections().get(1).label()));
     }
+
+    @Test
+    void twoImplementationsOfOneSuiteAreTestedForEquivalenceByRegularizer() throws Exception {
+        // The two-stage fixture as DL4J's stock classes trained it, and a copy as "tuned" whose evaluation runs' test
+        // accuracy is 0.0005 lower for every seed (+0.05 pp test error): equivalent within ±0.3 pp, paired by seed.
+        Path stock = tmp.resolve("stock");
+        Path tuned = tmp.resolve("tuned");
+        ObjectMapper json = new ObjectMapper();
+        try (Stream<Path> files = Files.walk(Fixtures.dir("two-stage"))) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Path relative = Fixtures.dir("two-stage").relativize(f);
+                Files.createDirectories(stock.resolve(relative).getParent());
+                Files.createDirectories(tuned.resolve(relative).getParent());
+                if (!f.toString().endsWith(".json") || !relative.startsWith("runs")) {
+                    Files.copy(f, stock.resolve(relative));
+                    Files.copy(f, tuned.resolve(relative));
+                    continue;
+                }
+                com.fasterxml.jackson.databind.node.ObjectNode run = (com.fasterxml.jackson.databind.node.ObjectNode)
+                        json.readTree(f.toFile());
+                run.put("implementation", "stock");
+                json.writeValue(stock.resolve(relative).toFile(), run);
+                run.put("implementation", "tuned").put("activationLayout", "feature-major");
+                if (relative.startsWith(Path.of("runs", "eval"))) {
+                    for (JsonNode epoch : run.get("epochs")) {
+                        com.fasterxml.jackson.databind.node.ObjectNode test =
+                                (com.fasterxml.jackson.databind.node.ObjectNode) epoch.get("test");
+                        test.put("accuracy", test.get("accuracy").asDouble() - 0.0005);
+                    }
+                    ((com.fasterxml.jackson.databind.node.ObjectNode) run.get("final")).set("test",
+                            run.get("epochs").get(run.get("epochs").size() - 1).get("test"));
+                }
+                json.writeValue(tuned.resolve(relative).toFile(), run);
+            }
+        }
+        ReportModel model = ReportBuilder.build(ResultLoader.load(List.of(stock, tuned), List.of()), "t");
+        assertEquals(List.of("two-stage · CPU (stock)", "two-stage · CPU (tuned)"),
+                model.sections().stream().map(Section::label).toList(), "the implementation tells the sets apart");
+        assertEquals(List.of("none", "l1", "l2", "dropout-l2"),
+                model.agreements().stream().map(Agreement::regularizer).toList());
+        for (Agreement a : model.agreements()) {
+            assertEquals(Metric.TEST_ERROR, a.metric());
+            assertEquals(Comparison.Test.PAIRED, a.equivalence().test(), a.regularizer());
+            assertEquals(3, a.equivalence().n(), a.regularizer());
+            assertEquals(-0.05, a.equivalence().difference(), 1e-9, a.regularizer() + ": stock − tuned");
+            assertTrue(a.equivalence().equivalent(), a.regularizer() + ": the same difference on every seed");
+        }
+        // A margin below the difference shows nothing.
+        ReportModel strict = ReportBuilder.build(ResultLoader.load(List.of(stock, tuned), List.of()), "t",
+                new EquivalenceMargins(0.01, 0.02));
+        assertTrue(strict.agreements().stream().noneMatch(a -> a.equivalence().equivalent()));
+    }
 }
