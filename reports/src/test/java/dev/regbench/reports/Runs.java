@@ -72,7 +72,7 @@ public final class Runs {
         RunResult t = TEMPLATE;
         return new RunResult(t.schemaVersion(), t.schemaMinor(), t.suite(), stage, point, t.task(), t.dataset(),
                 t.network(), t.implementation(), t.activationLayout(), t.implementationNote(), info, seed,
-                t.status(), null, null, new EpochChoice(EpochRule.FINAL, SelectionMetric.VALIDATION_LOSS, null,
+                t.status(), null, null, null, new EpochChoice(EpochRule.FINAL, SelectionMetric.VALIDATION_LOSS, null,
                 epochs.size() - 1), metrics, metrics.get(metrics.size() - 1), t.initialParamsSha256(),
                 t.finalParamsSha256(), t.weightHistogram(), null, t.environment(), t.startedAt(), t.finishedAt());
     }
@@ -88,7 +88,7 @@ public final class Runs {
                 m.nearZeroFraction(), m.maxUnitNorm(), m.trainSeconds(), m.evalSeconds(), m.examplesPerSecond(), m.elapsedSeconds()))
                 .toList();
         return new RunResult(run.schemaVersion(), run.schemaMinor(), run.suite(), run.stage(), run.point(), run.task(),
-                run.dataset(), run.network(), run.implementation(), run.activationLayout(), run.implementationNote(), run.regularizer(), run.seed(), run.status(), run.divergedAtEpoch(), run.failure(),
+                run.dataset(), run.network(), run.implementation(), run.activationLayout(), run.implementationNote(), run.regularizer(), run.seed(), run.status(), run.divergedAtEpoch(), run.failure(), run.instability(),
                 run.epochChoice(), metrics, run.finalMetrics() == null ? null : metrics.get(metrics.size() - 1),
                 run.initialParamsSha256(), run.finalParamsSha256(), run.weightHistogram(), run.fit(), run.environment(),
                 run.startedAt(), run.finishedAt());

@@ -177,7 +177,7 @@ public final class SparkRunExecutor implements RunExecutor {
             var m = r.finalMetrics();
             return String.format(Locale.ROOT, "train %.4f | val %s | test %.4f%s", m.train().loss(),
                     m.validation() == null ? "-" : String.format(Locale.ROOT, "%.4f", m.validation().loss()),
-                    m.test().loss(), m.test().accuracy() == null ? ""
+                    m.test().loss() == null ? Double.NaN : m.test().loss(), m.test().accuracy() == null ? ""
                             : String.format(Locale.ROOT, " | test acc %.2f%%", 100 * m.test().accuracy()));
         }
     }

@@ -74,10 +74,10 @@ public final class EpochsCsv {
         List<String> cells = new ArrayList<>(prefix);
         cells.add(Integer.toString(m.epoch()));
         cells.add(split);
-        cells.add(Fmt.raw(v.loss()));
+        cells.add(v.loss() == null ? "" : Fmt.raw(v.loss()));
         cells.add(v.accuracy() == null ? "" : Fmt.raw(v.accuracy()));
         cells.add(v.errorPercent() == null ? "" : Fmt.raw(v.errorPercent()));
-        cells.add(Fmt.raw(m.lossGap()));
+        cells.add(m.lossGap() == null ? "" : Fmt.raw(m.lossGap()));
         cells.add(Fmt.raw(m.penalty()));
         cells.add(Fmt.raw(m.weightL2()));
         cells.add(Fmt.raw(m.nearZeroFraction()));

@@ -10,7 +10,7 @@ package dev.regbench.reports.schema;
  *                          test set, or all of them)
  * @param validation        the validation set; absent when the suite has none (exploratory suites)
  * @param test              the test set
- * @param lossGap           {@code test.loss − train.loss}: the generalization gap
+ * @param lossGap           {@code test.loss − train.loss}: the generalization gap; absent where the test loss is
  * @param accuracyGap       {@code train.accuracy − test.accuracy} (classifiers), else absent
  * @param penalty           the regularization term DL4J adds to the score (e.g. ½·λ·Σw²); 0 for none
  * @param weightL1          Σ|w| over all weight matrices (biases excluded)
@@ -25,7 +25,11 @@ package dev.regbench.reports.schema;
  * @param elapsedSeconds    wall time since the run started, in seconds
  */
 public record EpochMetrics(int epoch, SplitMetrics train, SplitMetrics validation, SplitMetrics test,
-                           double lossGap, Double accuracyGap, double penalty, double weightL1, double weightL2,
+                           Double lossGap, Double accuracyGap, double penalty, double weightL1, double weightL2,
                            double nearZeroFraction, Double maxUnitNorm, double trainSeconds, double evalSeconds,
                            Double examplesPerSecond, double elapsedSeconds) {
+    /** Records a non-finite gap as absent (JSON has no NaN). */
+    public EpochMetrics {
+        lossGap = lossGap == null || !Double.isFinite(lossGap) ? null : lossGap;
+    }
 }

@@ -34,6 +34,9 @@ import java.util.Map;
  * @param status              completed or diverged
  * @param divergedAtEpoch     the epoch whose loss or weights became NaN/infinite (diverged runs only)
  * @param failure             what diverged, in words (diverged runs only)
+ * @param instability         completed runs whose training loss rose markedly between evaluated epochs
+ *                            ({@link Instability}'s rule): where it first did; absent for a stable run and in files
+ *                            of minor version &lt; 4 (readers apply the rule to those)
  * @param epochChoice         the epoch whose metrics count, chosen on this run's validation curve (completed
  *                            runs only)
  * @param epochs              measurements after epoch 0 (before training), 1, 2, …; a diverged run's list
@@ -51,12 +54,13 @@ import java.util.Map;
  */
 @JsonPropertyOrder({"schemaVersion", "schemaMinor", "suite", "stage", "point", "task", "dataset", "network",
         "implementation", "activationLayout", "implementationNote", "regularizer", "seed",
-        "status", "divergedAtEpoch", "failure", "epochChoice", "epochs", "final", "initialParamsSha256",
+        "status", "divergedAtEpoch", "failure", "instability", "epochChoice", "epochs", "final", "initialParamsSha256",
         "finalParamsSha256", "weightHistogram", "fit", "environment", "startedAt", "finishedAt"})
 public record RunResult(int schemaVersion, Integer schemaMinor, SuiteRef suite, Stage stage, Map<String, Double> point,
                         TaskType task, DatasetInfo dataset, NetworkInfo network, String implementation,
                         String activationLayout, String implementationNote, RegularizerInfo regularizer, long seed,
-                        RunStatus status, Integer divergedAtEpoch, String failure, EpochChoice epochChoice,
+                        RunStatus status, Integer divergedAtEpoch, String failure, Instability instability,
+                        EpochChoice epochChoice,
                         List<EpochMetrics> epochs, @JsonProperty("final") EpochMetrics finalMetrics,
                         String initialParamsSha256, String finalParamsSha256, WeightHistogram weightHistogram,
                         PolynomialFit fit, Environment environment, String startedAt, String finishedAt) {
@@ -66,13 +70,25 @@ public record RunResult(int schemaVersion, Integer schemaMinor, SuiteRef suite, 
      * The minor version this code writes (1: {@code implementation}, {@code dataset.dataSha256}; 2: the
      * regularizer's {@code parameters} and components {@code l1}, {@code l2}, {@code weightDecay},
      * {@code maxNorm}, and {@code epochs[].maxUnitNorm}; 3: {@code environment.cpu}, the processor in detail;
-     * 4: {@code activationLayout}, {@code implementationNote}).
+     * 4: {@code activationLayout}, {@code implementationNote}, {@code instability}, test losses absent where not
+     * finite).
      */
     public static final int SCHEMA_MINOR = 4;
 
     /** Keeps the grid point's key order (the suite's) and makes it unmodifiable. */
     public RunResult {
         point = point == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(point));
+    }
+
+    /**
+     * @return where this completed run's training loss first rose markedly: as recorded, or by {@link Instability}'s
+     *         rule for files written before it was recorded; empty for stable and diverged runs
+     */
+    public java.util.Optional<Instability> unstable() {
+        if (status != RunStatus.COMPLETED) {
+            return java.util.Optional.empty();
+        }
+        return instability != null ? java.util.Optional.of(instability) : Instability.of(epochs);
     }
 
     /** @return the measurements at the epoch chosen on validation (null for a diverged run) */

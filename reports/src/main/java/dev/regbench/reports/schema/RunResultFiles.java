@@ -211,6 +211,14 @@ public final class RunResultFiles {
             if (m.train() == null || m.test() == null || (validationExpected && m.validation() == null)) {
                 throw new ResultFileException(file, "epochs[" + i + "] lacks train, validation or test metrics");
             }
+            // Training and validation losses decide divergence, so a recorded epoch has them; only the test
+            // loss may be absent (not finite: SplitMetrics).
+            if (m.train().loss() == null) {
+                throw new ResultFileException(file, "required field missing: epochs[" + i + "].train.loss");
+            }
+            if (m.validation() != null && m.validation().loss() == null) {
+                throw new ResultFileException(file, "required field missing: epochs[" + i + "].validation.loss");
+            }
         }
         if (r.status() == RunStatus.COMPLETED && r.chosenMetrics() == null) {
             throw new ResultFileException(file, "epochChoice.epoch " + r.epochChoice().epoch()

@@ -22,9 +22,12 @@ public enum SelectionMetric {
 
     /**
      * @param validation a run's validation measurement
-     * @return the value this metric minimizes: the loss, or the error as a fraction in [0, 1]
+     * @return the value this metric minimizes: the loss, or the error as a fraction in [0, 1]; NaN where the file
+     *         lacks it
      */
     public double of(SplitMetrics validation) {
-        return this == VALIDATION_LOSS ? validation.loss() : 1 - validation.accuracy();
+        Double v = this == VALIDATION_LOSS ? validation.loss()
+                : validation.accuracy() == null ? null : 1 - validation.accuracy();
+        return v == null ? Double.NaN : v;
     }
 }

@@ -98,7 +98,7 @@ public final class ConsoleProgress implements ProgressListener {
         String validation = m.validation() == null ? ""
                 : String.format(Locale.ROOT, " | val %.4f", m.validation().loss());
         String metrics = String.format(Locale.ROOT, "train %.4f%s | test %.4f | gap %+.4f%s%s | ETA %s",
-                m.train().loss(), validation, m.test().loss(), m.lossGap(), accuracy, speed, eta(m.epoch(), epochs));
+                m.train().loss(), validation, orNaN(m.test().loss()), orNaN(m.lossGap()), accuracy, speed, eta(m.epoch(), epochs));
         if (interactive) {
             int filled = epochs == 0 ? BAR : BAR * m.epoch() / epochs;
             out.printf(Locale.ROOT, "\r[%d/%d] %-22s [%s%s] %3d/%d %s\u001b[K", runIndex, runTotal, key,
@@ -151,5 +151,9 @@ public final class ConsoleProgress implements ProgressListener {
             return String.format(Locale.ROOT, "%dh%02dm", s / 3600, s % 3600 / 60);
         }
         return s >= 60 ? String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60) : s + "s";
+    }
+
+    private static double orNaN(Double v) {
+        return v == null ? Double.NaN : v;
     }
 }

@@ -8,7 +8,10 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 
-/** The closing lines of {@code regbench run} and {@code regbench sweep}: what was trained, what diverged, what failed. */
+/**
+ * The closing lines of {@code regbench run} and {@code regbench sweep}: what was trained, what diverged, which runs
+ * are flagged unstable, what failed.
+ */
 public final class RunReport {
     private RunReport() {
     }
@@ -34,6 +37,17 @@ public final class RunReport {
             for (RunResult r : diverged) {
                 err.printf(Locale.ROOT, "  %s %s%s seed %d: %s%n", r.stage().id(), r.regularizer().name(),
                         r.point().isEmpty() ? "" : " " + r.point(), r.seed(), r.failure());
+            }
+        }
+        List<RunResult> unstable = java.util.stream.Stream.concat(summary.trained().stream(), summary.skipped().stream())
+                .filter(r -> r.unstable().isPresent()).toList();
+        if (!unstable.isEmpty()) {
+            err.printf(Locale.ROOT, "NOTE: %d completed run(s) are flagged unstable (their training loss rose markedly "
+                    + "between evaluations: a learning rate too large for them; the report lists them):%n",
+                    unstable.size());
+            for (RunResult r : unstable) {
+                err.printf(Locale.ROOT, "  %s %s%s seed %d: %s%n", r.stage().id(), r.regularizer().name(),
+                        r.point().isEmpty() ? "" : " " + r.point(), r.seed(), r.unstable().orElseThrow().describe());
             }
         }
         if (!summary.failed().isEmpty()) {

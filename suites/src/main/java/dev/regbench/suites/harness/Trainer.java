@@ -6,6 +6,7 @@ import dev.regbench.reports.schema.Environment;
 import dev.regbench.reports.schema.EpochChoice;
 import dev.regbench.reports.schema.EpochMetrics;
 import dev.regbench.reports.schema.EpochRule;
+import dev.regbench.reports.schema.Instability;
 import dev.regbench.reports.schema.SplitMetrics;
 import dev.regbench.reports.schema.NetworkInfo;
 import dev.regbench.reports.schema.OptimizerInfo;
@@ -37,8 +38,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * Trains one run with the real DL4J loop ({@code net.fit} on each minibatch) and measures it on the training
  * evaluation subset, the validation set and the test set after epoch 0 and after every epoch (every
  * {@code evaluateEvery}-th epoch and the last, if the suite says so). At the end it
- * records the epoch chosen on the run's validation curve by the suite's rule (never on test metrics). A NaN or
- * infinite loss or weight stops the run with status {@code diverged}; it is recorded, never thrown.
+ * records the epoch chosen on the run's validation curve by the suite's rule (never on test metrics) and whether its
+ * training loss rose markedly between evaluations ({@link Instability}). A non-finite training or validation loss
+ * or weight, or an exploded training loss, stops the run with status {@code diverged} (the test set decides
+ * nothing: {@link Measurement#divergence}); it is recorded, never thrown.
  */
 public final class Trainer {
     /** Points of the [-1, 1] grid on which a regression network's final prediction is recorded. */
@@ -94,6 +97,7 @@ public final class Trainer {
         String failure = null;
         double trainSeconds = 0; // since the previous evaluation
         long trainedExamples = 0;
+        Double firstTrainLoss = null;
         for (int epoch = 0; epoch <= suite.epochs(); epoch++) {
             if (epoch > 0) {
                 if (epoch > 1) {
@@ -112,7 +116,10 @@ public final class Trainer {
             long evalStart = System.nanoTime();
             Measurement m = measure(net, data);
             double evalSeconds = (System.nanoTime() - evalStart) / 1e9;
-            failure = m.divergence(epoch);
+            if (firstTrainLoss == null) {
+                firstTrainLoss = m.train().loss();
+            }
+            failure = m.divergence(epoch, firstTrainLoss);
             if (failure != null) {
                 divergedAt = epoch;
                 break;
@@ -138,7 +145,7 @@ public final class Trainer {
                 key.stage(), key.point().swept(), data.type(), data.info(), networkInfo(spec), implementation.id(),
                 implementation.layout(), implementation.note(),
                 regularizerInfo(key), key.seed(), completed ? RunStatus.COMPLETED : RunStatus.DIVERGED, divergedAt,
-                failure, choice, epochs, completed ? epochs.get(epochs.size() - 1) : null, initialSha,
+                failure, completed ? Instability.of(epochs).orElse(null) : null, choice, epochs, completed ? epochs.get(epochs.size() - 1) : null, initialSha,
                 completed ? NetworkFactory.parametersSha256(net) : null,
                 completed ? WeightStats.histogram(net) : null,
                 completed && data.type() == TaskType.REGRESSION ? fit(net) : null,
@@ -146,20 +153,34 @@ public final class Trainer {
                 Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
     }
 
+    /**
+     * A training loss above this multiple of the run's epoch-0 training loss (the untrained network's) means the run
+     * has exploded, finite or not: a learning rate of 1e6 on the MNIST MLP trains at 1.5 million nats from epoch 1
+     * (epoch 0: 2.48), which is divergence, not a result.
+     */
+    public static final double EXPLOSION_FACTOR = 100;
+
     /** Everything measured at one point of a run, before it becomes an {@link EpochMetrics}. */
     private record Measurement(Evaluator.Evaluation train, Evaluator.Evaluation validation,
                                Evaluator.Evaluation test, double penalty, WeightStats weights, TaskType type) {
 
-        String divergence(int epoch) {
+        /**
+         * Whether the run diverged, decided from what training may see — the training loss, the validation loss,
+         * the weights and the penalty — never from the test set: a non-finite training or validation loss, weight or
+         * penalty, or a training loss above {@value #EXPLOSION_FACTOR} × its epoch-0 value.
+         *
+         * @return what diverged, in words, or null
+         */
+        String divergence(int epoch, double firstTrainLoss) {
             List<String> bad = new ArrayList<>();
             if (!Double.isFinite(train.loss())) {
                 bad.add("training loss " + train.loss());
+            } else if (train.loss() > EXPLOSION_FACTOR * firstTrainLoss) {
+                bad.add(String.format(Locale.ROOT, "training loss %.4g, more than %.0f × its epoch-0 value %.4g",
+                        train.loss(), EXPLOSION_FACTOR, firstTrainLoss));
             }
             if (validation != null && !Double.isFinite(validation.loss())) {
                 bad.add("validation loss " + validation.loss());
-            }
-            if (!Double.isFinite(test.loss())) {
-                bad.add("test loss " + test.loss());
             }
             if (!weights.finite() || !Double.isFinite(weights.l2())) {
                 bad.add("weights (NaN or infinite)");
@@ -176,7 +197,7 @@ public final class Trainer {
             SplitMetrics tr = split(train);
             SplitMetrics te = split(test);
             return new EpochMetrics(epoch, tr, validation == null ? null : split(validation), te,
-                    te.loss() - tr.loss(), classification ? tr.accuracy() - te.accuracy() : null, penalty,
+                    test.loss() - train.loss(), classification ? tr.accuracy() - te.accuracy() : null, penalty,
                     weights.l1(), weights.l2(), weights.nearZeroFraction(), weights.maxUnitNorm(), trainSeconds, evalSeconds, throughput,
                     elapsed);
         }

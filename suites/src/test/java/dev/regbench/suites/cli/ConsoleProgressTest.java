@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class ConsoleProgressTest {
     private static EpochMetrics evaluated(int epoch, double trainSeconds) {
         SplitMetrics s = new SplitMetrics(1.0, 0.5);
-        return new EpochMetrics(epoch, s, s, s, 0, 0.0, 0, 1, 1, 0, null, trainSeconds, 0, 1000.0, epoch);
+        return new EpochMetrics(epoch, s, s, s, 0.0, 0.0, 0, 1, 1, 0, null, trainSeconds, 0, 1000.0, epoch);
     }
 
     @Test

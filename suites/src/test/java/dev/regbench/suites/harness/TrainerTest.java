@@ -100,4 +100,32 @@ class TrainerTest {
         RunResult c = train(suite, dropout, 6);
         assertTrue(!a.finalParamsSha256().equals(c.finalParamsSha256()), "another seed, another run");
     }
+
+    @Test
+    void theInstabilityFlagFiresOnALearningRateTooLargeAndNotOnAStableOne() throws Exception {
+        // Full-batch SGD on the 1-32-32-1 tanh net: at 0.4 the training loss climbs from 0.093 to 0.41 before it
+        // settles (measured); at 0.05 it falls at every evaluation.
+        Variant none = Variant.of("none", Regularizer.none());
+        RunResult tooLarge = train(Fixtures.polynomial(List.of(none), 40, 0.4, List.of(1L)), none, 1);
+        assertEquals(RunStatus.COMPLETED, tooLarge.status(), "it does not explode");
+        dev.regbench.reports.schema.Instability flagged = tooLarge.instability();
+        assertNotNull(flagged, "a marked rise of the training loss is flagged");
+        assertEquals(1, flagged.epoch());
+        assertEquals(0, flagged.lowestEpoch());
+        assertEquals(tooLarge.epochs().get(1).train().loss(), flagged.trainLoss(), 0.0);
+        assertTrue(flagged.describe().startsWith("training loss 0.09"), flagged.describe());
+        RunResult stable = train(Fixtures.polynomial(List.of(none), 40, 0.05, List.of(1L)), none, 1);
+        assertNull(stable.instability(), "a falling training loss is not flagged");
+        assertTrue(stable.unstable().isEmpty());
+    }
+
+    @Test
+    void aFiniteButExplodedTrainingLossIsDivergence() throws Exception {
+        // SGD at 2.0: the training loss jumps from 0.093 to 2,162 after one epoch, finite (measured).
+        Variant none = Variant.of("none", Regularizer.none());
+        RunResult r = train(Fixtures.polynomial(List.of(none), 40, 2.0, List.of(1L)), none, 1);
+        assertEquals(RunStatus.DIVERGED, r.status());
+        assertTrue(r.failure().contains("more than 100 × its epoch-0 value"), r.failure());
+        assertTrue(r.epochs().stream().allMatch(m -> Double.isFinite(m.train().loss())), "the losses kept are finite");
+    }
 }

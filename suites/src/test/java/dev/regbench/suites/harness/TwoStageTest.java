@@ -133,4 +133,68 @@ class TwoStageTest {
         assertEquals(60, a.validation().size());
         assertEquals("per-seed", a.info().draw());
     }
+
+    /**
+     * Trains like {@link LocalExecutor}, but the runs of {@code poisoned} seeds evaluate on a test set whose inputs are
+     * all NaN: their test losses are NaN at every evaluated epoch, during training.
+     */
+    private record PoisonedTestExecutor(Suite suite, SuiteData data, List<Long> poisoned) implements RunExecutor {
+        @Override
+        public Outcome execute(List<RunKey> todo, ResultStore store, RunPlan plan, ProgressListener listener)
+                throws OutputException {
+            Trainer trainer = new Trainer(suite, Implementation.TUNED.choose(), ENV, listener);
+            List<SuiteRunner.Finished> done = new ArrayList<>();
+            for (RunKey key : todo) {
+                TaskData d = data.forRun(key.condition(), key.seed());
+                if (poisoned.contains(key.seed())) {
+                    dev.regbench.datasets.Examples t = d.test();
+                    d = new TaskData(d.type(), d.train(), d.evalTrain(), d.validation(), new dev.regbench.datasets
+                            .Examples(t.features().dup().assign(Double.NaN), t.targets()), d.info(), d.polynomial());
+                }
+                RunResult result = trainer.run(key, d);
+                store.save(plan.path(key), result);
+                done.add(new SuiteRunner.Finished(key, result));
+            }
+            return new Outcome(done, List.of());
+        }
+    }
+
+    @Test
+    void aTestSetPoisonedDuringTrainingChangesNoChoiceNoStatusAndNoWeight() throws Exception {
+        Suite suite = suite();
+        Path clean = out.resolve("clean");
+        Path poisoned = out.resolve("poisoned");
+        run(suite, clean, ProgressListener.NONE);
+        SuiteData data = SuiteData.load(suite, DataDirectory.resolve(Optional.empty()));
+        // Tuning seed 2 and evaluation seed 12: NaN test losses in half of each stage's runs.
+        try (LocalResultStore store = LocalResultStore.open(poisoned)) {
+            new SuiteRunner(suite, new PoisonedTestExecutor(suite, data, List.of(2L, 12L)), Implementation.TUNED.choose(),
+                    ENV).run(store, ProgressListener.NONE);
+        }
+        JsonNode a = new ObjectMapper().readTree(clean.resolve("selection.json").toFile()).get("choices");
+        JsonNode b = new ObjectMapper().readTree(poisoned.resolve("selection.json").toFile()).get("choices");
+        for (int i = 0; i < a.size(); i++) {
+            assertEquals(a.get(i).get("chosen"), b.get(i).get("chosen"), "the same choice");
+        }
+        List<Path> cleanFiles = files(clean);
+        assertEquals(cleanFiles.stream().map(clean::relativize).toList(),
+                files(poisoned).stream().map(poisoned::relativize).toList(), "the same runs, in both stages");
+        int sawNaN = 0;
+        for (Path f : cleanFiles) {
+            if (!f.getParent().getParent().getFileName().toString().equals("runs")) {
+                continue; // selection.json
+            }
+            RunResult c = RunResultFiles.read(f);
+            RunResult p = RunResultFiles.read(poisoned.resolve(clean.relativize(f)));
+            assertEquals(dev.regbench.reports.schema.RunStatus.COMPLETED, p.status(), f + ": completed, not diverged");
+            assertEquals(c.epochChoice(), p.epochChoice(), f + ": the same epoch chosen on validation");
+            assertEquals(c.finalParamsSha256(), p.finalParamsSha256(), f + ": the same weights, bit for bit");
+            if (List.of(2L, 12L).contains(p.seed())) {
+                assertTrue(p.epochs().stream().allMatch(m -> m.test().loss() == null && m.lossGap() == null),
+                        f + ": the NaN test loss is recorded as absent");
+                sawNaN++;
+            }
+        }
+        assertEquals(4 + 2, sawNaN, "tuning seed 2 (none + 3 points) and evaluation seed 12 (2 regularizers)");
+    }
 }
