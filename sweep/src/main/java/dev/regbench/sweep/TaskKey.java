@@ -47,6 +47,6 @@ public record TaskKey(Stage stage, int trainSize, double labelNoise, String vari
     public RunKey resolve(Suite suite) {
         Variant v = suite.variants().stream().filter(r -> r.name().equals(variant)).findFirst().orElseThrow(() ->
                 new IllegalArgumentException("suite '" + suite.name() + "' has no regularizer '" + variant + "'"));
-        return new RunKey(stage, new DataCondition(trainSize, labelNoise), v.point(swept), seed);
+        return new RunKey(stage, new DataCondition(trainSize, labelNoise), v.pointAt(swept), seed);
     }
 }

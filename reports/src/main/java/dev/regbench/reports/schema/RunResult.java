@@ -73,7 +73,7 @@ public record RunResult(int schemaVersion, Integer schemaMinor, SuiteRef suite, 
      * 4: {@code activationLayout}, {@code implementationNote}, {@code instability}, test losses absent where not
      * finite).
      */
-    public static final int SCHEMA_MINOR = 4;
+    public static final int SCHEMA_MINOR = 5;
 
     /** Keeps the grid point's key order (the suite's) and makes it unmodifiable. */
     public RunResult {

@@ -73,7 +73,8 @@ final class BenchNetworks {
         int inputs = classification ? 784 : 1;
         int outputs = classification ? 10 : 1;
         NetworkSpec spec = new NetworkSpec(inputs, suite.hidden(), outputs, suite.activation(), suite.weightInit(),
-                classification ? OutputKind.SOFTMAX_CROSS_ENTROPY : OutputKind.IDENTITY_MSE, suite.optimizer());
+                classification ? OutputKind.SOFTMAX_CROSS_ENTROPY : OutputKind.IDENTITY_MSE,
+                variant.representative().optimizer(suite.optimizer()).over(1000, suite.epochs()));
         MultiLayerNetwork net = NetworkFactory.build(spec, variant.representative().regularizer(), suite.penalizeBiases(),
                 SeedPurpose.INIT.derive(1), implementation);
         Nd4j.getRandom().setSeed(42);

@@ -96,7 +96,7 @@ public record RunPlan(Suite suite) {
             pointsPerSize += points;
             StringBuilder b = new StringBuilder("  " + v.name() + " (" + v.kind().id() + "): ");
             List<String> parts = new ArrayList<>();
-            v.parameters().forEach((k, s) -> parts.add(k + " " + (s.swept() ? s + " = " + s.valuesText() : s)));
+            v.axes().forEach((k, s) -> parts.add(k + " " + (s.swept() ? s + " = " + s.valuesText() : s)));
             b.append(parts.isEmpty() ? "no parameters" : String.join("; ", parts));
             b.append(points == 1 ? "" : " -> " + points + " points");
             lines.add(b.toString());

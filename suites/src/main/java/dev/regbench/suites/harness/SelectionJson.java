@@ -11,6 +11,7 @@ import dev.regbench.reports.select.PointScore;
 import dev.regbench.suites.suite.Suite;
 import dev.regbench.suites.suite.Variant;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,7 +28,8 @@ final class SelectionJson {
     private SelectionJson() {
     }
 
-    static String render(Suite suite, Map<dev.regbench.suites.suite.DataCondition, Map<String, PointChoice>> selection) {
+    static String render(Suite suite, Map<dev.regbench.suites.suite.DataCondition, Map<String, PointChoice>> selection,
+                         Map<dev.regbench.suites.suite.DataCondition, Map<String, Variant>> grids) {
         ObjectNode root = F.objectNode();
         root.put("selectionVersion", VERSION);
         root.put("suite", suite.name());
@@ -44,7 +46,8 @@ final class SelectionJson {
                 + "chosen point of each regularizer is re-trained on the evaluation seeds.");
         ArrayNode choices = root.putArray("choices");
         selection.forEach((condition, byVariant) -> {
-            for (Variant v : suite.variants()) {
+            for (Variant base : suite.variants()) {
+                Variant v = grids.getOrDefault(condition, Map.of()).getOrDefault(base.name(), base);
                 PointChoice c = byVariant.get(v.name());
                 if (c == null) {
                     continue;
@@ -57,7 +60,10 @@ final class SelectionJson {
                 o.put("regularizer", v.name());
                 o.put("kind", v.kind().id());
                 ObjectNode grid = o.putObject("grid");
-                v.parameters().forEach((k, s) -> s.values().forEach(grid.withArray(k)::add));
+                v.axes().forEach((k, s) -> s.values().forEach(grid.withArray(k)::add));
+                ObjectNode extended = o.putObject("extended");
+                v.axes().forEach((k, s) -> s.values().stream().filter(x -> !base.axes().get(k).values().contains(x))
+                        .forEach(extended.withArray(k)::add));
                 ArrayNode points = o.putArray("points");
                 for (PointScore s : c.scores()) {
                     ObjectNode p = points.addObject();
@@ -79,6 +85,14 @@ final class SelectionJson {
                 Optional<dev.regbench.suites.suite.Point> chosen = SuiteRunner.chosen(v, c);
                 if (chosen.isPresent()) {
                     point(o.putObject("chosen"), chosen.get().swept());
+                    ArrayNode edge = o.putArray("atEdge");
+                    chosen.get().swept().forEach((k, x) -> {
+                        List<Double> values = v.axes().get(k).values();
+                        if (x == values.stream().mapToDouble(Double::doubleValue).min().orElseThrow()
+                                || x == values.stream().mapToDouble(Double::doubleValue).max().orElseThrow()) {
+                            edge.add(k);
+                        }
+                    });
                     point(o.putObject("evaluated"), chosen.get().values());
                 } else {
                     o.putNull("chosen");

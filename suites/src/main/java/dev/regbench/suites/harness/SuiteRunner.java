@@ -10,6 +10,7 @@ import dev.regbench.suites.network.Implementation;
 import dev.regbench.suites.suite.DataCondition;
 import dev.regbench.suites.suite.Point;
 import dev.regbench.suites.suite.Suite;
+import dev.regbench.suites.suite.Sweep;
 import dev.regbench.suites.suite.Variant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -91,11 +92,104 @@ public final class SuiteRunner {
                     break; // choosing on an incomplete grid would bias the choice: a rerun retries the failed runs
                 }
                 selection = select(done);
-                store.saveSelection(SelectionJson.render(suite, selection));
+                // Choices at the edge of an extendable range: one more step past it, on the tuning seeds, chosen
+                // again, until the choice is interior or the extensions are used up (Sweep.extendedPast).
+                for (List<RunKey> more = extensions(selection, done); !more.isEmpty(); more = extensions(selection, done)) {
+                    StagePlan ext = pending(store, more);
+                    ext.finished().forEach(f -> listener.runSkipped(f.key(), f.result()));
+                    skipped.addAll(ext.finished().stream().map(Finished::result).toList());
+                    listener.stageStarted(stage, ext.todo().size(), ext.finished().size());
+                    RunExecutor.Outcome extended = executor.execute(ext.todo(), store, plan, listener);
+                    extended.finished().forEach(f -> trained.add(f.result()));
+                    done.addAll(ext.finished());
+                    done.addAll(extended.finished());
+                    failed.addAll(extended.failed());
+                    if (!extended.failed().isEmpty()) {
+                        return new RunSummary(trained, skipped, Map.of(), failed);
+                    }
+                    selection = select(done);
+                }
+                grids = grids(done);
+                store.saveSelection(SelectionJson.render(suite, selection, grids));
                 listener.selectionMade(selection);
             }
         }
         return new RunSummary(trained, skipped, selection, failed);
+    }
+
+    /** Per data condition and regularizer name, its grid as tuned: the suite's, with any extensions past an edge. */
+    private Map<DataCondition, Map<String, Variant>> grids = Map.of();
+
+    /**
+     * @param done the finished tuning runs
+     * @return each (condition, regularizer)'s grid: the suite's variant with every axis extended by the values its
+     *         tuning runs tried beyond it
+     */
+    private Map<DataCondition, Map<String, Variant>> grids(List<Finished> done) {
+        Map<DataCondition, Map<String, Variant>> out = new LinkedHashMap<>();
+        for (DataCondition condition : suite.conditions()) {
+            Map<String, Variant> byName = new LinkedHashMap<>();
+            for (Variant v : suite.variants()) {
+                Variant grid = v;
+                for (Finished f : done) {
+                    if (f.key().condition().equals(condition) && f.key().point().variant().name().equals(v.name())) {
+                        Variant tried = f.key().point().variant();
+                        for (String key : tried.axes().keySet()) {
+                            if (tried.axes().get(key).values().size() > grid.axes().get(key).values().size()) {
+                                grid = grid.withAxis(key, tried.axes().get(key));
+                            }
+                        }
+                    }
+                }
+                byName.put(v.name(), grid);
+            }
+            out.put(condition, byName);
+        }
+        return out;
+    }
+
+    /**
+     * @param selection the choices so far
+     * @param done      the finished tuning runs
+     * @return the tuning runs of the next extension step: for every choice at the end of an extendable range, the
+     *         grid's points at one more value past that end (every other axis at all its values), on every tuning
+     *         seed; empty when no choice sits at an extendable edge
+     */
+    List<RunKey> extensions(Map<DataCondition, Map<String, PointChoice>> selection, List<Finished> done) {
+        Map<DataCondition, Map<String, Variant>> current = grids(done);
+        List<RunKey> keys = new ArrayList<>();
+        for (DataCondition condition : suite.conditions()) {
+            for (Variant base : suite.variants()) {
+                PointChoice c = selection.getOrDefault(condition, Map.of()).get(base.name());
+                if (c == null || c.chosen().isEmpty()) {
+                    continue;
+                }
+                Variant grid = current.get(condition).get(base.name());
+                for (Map.Entry<String, Double> chosen : c.chosen().get().entrySet()) {
+                    Optional<Sweep> wider = grid.axes().get(chosen.getKey()).extendedPast(chosen.getValue());
+                    if (wider.isEmpty()) {
+                        continue;
+                    }
+                    Variant extended = grid.withAxis(chosen.getKey(), wider.get());
+                    double added = wider.get().values().get(wider.get().values().size() - 1);
+                    List<Point> points = extended.points().stream()
+                            .filter(p -> p.values().get(chosen.getKey()) == added).toList();
+                    try {
+                        points.forEach(p -> {
+                            p.regularizer();
+                            p.optimizer(suite.optimizer());
+                        });
+                    } catch (IllegalArgumentException outOfRange) {
+                        continue; // past the parameter's range (a retain probability above 1): the edge stays
+                    }
+                    for (long seed : suite.seeds().seeds(Stage.TUNE)) {
+                        points.forEach(p -> keys.add(new RunKey(Stage.TUNE, condition, p, seed)));
+                    }
+                    break; // one axis per step; the next step sees the new choice
+                }
+            }
+        }
+        return keys;
     }
 
     /**
@@ -176,7 +270,8 @@ public final class SuiteRunner {
             Map<String, PointChoice> byCondition = new LinkedHashMap<>();
             for (Variant v : suite.variants()) {
                 List<TuningRun> runs = tuning.stream()
-                        .filter(f -> f.key().condition().equals(condition) && f.key().point().variant().equals(v))
+                        .filter(f -> f.key().condition().equals(condition)
+                                && f.key().point().variant().name().equals(v.name()))
                         .map(f -> TuningRun.of(f.result())).toList();
                 if (!runs.isEmpty()) {
                     byCondition.put(v.name(), Selector.choose(suite.selection(), runs));
@@ -190,7 +285,8 @@ public final class SuiteRunner {
     private RunPlan.Choices choices(Map<DataCondition, Map<String, PointChoice>> selection) {
         return (condition, v) -> {
             PointChoice c = selection.getOrDefault(condition, Map.of()).get(v.name());
-            return c == null ? Optional.empty() : chosen(v, c);
+            Variant grid = grids.getOrDefault(condition, Map.of()).getOrDefault(v.name(), v);
+            return c == null ? Optional.empty() : chosen(grid, c);
         };
     }
 

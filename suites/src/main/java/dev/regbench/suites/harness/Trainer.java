@@ -24,6 +24,7 @@ import dev.regbench.suites.network.OptimizerSpec;
 import dev.regbench.suites.network.OutputKind;
 import dev.regbench.suites.network.Component;
 import dev.regbench.suites.network.Regularizer;
+import dev.regbench.suites.suite.Point;
 import dev.regbench.suites.suite.Suite;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -66,13 +67,15 @@ public final class Trainer {
     }
 
     /**
-     * @param data any run's data of this suite (sizes and task type are what matter)
+     * @param data  a run's data (sizes and task type are what matter)
+     * @param point its grid point (a swept learning rate or momentum)
      * @return the network spec every variant of this suite shares
      */
-    public NetworkSpec networkSpec(TaskData data) {
+    public NetworkSpec networkSpec(TaskData data, Point point) {
         return new NetworkSpec(data.train().inputs(), suite.hidden(), data.train().outputs(), suite.activation(),
                 suite.weightInit(), data.type() == TaskType.CLASSIFICATION ? OutputKind.SOFTMAX_CROSS_ENTROPY
-                : OutputKind.IDENTITY_MSE, suite.optimizer());
+                : OutputKind.IDENTITY_MSE, point.optimizer(suite.optimizer()).over(
+                (data.train().size() + suite.batchSize() - 1) / suite.batchSize(), suite.epochs()));
     }
 
     /**
@@ -84,7 +87,7 @@ public final class Trainer {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         Regularizer regularizer = key.point().regularizer();
-        NetworkSpec spec = networkSpec(data);
+        NetworkSpec spec = networkSpec(data, key.point());
         MultiLayerNetwork net = NetworkFactory.build(spec, regularizer, suite.penalizeBiases(),
                 SeedPurpose.INIT.derive(key.seed()), implementation.used());
         String initialSha = NetworkFactory.parametersSha256(net);
@@ -234,7 +237,7 @@ public final class Trainer {
         return new NetworkInfo(spec.layerSizes(), spec.activation().id(), spec.weightInit().dl4j().name(),
                 spec.output().id(), spec.parametersPerLayer().stream().mapToLong(Long::longValue).sum(),
                 spec.parametersPerLayer(), new OptimizerInfo(o.type().id(), o.learningRate(),
-                o.type() == OptimizerSpec.Type.NESTEROV ? o.momentum() : null), suite.batchSize(), suite.epochs());
+                o.type() == OptimizerSpec.Type.NESTEROV ? o.momentum() : null, o.scheduled() ? o.describeSchedule() : null), suite.batchSize(), suite.epochs());
     }
 
     private RegularizerInfo regularizerInfo(RunKey key) {

@@ -1,15 +1,16 @@
 package dev.regbench.suites.suite;
 
+import dev.regbench.suites.network.OptimizerSpec;
 import dev.regbench.suites.network.Regularizer;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One grid point of a {@link Variant}: a value for every parameter of its kind.
+ * One grid point of a {@link Variant}: a value for every swept optimizer setting and every parameter of its kind.
  *
  * @param variant the variant it belongs to
- * @param values  every parameter's value, in the kind's order
+ * @param values  every axis' value, the optimizer's first, then the parameters in the kind's order
  */
 public record Point(Variant variant, Map<String, Double> values) {
     /** Keeps the kind's order. */
@@ -19,7 +20,18 @@ public record Point(Variant variant, Map<String, Double> values) {
 
     /** @return the regularizer at this point (validated by its constructor) */
     public Regularizer regularizer() {
-        return variant.kind().create(values);
+        Map<String, Double> parameters = new LinkedHashMap<>(values);
+        variant.training().keySet().forEach(parameters::remove);
+        return variant.kind().create(parameters);
+    }
+
+    /**
+     * @param base the suite's optimizer
+     * @return the optimizer at this point: {@code base} with this point's learning rate and momentum, if swept
+     */
+    public OptimizerSpec optimizer(OptimizerSpec base) {
+        return base.with(values.getOrDefault("learningRate", base.learningRate()),
+                values.getOrDefault("momentum", base.momentum()));
     }
 
     /** @return the values of the variant's swept parameters only (empty if nothing is swept) */

@@ -130,6 +130,18 @@ public record Suite(String name, String description, Path file, String fileSha25
             problems.add(new SuiteProblem("selection.epoch", selection.rule().id() + " chooses on the validation "
                     + "curve, and this suite has no validation set"));
         }
+        if (draw == DataDraw.PER_SEED && task instanceof SuiteTask.ImageClassification image) {
+            int pool = image.dataset().size(dev.regbench.datasets.Split.TRAIN) - image.validationSize();
+            for (int size : image.trainSizes()) {
+                if (size >= pool) {
+                    problems.add(new SuiteProblem("dataDraw", "per-seed draws " + size + " training images from a pool "
+                            + "of " + pool + " (the training images less the validation set): every seed would train "
+                            + "on the same images; use dataDraw: fixed (seeds then vary initialization, batch order "
+                            + "and dropout), or a trainSize below " + pool));
+                    break;
+                }
+            }
+        }
         if (selection.metric() == SelectionMetric.VALIDATION_ERROR
                 && task instanceof SuiteTask.PolynomialRegression) {
             problems.add(new SuiteProblem("selection.metric", "validation-error needs a classification task; the "
@@ -281,9 +293,16 @@ public record Suite(String name, String description, Path file, String fileSha25
                 "name=%s%ntask=%s%ndraw=%s%nepochs=%d%nevaluateEvery=%d%nbatchSize=%d%ndataSeed=%d%nhidden=%s%n"
                         + "activation=%s%nweightInit=%s%noptimizer=%s,%s,%s%npenalizeBiases=%b%nselection=%s,%s,%s%n",
                 name, taskCanonical(), draw.id(), epochs, evaluateEvery, batchSize, dataSeed, hidden, activation.id(), weightInit.id(),
-                optimizer.type().id(), Double.toString(optimizer.learningRate()),
-                Double.toString(optimizer.momentum()), penalizeBiases, selection.metric().id(), selection.rule().id(),
-                selection.patience());
+                optimizer.type().id(), axisText("learningRate", optimizer.learningRate()),
+                axisText("momentum", optimizer.momentum()), penalizeBiases, selection.metric().id(), selection.rule().id(),
+                selection.patience()) + (optimizer.scheduled() ? "schedule=" + optimizer.describeSchedule() + "\n" : "");
+    }
+
+    /** @return a fixed optimizer setting as it always hashed, or a swept one's values (the grid every arm shares) */
+    private String axisText(String key, double fixed) {
+        Sweep swept = variants.get(0).training().get(key);
+        return swept == null ? Double.toString(fixed)
+                : swept.values().stream().map(v -> Double.toString(v)).toList().toString();
     }
 
     private static String canonical(Point point) {

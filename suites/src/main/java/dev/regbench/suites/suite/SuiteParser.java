@@ -14,6 +14,8 @@ import dev.regbench.reports.schema.PublishedReference;
 import dev.regbench.reports.schema.SelectionMetric;
 import dev.regbench.reports.select.SelectionPolicy;
 import dev.regbench.suites.network.Activation;
+import dev.regbench.suites.network.LearningRateSchedule;
+import dev.regbench.suites.network.MomentumRamp;
 import dev.regbench.suites.network.OptimizerSpec;
 import dev.regbench.suites.network.RegularizerKind;
 import dev.regbench.suites.network.WeightInitScheme;
@@ -46,7 +48,9 @@ public final class SuiteParser {
             "dataDraw", "dataSeed", "epochs", "evaluateEvery", "batchSize", "seeds", "tuneSeeds", "evalSeeds", "selection",
             "exploratory", "network", "optimizer", "penalizeBiases", "regularizers", "polynomial", "labelNoise", "reference");
     private static final Set<String> NETWORK = Set.of("hidden", "activation", "weightInit");
-    private static final Set<String> OPTIMIZER = Set.of("type", "learningRate", "momentum");
+    private static final Set<String> OPTIMIZER = Set.of("type", "learningRate", "momentum", "schedule", "momentumRamp");
+    private static final Set<String> SCHEDULE = Set.of("type", "factor", "everyEpochs", "warmupEpochs");
+    private static final Set<String> RAMP = Set.of("to", "overEpochs");
     private static final Set<String> SELECTION = Set.of("metric", "epoch", "patience");
     private static final Set<String> REFERENCE = Set.of("citation", "setup", "metric", "values");
     private static final Set<String> POLYNOMIAL = Set.of("degree", "coefficients", "noiseStdDev", "trainPoints",
@@ -170,8 +174,9 @@ public final class SuiteParser {
             Optional<WeightInitScheme> weightInit = network.flatMap(n -> attempt(() -> choice(n, "weightInit",
                     WeightInitScheme.class, activation.orElse(Activation.RELU).defaultInit())));
             Optional<OptimizerSpec> optimizer = attempt(() -> optimizer(root.object("optimizer")));
+            Optional<Map<String, Sweep>> training = attempt(() -> training(root.object("optimizer")));
             Optional<Boolean> penalizeBiases = attempt(() -> root.bool("penalizeBiases", false));
-            Optional<List<Variant>> variants = attempt(() -> variants(root));
+            Optional<List<Variant>> variants = attempt(() -> variants(root, training.orElse(Map.of())));
             Optional<String> description = attempt(() -> root.string("description", ""));
             Optional<PublishedReference> reference = root.present("reference")
                     ? attempt(() -> reference(root.object("reference"))) : Optional.empty();
@@ -330,11 +335,11 @@ public final class SuiteParser {
             return validated(s, () -> new SelectionPolicy(chosen, rule, patience));
         }
 
-        private List<Variant> variants(YamlNode root) throws SuiteException {
+        private List<Variant> variants(YamlNode root, Map<String, Sweep> training) throws SuiteException {
             List<Variant> variants = new ArrayList<>();
             List<YamlNode> entries = root.list("regularizers");
             for (YamlNode r : entries) {
-                attempt(() -> variant(r.asObject())).ifPresent(variants::add);
+                attempt(() -> variant(r.asObject(), training)).ifPresent(variants::add);
             }
             if (entries.isEmpty()) {
                 throw root.get("regularizers").error("regularizers must list at least one regularizer");
@@ -348,7 +353,7 @@ public final class SuiteParser {
             return variants;
         }
 
-        private Variant variant(YamlNode r) throws SuiteException {
+        private Variant variant(YamlNode r, Map<String, Sweep> training) throws SuiteException {
             String kindName = r.string("kind");
             RegularizerKind kind;
             try {
@@ -380,7 +385,7 @@ public final class SuiteParser {
                 throw SuiteException.combine(local);
             }
             String label = name.get();
-            Variant variant = validated(r, () -> new Variant(label, kind, parameters));
+            Variant variant = validated(r, () -> new Variant(label, kind, parameters, training));
             for (Point p : variant.points()) { // every point's values are validated by the regularizer itself
                 validated(r, p::regularizer);
             }
@@ -413,12 +418,57 @@ public final class SuiteParser {
             return validated(r, () -> new PublishedReference(citation, setup, chosen, values));
         }
 
+        /**
+         * The optimizer at its first learning rate and momentum (a sweep's others are grid axes: {@link #training}),
+         * with its schedule; every swept value is validated as the optimizer's.
+         */
         private OptimizerSpec optimizer(YamlNode o) throws SuiteException {
             problems.addAll(o.unknownKeys(OPTIMIZER));
             OptimizerSpec.Type type = choice(o, "type", OptimizerSpec.Type.class, null);
-            double learningRate = o.number("learningRate");
-            double momentum = o.number("momentum", type == OptimizerSpec.Type.NESTEROV ? 0.9 : 0.0);
-            return validated(o, () -> new OptimizerSpec(type, learningRate, momentum));
+            Sweep rates = o.get("learningRate").sweep();
+            Sweep momenta = o.has("momentum") ? o.get("momentum").sweep()
+                    : Sweep.of(type == OptimizerSpec.Type.NESTEROV ? 0.9 : 0.0);
+            LearningRateSchedule schedule = o.has("schedule") ? schedule(o.object("schedule"))
+                    : LearningRateSchedule.CONSTANT;
+            MomentumRamp ramp = o.has("momentumRamp") ? ramp(o.object("momentumRamp")) : null;
+            for (double rate : rates.values()) {
+                validated(o.get("learningRate"), () -> new OptimizerSpec(type, rate,
+                        type == OptimizerSpec.Type.NESTEROV ? 0.9 : 0.0));
+            }
+            for (double momentum : momenta.values()) {
+                validated(o.has("momentum") ? o.get("momentum") : o, () -> new OptimizerSpec(type, 1.0, momentum));
+            }
+            return validated(o, () -> new OptimizerSpec(type, rates.values().get(0), momenta.values().get(0), schedule,
+                    ramp, null));
+        }
+
+        /** @return the optimizer settings swept for every regularizer: learningRate and momentum, where lists */
+        private Map<String, Sweep> training(YamlNode o) throws SuiteException {
+            Map<String, Sweep> axes = new LinkedHashMap<>();
+            for (String key : Variant.TRAINING_KEYS) {
+                if (o.has(key) && o.get(key).sweep().swept()) {
+                    axes.put(key, o.get(key).sweep());
+                }
+            }
+            return axes;
+        }
+
+        private LearningRateSchedule schedule(YamlNode s) throws SuiteException {
+            problems.addAll(s.unknownKeys(SCHEDULE));
+            LearningRateSchedule.Kind kind = choice(s, "type", LearningRateSchedule.Kind.class, null);
+            boolean decays = kind == LearningRateSchedule.Kind.STEP || kind == LearningRateSchedule.Kind.EXPONENTIAL;
+            double factor = decays ? s.number("factor") : s.number("factor", 1.0);
+            int every = kind == LearningRateSchedule.Kind.STEP ? s.integer("everyEpochs", 1, 100_000)
+                    : s.integer("everyEpochs", 0, 0, 0);
+            double warmup = s.number("warmupEpochs", 0.0);
+            return validated(s, () -> new LearningRateSchedule(kind, factor, every, warmup));
+        }
+
+        private MomentumRamp ramp(YamlNode r) throws SuiteException {
+            problems.addAll(r.unknownKeys(RAMP));
+            double to = r.number("to");
+            double over = r.number("overEpochs");
+            return validated(r, () -> new MomentumRamp(to, over));
         }
     }
 

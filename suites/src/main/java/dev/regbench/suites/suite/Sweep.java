@@ -12,11 +12,74 @@ import java.util.Set;
  * points on a logarithmic ({@code {logspace: [a, b], points: n}}) or linear ({@code {linspace: [a, b], points:
  * n}}) scale, both ends included.
  *
- * @param values  the values, in the order written (ranges: from {@code a} to {@code b}); non-empty and
- *                distinct to {@link #SIGNIFICANT_DIGITS} significant digits
- * @param written how the suite wrote it, for messages and the report (e.g. {@code logspace 1e-6 … 1e-2, 9 points})
+ * A range may carry {@code extendAtEdge: N}: when the tuning stage chooses a value at either end of it, the grid is
+ * extended by one more step beyond that end (a factor of the range's ratio, or its step), on the tuning seeds only,
+ * up to N times ({@link #extendedPast}).
+ *
+ * @param values    the values, in the order written (ranges: from {@code a} to {@code b}, then any extensions);
+ *                  non-empty and distinct to {@link #SIGNIFICANT_DIGITS} significant digits
+ * @param written   how the suite wrote it, for messages and the report (e.g. {@code logspace 1e-6 … 1e-2, 9 points})
+ * @param extension how a range extends past its ends, or null (a list, a single value, or no {@code extendAtEdge})
  */
-public record Sweep(List<Double> values, String written) {
+public record Sweep(List<Double> values, String written, Extension extension) {
+    /**
+     * How a range grows past the value chosen at one of its ends.
+     *
+     * @param logarithmic whether a step multiplies (logspace) or adds (linspace)
+     * @param step        the range's ratio between neighbours (&gt; 1) or its step (&gt; 0)
+     * @param limit       extensions allowed in all, ≥ 1 ({@code extendAtEdge})
+     * @param used        extensions made so far, in [0, limit]
+     */
+    public record Extension(boolean logarithmic, double step, int limit, int used) implements java.io.Serializable {
+    }
+
+    /** A sweep that does not extend. */
+    public Sweep(List<Double> values, String written) {
+        this(values, written, null);
+    }
+
+    /**
+     * @param maxSteps {@code extendAtEdge}, ≥ 1
+     * @return this range, extendable past its ends up to {@code maxSteps} times
+     * @throws IllegalArgumentException if this is not a range of 2+ points
+     */
+    public Sweep extendable(int maxSteps) {
+        if (maxSteps < 1) {
+            throw new IllegalArgumentException("extendAtEdge must be >= 1, was " + maxSteps);
+        }
+        if (!written.startsWith("logspace") && !written.startsWith("linspace")) {
+            throw new IllegalArgumentException("extendAtEdge is for ranges ({logspace: ...} or {linspace: ...})");
+        }
+        double lo = values.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+        double hi = values.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+        boolean log = written.startsWith("logspace");
+        double step = log ? Math.pow(hi / lo, 1.0 / (values.size() - 1)) : (hi - lo) / (values.size() - 1);
+        return new Sweep(values, written + ", extendable " + maxSteps + " time" + (maxSteps == 1 ? "" : "s")
+                + " at its edges", new Extension(log, step, maxSteps, 0));
+    }
+
+    /**
+     * @param chosen the value chosen on validation
+     * @return this sweep with one more value beyond {@code chosen}, if {@code chosen} is its smallest or largest value
+     *         and extensions remain; empty otherwise
+     */
+    public java.util.Optional<Sweep> extendedPast(double chosen) {
+        if (extension == null || extension.used() >= extension.limit() || values.size() < 2) {
+            return java.util.Optional.empty();
+        }
+        double lo = values.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+        double hi = values.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+        if (chosen != lo && chosen != hi) {
+            return java.util.Optional.empty();
+        }
+        boolean up = chosen == hi;
+        double next = extension.logarithmic() ? (up ? hi * extension.step() : lo / extension.step())
+                : (up ? hi + extension.step() : lo - extension.step());
+        List<Double> more = new ArrayList<>(values);
+        more.add(next);
+        return java.util.Optional.of(new Sweep(more, written, new Extension(extension.logarithmic(), extension.step(),
+                extension.limit(), extension.used() + 1)));
+    }
     /** Significant digits of the values in file names and tables; points closer than that are duplicates. */
     public static final int SIGNIFICANT_DIGITS = 4;
 

@@ -9,15 +9,26 @@ import java.util.Map;
 
 /**
  * One entry of a suite's {@code regularizers} list: a kind and the values of each of its parameters, any of
- * which may be swept. It expands into grid points — the Cartesian product of its parameters' values, the first
- * parameter varying slowest.
+ * which may be swept, plus the optimizer settings the suite sweeps for every regularizer alike (the learning rate,
+ * the momentum: {@link #TRAINING_KEYS}). It expands into grid points — the Cartesian product of the optimizer sweeps'
+ * and its parameters' values, the optimizer's varying slowest.
  *
  * @param name       the label, unique in the suite; used in file names, so letters, digits, '.', '_' and '-'
  * @param kind       the regularizer kind
  * @param parameters a value or sweep for every parameter of the kind (of a composite: for the parameters it
  *                   uses), in the kind's order
+ * @param training   the optimizer settings the suite sweeps, keyed {@code learningRate} and {@code momentum}
+ *                   (empty when the suite fixes them); the same for every variant of a suite
  */
-public record Variant(String name, RegularizerKind kind, Map<String, Sweep> parameters) {
+public record Variant(String name, RegularizerKind kind, Map<String, Sweep> parameters, Map<String, Sweep> training) {
+    /** The optimizer settings a suite may sweep for every regularizer, in grid order. */
+    public static final List<String> TRAINING_KEYS = List.of("learningRate", "momentum");
+
+    /** A variant without optimizer sweeps. */
+    public Variant(String name, RegularizerKind kind, Map<String, Sweep> parameters) {
+        this(name, kind, parameters, Map.of());
+    }
+
     /** The largest grid a regularizer may span (points), so that a typo cannot plan a billion runs. */
     public static final int MAX_POINTS = 10_000;
 
@@ -43,8 +54,18 @@ public record Variant(String name, RegularizerKind kind, Map<String, Sweep> para
         if (ordered.isEmpty() && !kind.requiresAll()) {
             throw new IllegalArgumentException("kind " + kind.id() + " needs at least one of " + kind.parameters());
         }
+        LinkedHashMap<String, Sweep> axes = new LinkedHashMap<>();
+        for (String key : TRAINING_KEYS) {
+            if (training.containsKey(key)) {
+                axes.put(key, training.get(key));
+            }
+        }
+        if (axes.size() != training.size()) {
+            throw new IllegalArgumentException("only " + TRAINING_KEYS + " of the optimizer can be swept");
+        }
+        training = java.util.Collections.unmodifiableMap(axes);
         long points = 1;
-        for (Sweep s : ordered.values()) {
+        for (Sweep s : java.util.stream.Stream.concat(axes.values().stream(), ordered.values().stream()).toList()) {
             points *= s.values().size();
             if (points > MAX_POINTS) {
                 throw new IllegalArgumentException("the grid of regularizer '" + name + "' has more than " + MAX_POINTS
@@ -68,21 +89,46 @@ public record Variant(String name, RegularizerKind kind, Map<String, Sweep> para
         return new Variant(name, kind, parameters);
     }
 
-    /** @return whether any parameter takes more than one value */
+    /** @return whether any optimizer setting or parameter takes more than one value */
     public boolean swept() {
-        return parameters.values().stream().anyMatch(Sweep::swept);
+        return axes().values().stream().anyMatch(Sweep::swept);
     }
 
-    /** @return the swept parameters' keys, in the kind's order */
+    /** @return the swept keys, optimizer settings first, then the parameters in the kind's order */
     public List<String> sweptKeys() {
-        return parameters.entrySet().stream().filter(e -> e.getValue().swept()).map(Map.Entry::getKey).toList();
+        return axes().entrySet().stream().filter(e -> e.getValue().swept()).map(Map.Entry::getKey).toList();
     }
 
-    /** @return every grid point, the first parameter varying slowest */
+    /** @return every axis of the grid: the optimizer sweeps, then the regularizer's parameters */
+    public Map<String, Sweep> axes() {
+        Map<String, Sweep> all = new LinkedHashMap<>(training);
+        all.putAll(parameters);
+        return java.util.Collections.unmodifiableMap(all);
+    }
+
+    /**
+     * @param key   an axis ({@link #axes()})
+     * @param sweep its new values (a grid extended past an edge)
+     * @return this variant with that axis replaced
+     */
+    public Variant withAxis(String key, Sweep sweep) {
+        Map<String, Sweep> p = new LinkedHashMap<>(parameters);
+        Map<String, Sweep> t = new LinkedHashMap<>(training);
+        if (t.containsKey(key)) {
+            t.put(key, sweep);
+        } else if (p.containsKey(key)) {
+            p.put(key, sweep);
+        } else {
+            throw new IllegalArgumentException(name + " has no axis " + key);
+        }
+        return new Variant(name, kind, p, t);
+    }
+
+    /** @return every grid point, the first axis varying slowest */
     public List<Point> points() {
         List<Map<String, Double>> combos = new ArrayList<>();
         combos.add(new LinkedHashMap<>());
-        for (Map.Entry<String, Sweep> p : parameters.entrySet()) {
+        for (Map.Entry<String, Sweep> p : axes().entrySet()) {
             List<Map<String, Double>> next = new ArrayList<>();
             for (Map<String, Double> c : combos) {
                 for (double v : p.getValue().values()) {
@@ -99,7 +145,25 @@ public record Variant(String name, RegularizerKind kind, Map<String, Sweep> para
     /** @return a representative point: the middle value of each sweep (e.g. for throughput benchmarks) */
     public Point representative() {
         Map<String, Double> values = new LinkedHashMap<>();
-        parameters.forEach((k, s) -> values.put(k, s.middle()));
+        axes().forEach((k, s) -> values.put(k, s.middle()));
+        return new Point(this, values);
+    }
+
+    /**
+     * A point at these swept values, on the suite's grid or on a grid extended past its edge (the fixed axes at
+     * their one value).
+     *
+     * @param swept a value for each of this variant's swept axes
+     * @return the point
+     * @throws IllegalArgumentException if the keys are not exactly the swept axes
+     */
+    public Point pointAt(Map<String, Double> swept) {
+        if (!swept.keySet().equals(new java.util.LinkedHashSet<>(sweptKeys()))) {
+            throw new IllegalArgumentException(swept + " does not give exactly the swept axes " + sweptKeys()
+                    + " of regularizer " + name);
+        }
+        Map<String, Double> values = new LinkedHashMap<>();
+        axes().forEach((k, s) -> values.put(k, s.swept() ? swept.get(k) : s.values().get(0)));
         return new Point(this, values);
     }
 

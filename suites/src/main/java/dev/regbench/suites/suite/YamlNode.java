@@ -99,7 +99,7 @@ final class YamlNode {
                     throw error("a range is {logspace: [from, to], points: n} or {linspace: [from, to], points: n}");
                 }
                 String scale = log ? "logspace" : "linspace";
-                List<SuiteException> unknown = unknownKeys(Set.of(scale, "points"));
+                List<SuiteException> unknown = unknownKeys(Set.of(scale, "points", "extendAtEdge"));
                 if (!unknown.isEmpty()) {
                     throw unknown.get(0);
                 }
@@ -110,7 +110,8 @@ final class YamlNode {
                 double from = bounds.get(0).asDouble();
                 double to = bounds.get(1).asDouble();
                 int points = integer("points", Integer.MIN_VALUE, 10_000);
-                return log ? Sweep.logspace(from, to, points) : Sweep.linspace(from, to, points);
+                Sweep range = log ? Sweep.logspace(from, to, points) : Sweep.linspace(from, to, points);
+                return has("extendAtEdge") ? range.extendable(integer("extendAtEdge", 1, 100)) : range;
             }
             return Sweep.of(asDouble());
         } catch (IllegalArgumentException e) {

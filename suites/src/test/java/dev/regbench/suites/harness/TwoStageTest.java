@@ -197,4 +197,35 @@ class TwoStageTest {
         }
         assertEquals(4 + 2, sawNaN, "tuning seed 2 (none + 3 points) and evaluation seed 12 (2 regularizers)");
     }
+
+    @Test
+    void aChoiceAtTheEdgeOfItsRangeExtendsTheGridOnTheTuningSeedsUntilItIsInterior() throws Exception {
+        // Full-batch SGD on the polynomial net for 60 epochs: learning rates of 1e-4 and 1e-3 barely train it, so the
+        // first grid's best is its top edge; one decade at a time the grid grows to 1e-2, 1e-1 and 1 (which
+        // explodes), and the choice settles inside (measured: 0.1).
+        Sweep rates = Sweep.logspace(1e-4, 1e-3, 2).extendable(3);
+        List<Variant> variants = List.of(new Variant("none", RegularizerKind.NONE, Map.of(), Map.of("learningRate", rates)),
+                new Variant("l2", RegularizerKind.L2, Map.of("lambda", Sweep.of(1e-4)), Map.of("learningRate", rates)));
+        Suite suite = Fixtures.polynomial(variants, 60, 0.05, new SeedPlan.TwoStage(List.of(1L, 2L), List.of(11L)),
+                SelectionPolicy.DEFAULT, DataDraw.PER_SEED);
+        RunSummary summary = run(suite, out, ProgressListener.NONE);
+        for (String name : List.of("none", "l2")) {
+            double chosen = summary.selection().get(new DataCondition(30, 0)).get(name).chosen().orElseThrow()
+                    .get("learningRate");
+            assertTrue(chosen > 1e-3, name + ": chosen outside the first grid, " + chosen);
+            List<String> tried = files(out.resolve("runs/tune")).stream().map(p -> p.getFileName().toString())
+                    .filter(f -> f.startsWith(name + "-")).toList();
+            assertTrue(tried.contains(name + "-learningRate=0.01" + (name.equals("l2") ? "" : "") + "-seed1.json")
+                    || tried.stream().anyMatch(f -> f.contains("learningRate=0.01-")), name + ": extended to 0.01: " + tried);
+            assertTrue(tried.size() > 4 && tried.size() <= 10, name + ": 2 seeds x (2 + up to 3 extensions): " + tried);
+            assertTrue(tried.size() % 2 == 0, "every extension on both tuning seeds");
+            Path eval = out.resolve("runs/eval/" + name + "-learningRate=" + Sweep.format(chosen) + "-seed11.json");
+            assertTrue(Files.exists(eval), "the evaluation stage trains the extended choice: " + eval);
+            assertEquals(chosen, RunResultFiles.read(eval).network().optimizer().learningRate(), 1e-12);
+        }
+        // Resuming plans the same extensions and finds them done.
+        RunSummary again = run(suite, out, ProgressListener.NONE);
+        assertEquals(0, again.trained().size(), "nothing to redo");
+        assertEquals(summary.selection(), again.selection());
+    }
 }

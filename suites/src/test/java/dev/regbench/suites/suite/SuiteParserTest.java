@@ -11,6 +11,8 @@ import dev.regbench.datasets.ImageDataset;
 import dev.regbench.reports.schema.PublishedReference;
 import dev.regbench.reports.select.SelectionPolicy;
 import dev.regbench.suites.network.Activation;
+import dev.regbench.suites.network.LearningRateSchedule;
+import dev.regbench.suites.network.MomentumRamp;
 import dev.regbench.suites.network.OptimizerSpec;
 import dev.regbench.suites.network.Component;
 import dev.regbench.suites.network.Regularizer;
@@ -231,7 +233,7 @@ class SuiteParserTest {
         "key not valid for kind   | {name: none, kind: none}|{name: none, kind: none, lambda: 1} | regularizers[0].lambda: unknown key (known here: kind, name)",
         "missing required key     | batchSize: 64|''                                          | batchSize: required key is missing",
         "unknown dataset          | dataset: mnist|dataset: cifar10                            | dataset: unknown dataset 'cifar10'",
-        "momentum with plain sgd  | type: nesterov|type: sgd                                   | optimizer: momentum is only for type nesterov",
+        "momentum with plain sgd  | type: nesterov|type: sgd                                   | optimizer.momentum: momentum is only for type nesterov",
         "trainSize too large      | trainSize: 1000|trainSize: 55000                           | trainSize: trainSize must be in [1, 50000] (the 60000 training images minus validationSize 10000), was 55000",
         "duplicate seeds          | seeds: [1, 2]|seeds: [1, 1]                                | seeds: seeds must be distinct",
         "bad activation           | activation: relu|activation: swish                         | network.activation: unknown value 'swish'",
@@ -399,5 +401,70 @@ class SuiteParserTest {
         assertTrue(problems.stream().anyMatch(p -> p.startsWith("regularizers[2]: lambda must be")), problems.toString());
         assertTrue(problems.stream().anyMatch(p -> p.startsWith("network.activation: unknown value 'swish'")),
                 problems.toString());
+    }
+
+    @Test
+    void aSweptLearningRateIsAnAxisOfEveryRegularizerTheBaselineIncluded() throws Exception {
+        Suite s = SuiteParser.parse(write(VALID.replace("seeds: [1, 2]", "tuneSeeds: [1]\nevalSeeds: [2]")
+                .replace("learningRate: 0.05, momentum: 0.9", "learningRate: [0.01, 0.03], momentum: [0.8, 0.9]")));
+        for (Variant v : s.variants()) {
+            assertEquals(List.of("learningRate", "momentum"), v.sweptKeys().subList(0, 2), v.name());
+            assertEquals(4, v.points().size(), v.name() + ": 2 learning rates x 2 momenta");
+        }
+        Variant none = s.variants().get(0);
+        assertTrue(none.swept(), "the baseline is tuned too");
+        Point p = none.points().get(1);
+        assertEquals("none-learningRate=0.01-momentum=0.9", p.id());
+        OptimizerSpec o = p.optimizer(s.optimizer());
+        assertEquals(0.01, o.learningRate());
+        assertEquals(0.9, o.momentum());
+        assertEquals(Regularizer.none(), p.regularizer(), "the optimizer's axes are not the regularizer's");
+        assertNotEquals(s.effectiveSha256(none.points().get(0), s.conditions().get(0)),
+                s.effectiveSha256(none.points().get(1), s.conditions().get(0)));
+        // A fixed learning rate hashes as it always did.
+        Suite fixed = SuiteParser.parse(write(VALID));
+        assertTrue(fixed.variants().stream().noneMatch(Variant::swept));
+        assertEquals(0.05, fixed.optimizer().learningRate());
+    }
+
+    @Test
+    void schedulesAndMomentumRampsParseAndBadOnesAreOneLineEach() throws Exception {
+        Suite s = SuiteParser.parse(write(VALID.replace("learningRate: 0.05, momentum: 0.9",
+                "learningRate: 0.05, momentum: 0.5, schedule: {type: step, everyEpochs: 2, factor: 0.5, warmupEpochs: 1},"
+                        + " momentumRamp: {to: 0.99, overEpochs: 3}")));
+        assertEquals(new LearningRateSchedule(LearningRateSchedule.Kind.STEP, 0.5, 2, 1), s.optimizer().schedule());
+        assertEquals(new MomentumRamp(0.99, 3), s.optimizer().momentumRamp());
+        assertTrue(error(VALID.replace("learningRate: 0.05, momentum: 0.9",
+                "learningRate: 0.05, schedule: {type: step, factor: 0.5}")).startsWith("optimizer.schedule.everyEpochs"));
+        assertTrue(error(VALID.replace("learningRate: 0.05, momentum: 0.9",
+                "learningRate: 0.05, schedule: {type: exponential, factor: 1.5}")).contains("factor must be in (0, 1]"));
+        assertTrue(error(VALID.replace("learningRate: 0.05, momentum: 0.9",
+                "learningRate: 0.05, schedule: {type: sinus}")).contains("unknown value 'sinus'"));
+        assertTrue(error(VALID.replace("learningRate: 0.05, momentum: 0.9",
+                "learningRate: [0.05, -1]")).contains("learningRate must be a finite number > 0"));
+    }
+
+    @Test
+    void aPerSeedDrawOfTheWholePoolIsRefused() throws Exception {
+        String e = error(VALID.replace("trainSize: 1000", "trainSize: 50000\ndataDraw: per-seed"));
+        assertTrue(e.startsWith("dataDraw: per-seed draws 50000 training images from a pool of 50000"), e);
+        assertTrue(e.contains("use dataDraw: fixed"), e);
+        SuiteParser.parse(write(VALID.replace("trainSize: 1000", "trainSize: 50000\ndataDraw: fixed")));
+        SuiteParser.parse(write(VALID.replace("trainSize: 1000", "trainSize: 49000\ndataDraw: per-seed")));
+    }
+
+    @Test
+    void extendAtEdgeIsForRangesOnly() throws Exception {
+        Suite s = SuiteParser.parse(write(VALID.replace("seeds: [1, 2]", "tuneSeeds: [1]\nevalSeeds: [2]")
+                .replace("lambda: 1e-4}", "lambda: {logspace: [1.0e-4, 1.0e-2], points: 3, extendAtEdge: 2}}")));
+        Sweep lambda = s.variants().get(2).parameters().get("lambda");
+        assertEquals(List.of(1e-4, 1e-3, 1e-2), lambda.values().subList(0, 3));
+        Sweep wider = lambda.extendedPast(1e-2).orElseThrow();
+        assertEquals(0.1, wider.values().get(3), 1e-15, "one decade past the top");
+        assertEquals(1e-5, wider.extendedPast(1e-4).orElseThrow().values().get(4), 1e-20, "and past the bottom");
+        assertTrue(wider.extendedPast(1e-4).orElseThrow().extendedPast(1e-5).isEmpty(), "at most twice");
+        assertTrue(lambda.extendedPast(1e-3).isEmpty(), "an interior choice extends nothing");
+        assertTrue(error(VALID.replace("seeds: [1, 2]", "tuneSeeds: [1]\nevalSeeds: [2]")
+                .replace("lambda: 1e-4}", "lambda: [1.0e-4, 1.0e-2, {extendAtEdge: 1}]}")).contains("regularizers[2]"));
     }
 }

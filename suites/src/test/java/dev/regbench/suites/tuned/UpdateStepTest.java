@@ -122,14 +122,21 @@ class UpdateStepTest {
     }
 
     private static final List<OptimizerSpec> OPTIMIZERS = List.of(new OptimizerSpec(OptimizerSpec.Type.SGD, 0.1, 0),
-            new OptimizerSpec(OptimizerSpec.Type.NESTEROV, 0.1, 0.9), new OptimizerSpec(OptimizerSpec.Type.ADAM, 0.01, 0));
+            new OptimizerSpec(OptimizerSpec.Type.NESTEROV, 0.1, 0.9), new OptimizerSpec(OptimizerSpec.Type.ADAM, 0.01, 0),
+            // Schedules: the learning rate and momentum change at every one of the steps (one step per "epoch").
+            new OptimizerSpec(OptimizerSpec.Type.SGD, 0.1, 0, new dev.regbench.suites.network.LearningRateSchedule(
+                    dev.regbench.suites.network.LearningRateSchedule.Kind.COSINE, 1, 0, 0), null, null).over(1, STEPS + 1),
+            new OptimizerSpec(OptimizerSpec.Type.NESTEROV, 0.1, 0.5, new dev.regbench.suites.network.LearningRateSchedule(
+                    dev.regbench.suites.network.LearningRateSchedule.Kind.STEP, 0.5, 1, 0.5),
+                    new dev.regbench.suites.network.MomentumRamp(0.95, STEPS), null).over(1, STEPS + 1));
 
     @Test
     void theFusedUpdateEqualsDl4jsUpdaterAndStepToTheLastBitForEveryOptimizerAndPenalty() {
         for (OptimizerSpec o : OPTIMIZERS) {
+            String name = o.type() + (o.scheduled() ? " (" + o.describeSchedule() + ")" : "");
             Trajectory plain = steps(o, PENALTIES.get("none"));
             for (Map.Entry<String, Regularizer> p : PENALTIES.entrySet()) {
-                String what = o.type() + " + " + p.getKey();
+                String what = name + " + " + p.getKey();
                 Trajectory t = p.getKey().equals("none") ? plain : steps(o, p.getValue());
                 // SGD and Nesterov take the fused pass; Adam is DL4J's own updater in both (the plan refuses it).
                 assertEquals(o.type() == OptimizerSpec.Type.ADAM ? 0 : STEPS, t.fused().fusedSteps(), what + ": fused steps");
