@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  */
 public final class Conclusion {
     /** Significance level, applied to Holm-adjusted p-values. */
-    public static final double ALPHA = 0.05;
+    public static final double ALPHA = Comparison.ALPHA;
 
     private Conclusion() {
     }
@@ -66,7 +66,8 @@ public final class Conclusion {
                 .filter(r -> !r.isBaseline() && !r.completed().isEmpty())
                 .sorted(Comparator.comparingDouble(r -> r.summary(perf).mean())).toList();
         for (RegularizerStats r : others) {
-            out.add(regularizer(r, none, perf, perfName, unit, diffUnit));
+            out.add(regularizer(r, none, perf, perfName, unit, diffUnit)
+                    + flags(r, Optional.ofNullable(condition.selection().get(r.name()))));
         }
         if (!others.isEmpty()) {
             out.add(verdict(others, perf, perfName, unit));
@@ -112,6 +113,7 @@ public final class Conclusion {
                 b.append(String.format(Locale.ROOT, ", not significantly different from none after Holm's "
                                 + "correction (difference %s%s %s)",
                         Fmt.signed(c.difference()), diffUnit, evidence(c)));
+                b.append(power(c, diffUnit));
             }
         }
         Optional<Comparison> cg = r.comparison(Metric.LOSS_GAP);
@@ -150,8 +152,11 @@ public final class Conclusion {
                     + "(3 or more for useful intervals).";
         }
         if (improved.isEmpty()) {
+            int family = others.stream().flatMap(r -> r.comparison(perf).stream()).mapToInt(Comparison::familySize)
+                    .max().orElse(0);
             return String.format(Locale.ROOT, "No regularizer's %s is significantly better than none's after Holm's "
-                    + "correction for the %d comparisons of this section (α = %s).", perfName, tests, ALPHA);
+                    + "correction for the %d %s comparisons against none of this section (α = %s).", perfName, family,
+                    perfName, ALPHA);
         }
         RegularizerStats best = improved.get(0);
         return String.format(Locale.ROOT, "Lowest %s with a significant improvement over none: %s (%s%s)%s.", perfName,
@@ -161,7 +166,35 @@ public final class Conclusion {
     }
 
     private static boolean significant(Comparison c) {
-        return c.tested() && c.pHolm() < ALPHA;
+        return c.significant();
+    }
+
+    /** @return what the design could have detected, from the comparison's power figures, or "" */
+    private static String power(Comparison c, String diffUnit) {
+        if (c.power() == null || Double.isNaN(c.power().mde())) {
+            return "";
+        }
+        int need = c.power().seedsNeeded();
+        return String.format(Locale.ROOT, "; with %d seeds this design detects a difference of %s%s with 80 %% "
+                        + "power at Holm's level%s", c.n(), Fmt.num(c.power().mde()), diffUnit,
+                need == 0 ? "" : need < 0 ? ", and no practical number of seeds would detect the observed one"
+                        : ", and would need about " + need + " seeds to detect the observed one");
+    }
+
+    /** @return sentences on a grid edge, unstable runs; "" when there is nothing to flag */
+    private static String flags(RegularizerStats r, Optional<dev.regbench.reports.select.PointChoice> choice) {
+        StringBuilder b = new StringBuilder();
+        List<String> edges = choice.map(dev.regbench.reports.select.PointChoice::atEdge).orElse(List.of());
+        if (!edges.isEmpty()) {
+            b.append(" Chosen at the edge of its grid (").append(String.join(", ", edges))
+                    .append("): widen the grid.");
+        }
+        long unstable = r.completed().stream().filter(x -> x.unstable().isPresent()).count();
+        if (unstable > 0) {
+            b.append(String.format(Locale.ROOT, " %d of its %d runs trained unstably (training loss rose markedly).",
+                    unstable, r.completed().size()));
+        }
+        return b.toString();
     }
 
     private static String evidence(Comparison c) {

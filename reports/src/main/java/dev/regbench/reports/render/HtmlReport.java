@@ -30,7 +30,7 @@ public final class HtmlReport {
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>regbench report</title>\n<style>\n").append(CSS).append("</style>\n")
                 .append("<script>\n").append(CHECK).append("</script>\n</head>\n<body>\n");
-        b.append("<h1>regbench report: the generalization gap under regularization</h1>\n");
+        b.append("<h1>regbench report: test performance under regularization, and the generalization gap</h1>\n");
         b.append("<p class=\"meta\">Generated ").append(esc(content.model().generated()))
                 .append(" by <code>regbench report</code>. Every number is computed from the run result files; each "
                         + "section lists its suites, seeds and environment.</p>\n");
@@ -38,17 +38,7 @@ public final class HtmlReport {
         for (ReportContent.RenderedSection s : content.sections()) {
             b.append("<li><a href=\"#").append(s.anchor()).append("\">").append(esc(s.title())).append("</a></li>");
         }
-        b.append("</ul></nav>\n<h2>Conclusions</h2>\n");
-        for (ReportContent.RenderedSection s : content.sections()) {
-            b.append("<p><strong>").append(esc(s.title())).append(".</strong>");
-            if (s.conclusion().size() == 1) {
-                b.append(" ").append(esc(s.conclusion().get(0))).append("</p>\n");
-            } else {
-                b.append("</p>\n<ul>");
-                s.conclusion().forEach(c -> b.append("<li>").append(esc(c)).append("</li>"));
-                b.append("</ul>\n");
-            }
-        }
+        b.append("</ul></nav>\n");
         int[] figureNumber = {0};
         for (ReportContent.RenderedSection s : content.sections()) {
             b.append("<section id=\"").append(s.anchor()).append("\">\n<h2>").append(esc(s.title())).append("</h2>\n");

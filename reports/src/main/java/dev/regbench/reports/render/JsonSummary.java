@@ -28,8 +28,8 @@ import java.util.Map;
  * the selection, the regularization paths, the conclusions and provenance; NaN becomes null.
  */
 public final class JsonSummary {
-    /** Version of the summary.json layout (2: conditions, selection, paths, paired comparisons with Holm). */
-    public static final int SUMMARY_VERSION = 2;
+    /** Version of the summary.json layout (2: conditions, selection, paths, paired comparisons with Holm; 3: Holm families per metric, power, probability of improvement, per-seed values, budgets, grid edges). */
+    public static final int SUMMARY_VERSION = 3;
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
     private JsonSummary() {
@@ -142,9 +142,19 @@ public final class JsonSummary {
             for (Metric m : Metric.values()) {
                 Summary sum = r.summaries().get(m);
                 if (sum != null && sum.n() > 0) {
-                    summary(metrics.putObject(m.id()), sum);
+                    ObjectNode mo = metrics.putObject(m.id());
+                    summary(mo, sum);
+                    ObjectNode perSeed = mo.putObject("perSeed");
+                    r.completed().forEach(x -> {
+                        Double v = m.of(x);
+                        if (v != null) {
+                            perSeed.put(Long.toString(x.seed()), v);
+                        }
+                    });
                 }
             }
+            ArrayNode unstable = ro.putArray("unstable");
+            r.completed().stream().filter(x -> x.unstable().isPresent()).forEach(x -> unstable.add(x.seed()));
             ArrayNode cmp = ro.putArray("vsNone");
             for (Comparison x : r.vsBaseline()) {
                 ObjectNode co = cmp.addObject();
@@ -157,6 +167,20 @@ public final class JsonSummary {
                 number(co, "pHolm", x.pHolm());
                 co.put("n", x.n());
                 co.put("nBaseline", x.nBaseline());
+                co.put("holmFamilySize", x.familySize());
+                if (x.power() != null) {
+                    number(co, "powerLevel", x.power().level());
+                    number(co, "mde80", x.power().mde());
+                    co.put("seedsToDetect", x.power().seedsNeeded());
+                }
+                if (x.improvement() != null && x.improvement().n() > 0) {
+                    ObjectNode io = co.putObject("probabilityOfImprovement");
+                    number(io, "share", x.improvement().share());
+                    number(io, "wilsonLow", x.improvement().low());
+                    number(io, "wilsonHigh", x.improvement().high());
+                    number(io, "wins", x.improvement().wins());
+                    io.put("n", x.improvement().n());
+                }
                 if (!x.note().isEmpty()) {
                     co.put("note", x.note());
                 }
@@ -178,6 +202,9 @@ public final class JsonSummary {
             } else {
                 so.putNull("chosen");
             }
+            so.put("configurations", e.getValue().scores().size());
+            so.put("tuningSeeds", c.tuneSeeds().size());
+            e.getValue().atEdge().forEach(so.putArray("atEdge")::add);
         }
         ArrayNode paths = o.putArray("paths");
         for (RegularizationPath path : c.paths()) {

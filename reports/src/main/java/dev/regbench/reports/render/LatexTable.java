@@ -11,9 +11,10 @@ import dev.regbench.reports.stats.Summary;
 import java.util.Optional;
 
 /**
- * {@code table.tex}: one booktabs table per section and training-set size with test error (or MSE) and the loss
- * gap of the headline runs, mean ± 95 % CI half-width, and Holm-adjusted p-values of the paired comparison
- * against none. Needs the booktabs package.
+ * {@code table.tex}: one booktabs table per section and data condition, test performance first — test error (or
+ * MSE) mean ± 95 % CI half-width, the difference to none with its 95 % CI and the Holm-adjusted p of the paired
+ * comparison (the primary family) — then the loss gap with its Δ and p (its own family) and the training loss.
+ * Needs the booktabs package. Every name from a result file is escaped for LaTeX text mode.
  */
 public final class LatexTable {
     private LatexTable() {
@@ -52,19 +53,25 @@ public final class LatexTable {
         b.append("\\caption{").append(escape(s.label())).append(", ").append(escape(s.dataset()))
                 .append(s.conditions().size() > 1 ? ", " + escape(c.label()) : "")
                 .append(": ").append(cls ? "test error" : "test MSE")
-                .append(" and generalization gap (test $-$ train loss), mean $\\pm$ 95\\,\\% CI over up to ")
+                .append(", its difference to no regularization ($\\Delta$, paired by seed), the generalization gap "
+                        + "(test $-$ train loss) and the training loss; mean $\\pm$ 95\\,\\% CI over up to ")
                 .append(n).append(n == 1 ? " seed" : " seeds").append(" (").append(escape(how))
-                .append("); $p$: paired $t$-test against none, Holm-adjusted.}\n");
+                .append("). $p$: paired $t$-test against none, Holm-adjusted within its family (")
+                .append(cls ? "test error" : "test MSE").append(" over every regularizer and condition; the gap "
+                        + "separately); intervals unadjusted.}\n");
         b.append("\\label{tab:regbench-").append(ReportContent.slug(s.label() + "-" + s.dataset()
                 + (s.conditions().size() > 1 ? "-" + c.slug() : ""))).append("}\n");
-        b.append("\\begin{tabular}{lrllll}\n\\toprule\n");
-        b.append("Regularizer & $n$ & ").append(perfHead).append(" & $p$ & Loss gap & $p$ \\\\\n\\midrule\n");
+        b.append("\\begin{tabular}{lrlllllll}\n\\toprule\n");
+        b.append("Regularizer & $n$ & ").append(perfHead).append(" & $\\Delta$ vs none & $p$ & Loss gap & "
+                + "$\\Delta$ gap & $p$ & Train loss \\\\\n\\midrule\n");
         for (RegularizerStats r : c.headline()) {
             b.append(escape(r.name())).append(" & ").append(r.completed().size())
                     .append(r.diverged().isEmpty() ? "" : "\\textsuperscript{\\textdagger}").append(" & ")
-                    .append(cell(r.summary(perf))).append(" & ").append(p(r.comparison(perf))).append(" & ")
-                    .append(cell(r.summary(Metric.LOSS_GAP))).append(" & ").append(p(r.comparison(Metric.LOSS_GAP)))
-                    .append(" \\\\\n");
+                    .append(cell(r.summary(perf))).append(" & ").append(delta(r.comparison(perf))).append(" & ")
+                    .append(p(r.comparison(perf))).append(" & ")
+                    .append(cell(r.summary(Metric.LOSS_GAP))).append(" & ").append(delta(r.comparison(Metric.LOSS_GAP)))
+                    .append(" & ").append(p(r.comparison(Metric.LOSS_GAP))).append(" & ")
+                    .append(cell(r.summary(Metric.TRAIN_LOSS))).append(" \\\\\n");
         }
         b.append("\\bottomrule\n\\end{tabular}\n");
         if (c.headline().stream().anyMatch(r -> !r.diverged().isEmpty())) {
@@ -73,11 +80,21 @@ public final class LatexTable {
         b.append("\\end{table}\n\n");
     }
 
+    private static String delta(Optional<Comparison> c) {
+        if (c.isEmpty() || Double.isNaN(c.get().difference())) {
+            return "--";
+        }
+        Comparison x = c.get();
+        String d = Fmt.signed(x.difference()).replace("−", "-");
+        return Double.isNaN(x.ciLow()) ? "$" + d + "$" : "$" + d + "$ {\\footnotesize [$" + Fmt.num(x.ciLow())
+                .replace("−", "-") + "$, $" + Fmt.num(x.ciHigh()).replace("−", "-") + "$]}";
+    }
+
     private static String cell(Summary s) {
         if (s.n() == 0) {
             return "--";
         }
-        return "$" + Fmt.meanCi(s).replace(" ± ", " \\pm ") + "$";
+        return "$" + Fmt.meanCi(s).replace(" ± ", " \\pm ").replace("−", "-") + "$";
     }
 
     private static String p(Optional<Comparison> c) {
@@ -87,8 +104,29 @@ public final class LatexTable {
         return "$" + Fmt.p(c.get().pHolm()) + "$";
     }
 
+    /**
+     * LaTeX text-mode escaping: the ten special characters (\ { } $ & # ^ _ ~ %), control characters dropped, and
+     * the middle dot used in section labels as an en dash.
+     *
+     * @param s any text, including names from result files
+     * @return text that compiles as literal characters
+     */
     static String escape(String s) {
-        return s.replace("\\", "\\textbackslash{}").replace("&", "\\&").replace("%", "\\%").replace("_", "\\_")
-                .replace("#", "\\#").replace("$", "\\$").replace("{", "\\{").replace("}", "\\}").replace("·", "--");
+        StringBuilder b = new StringBuilder();
+        s.codePoints().forEach(ch -> {
+            switch (ch) {
+                case '\\' -> b.append("\\textbackslash{}");
+                case '{', '}', '$', '&', '#', '_', '%' -> b.append('\\').appendCodePoint(ch);
+                case '^' -> b.append("\\textasciicircum{}");
+                case '~' -> b.append("\\textasciitilde{}");
+                case '·' -> b.append("--");
+                default -> {
+                    if (!Character.isISOControl(ch)) {
+                        b.appendCodePoint(ch);
+                    }
+                }
+            }
+        });
+        return b.toString();
     }
 }

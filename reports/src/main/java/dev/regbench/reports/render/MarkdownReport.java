@@ -15,21 +15,12 @@ public final class MarkdownReport {
      */
     public static String render(ReportContent content) {
         StringBuilder b = new StringBuilder();
-        b.append("# regbench report: the generalization gap under regularization\n\n");
+        b.append("# regbench report: test performance under regularization, and the generalization gap\n\n");
         b.append("Generated ").append(content.model().generated()).append(" by `regbench report`. ")
                 .append("Every number below is computed from the run result files; see the provenance table of each "
                         + "section for suites, seeds and the environment.\n\n");
-        b.append("## Conclusions\n\n");
-        for (ReportContent.RenderedSection s : content.sections()) {
-            b.append("**").append(escape(s.title())).append(".** ");
-            if (s.conclusion().size() == 1) {
-                b.append(escape(s.conclusion().get(0))).append("\n\n");
-            } else {
-                b.append("\n\n");
-                s.conclusion().forEach(c -> b.append("- ").append(escape(c)).append("\n"));
-                b.append("\n");
-            }
-        }
+        b.append("Sections: ").append(String.join(", ", content.sections().stream().map(s -> escape(s.title()))
+                .toList())).append(". Each opens with its headline table and conclusion; details follow.\n\n");
         for (ReportContent.RenderedSection s : content.sections()) {
             b.append("## ").append(escape(s.title())).append("\n\n");
             for (Block block : s.blocks()) {

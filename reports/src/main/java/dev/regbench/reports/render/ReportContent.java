@@ -38,7 +38,7 @@ public record ReportContent(ReportModel model, List<RenderedSection> sections, O
      * @param report     its numbers
      * @param anchor     HTML anchor / file-name stem
      * @param title      its heading
-     * @param conclusion plain-language sentences, per training-set size
+     * @param conclusion plain-language lines (one per arm, with the protocol and verdict), condition by condition
      * @param blocks     everything under its heading, in order
      */
     public record RenderedSection(Section report, String anchor, String title, List<String> conclusion,
@@ -76,8 +76,17 @@ public record ReportContent(ReportModel model, List<RenderedSection> sections, O
         String title = s.label() + " — " + s.dataset();
         List<Block> blocks = new ArrayList<>();
         List<String> conclusion = new ArrayList<>();
-        blocks.add(new Block.TableBlock(ReportTables.provenance(s), false));
         boolean several = s.conditions().size() > 1;
+        // First screen: per condition, the compact headline table.
+        for (Condition c : s.conditions()) {
+            ReportTables.glance(s, c).ifPresent(t -> {
+                blocks.add(new Block.Heading("At a glance" + (several ? " (" + c.label() + ")" : "")));
+                blocks.add(new Block.TableBlock(t, true));
+            });
+        }
+        int conclusionAt = blocks.size();
+        blocks.add(new Block.Heading("Provenance"));
+        blocks.add(new Block.TableBlock(ReportTables.provenance(s), false));
         if (several) {
             TrainingSizes.draw(s, anchor + "-sizes").ifPresent(f -> blocks.add(new Block.FigureBlock(f)));
             MemorizationCurves.draw(s, anchor + "-memorization").ifPresent(f -> blocks.add(new Block.FigureBlock(f)));
@@ -86,7 +95,9 @@ public record ReportContent(ReportModel model, List<RenderedSection> sections, O
             String where = several ? c.label() : "";
             String stem = anchor + (several ? "-" + c.slug() : "");
             List<String> sentences = Conclusion.of(s, c);
-            conclusion.add((several ? "With " + where + ": " : "") + String.join(" ", sentences));
+            for (int i = 0; i < sentences.size(); i++) {
+                conclusion.add((several && i == 0 ? "With " + where + ": " : "") + sentences.get(i));
+            }
             if (several) {
                 blocks.add(new Block.Heading(where));
                 blocks.add(new Block.Text(String.join(" ", sentences)));
@@ -129,6 +140,9 @@ public record ReportContent(ReportModel model, List<RenderedSection> sections, O
                 WeightHistograms.draw(s, c, stem + "-weights").ifPresent(f -> blocks.add(new Block.FigureBlock(f)));
             }
         }
+        // ... followed by the conclusion, one line per arm, before any detail.
+        blocks.add(conclusionAt, new Block.Items(conclusion, false));
+        blocks.add(conclusionAt, new Block.Heading("Conclusion"));
         return new RenderedSection(s, anchor, title, conclusion, blocks);
     }
 

@@ -66,6 +66,88 @@ public final class ReportTables {
         return new Table(headers, rows, note);
     }
 
+    /**
+     * The first thing a reader sees per condition: per arm its chosen setting, test performance, the difference to
+     * {@code none} with its interval and Holm p, what the design could detect (MDE), how often it beat none
+     * (probability of improvement), its tuning budget and anything to distrust (grid edge, unstable or diverged
+     * runs).
+     *
+     * @return the compact headline table; empty when the condition has no headline runs
+     */
+    public static Optional<Table> glance(Section s, Condition c) {
+        if (c.headline().isEmpty()) {
+            return Optional.empty();
+        }
+        boolean cls = s.task() == TaskType.CLASSIFICATION;
+        Metric perf = Metric.testPerformance(s.task());
+        String unit = cls ? " pp" : "";
+        List<List<String>> rows = new ArrayList<>();
+        int family = 0;
+        for (RegularizerStats r : c.headline()) {
+            Optional<Comparison> x = r.comparison(perf);
+            family = Math.max(family, x.map(Comparison::familySize).orElse(0));
+            Optional<PointChoice> choice = Optional.ofNullable(c.selection().get(r.name()));
+            List<String> flags = new ArrayList<>();
+            choice.map(PointChoice::atEdge).filter(e -> !e.isEmpty()).ifPresent(e -> flags.add("edge: "
+                    + String.join(", ", e)));
+            long unstable = r.completed().stream().filter(q -> q.unstable().isPresent()).count();
+            if (unstable > 0) {
+                flags.add(unstable + " unstable");
+            }
+            if (!r.diverged().isEmpty()) {
+                flags.add(r.diverged().size() + " diverged");
+            }
+            rows.add(List.of(r.name(), choice.flatMap(PointChoice::chosen).map(ReportTables::point)
+                            .filter(p -> !p.isEmpty()).orElse(Fmt.settings(r.regularizer())),
+                    Fmt.meanCi(r.summary(perf)),
+                    r.isBaseline() ? "(baseline)" : x.map(ReportTables::diff).orElse("–"),
+                    x.filter(Comparison::tested).map(v -> Fmt.p(v.pHolm())).orElse("–"),
+                    x.map(Comparison::power).filter(w -> !Double.isNaN(w.mde())).map(w -> Fmt.num(w.mde()) + unit)
+                            .orElse("–"),
+                    x.map(Comparison::improvement).filter(i -> i.n() > 0).map(ReportTables::improvement).orElse("–"),
+                    choice.map(q -> budget(q, c)).orElse("–"),
+                    flags.isEmpty() ? "" : String.join("; ", flags)));
+        }
+        String perfName = cls ? "test error (%)" : "test MSE";
+        List<String> notes = new ArrayList<>(List.of("Evaluation seeds, mean ± 95 % CI; Δ: regularizer − none, paired by "
+                + "seed, unadjusted 95 % CI; p: Holm-adjusted over the " + family + " " + (cls ? "test-error" : "test-MSE")
+                + " comparisons against none of this section (every regularizer and condition; α = "
+                + Comparison.ALPHA + "). MDE: the difference this design detects with 80 % power at α/" + family
+                + ", from the observed spread of the paired differences. P(better): share of seeds on which the "
+                + "regularizer beat none (ties ½), 95 % Wilson interval. Budget: configurations × tuning seeds."));
+        budgetWarning(c).ifPresent(notes::add);
+        return Optional.of(new Table(List.of("regularizer", "chosen", perfName, "Δ vs none [95 % CI]", "p (Holm)",
+                "MDE", "P(better) [95 % CI]", "budget", "flags"), rows, String.join(" ", notes)));
+    }
+
+    private static String improvement(dev.regbench.reports.stats.Improvement i) {
+        return String.format(Locale.ROOT, "%.2f [%.2f, %.2f]", i.share(), i.low(), i.high());
+    }
+
+    /** @return configurations × tuning seeds of one arm, e.g. {@code 6 × 2} */
+    static String budget(PointChoice choice, Condition c) {
+        return choice.scores().size() + " × " + c.tuneSeeds().size();
+    }
+
+    /**
+     * regbench's budget rule: every hyperparameter that is not the regularizer's (learning rate, momentum, the
+     * epoch) is tuned alike for every arm; each arm's own strengths add configurations, so budgets grow with the
+     * number of hyperparameters (as Kadra et al. 2021 allot). The warning names arms whose budget differs.
+     *
+     * @return a warning when the arms' tuning budgets differ, or empty
+     */
+    static Optional<String> budgetWarning(Condition c) {
+        Map<Integer, List<String>> by = new TreeMap<>();
+        c.selection().forEach((name, q) -> by.computeIfAbsent(q.scores().size(), k -> new ArrayList<>()).add(name));
+        if (by.size() < 2) {
+            return Optional.empty();
+        }
+        return Optional.of("Tuning budgets differ: " + by.entrySet().stream().map(e -> String.join(", ", e.getValue())
+                + " " + e.getKey() + " configuration" + (e.getKey() == 1 ? "" : "s")).collect(Collectors.joining("; "))
+                + ". An arm with more configurations has more chances to fit the validation noise; the learning rate "
+                + "and the epoch are tuned alike for all, only each regularizer's own strengths add configurations.");
+    }
+
     /** @return a sentence saying the runs departed from the suite file the setup text describes, or "" */
     private static String overridden(Section s) {
         List<String> o = s.provenance().overrides();
@@ -134,8 +216,10 @@ public final class ReportTables {
         }
         String note = "Regularizer − none. Runs pair by seed (same initial weights, data draw and batch order): the "
                 + "paired t-test on per-seed differences and the t interval of their mean; Welch's test where runs do "
-                + "not pair. p (Holm): adjusted for all " + rows.size() * metrics.size() + " comparisons of this table "
-                + "(Holm 1979); significance is judged on it at α = " + Conclusion.ALPHA + ". "
+                + "not pair. p (Holm): adjusted within its family (Holm 1979) — the " + metrics.get(0).label(s.task())
+                + " comparisons against none over every regularizer and condition of this section are one family, "
+                + "each secondary metric another; significance is judged on it at α = " + Conclusion.ALPHA
+                + ". Intervals are unadjusted. "
                 + String.join("; ", notes.stream().distinct().toList());
         return new Table(headers, rows, note.strip());
     }
@@ -152,14 +236,16 @@ public final class ReportTables {
         String perfName = perf == Metric.TEST_ERROR ? "test error (%)" : "test MSE";
         String metric = s.policy().metric().id();
         List<String> headers = List.of("regularizer", "grid", "chosen", metric + " at choice (tuning)",
-                perfName + " (evaluation)", "Δ vs none [95 % CI]", "p (Holm)");
+                perfName + " (evaluation)", "Δ vs none [95 % CI]", "p (Holm)", "budget");
         List<List<String>> rows = new ArrayList<>();
         for (Map.Entry<String, PointChoice> e : c.selection().entrySet()) {
             PointChoice choice = e.getValue();
             Optional<RegularizerStats> eval = c.headline().stream().filter(r -> r.name().equals(e.getKey())).findFirst();
             String grid = grid(choice);
-            String chosen = choice.scores().size() == 1 ? "(one setting)" : choice.chosen().map(ReportTables::point)
-                    .orElse("none: every point had a diverged tuning run");
+            List<String> edges = choice.atEdge();
+            String chosen = (choice.scores().size() == 1 ? "(one setting)" : choice.chosen().map(ReportTables::point)
+                    .orElse("none: every point had a diverged tuning run"))
+                    + (edges.isEmpty() ? "" : " ⚠ at the edge (" + String.join(", ", edges) + "): widen the grid");
             Optional<PointScore> score = choice.chosen().isPresent() ? choice.chosenScore()
                     : choice.scores().size() == 1 ? Optional.of(choice.scores().get(0)) : Optional.empty();
             String validation = score.map(x -> Fmt.meanCi(percentIfError(x.summary(), s))).orElse("–");
@@ -167,13 +253,14 @@ public final class ReportTables {
             rows.add(List.of(e.getKey(), grid, chosen, validation,
                     eval.map(r -> Fmt.meanCi(r.summary(perf))).orElse("–"),
                     vs.map(ReportTables::diff).orElse(eval.map(r -> r.isBaseline() ? "(baseline)" : "–").orElse("–")),
-                    vs.map(v -> Fmt.p(v.pHolm())).orElse("–")));
+                    vs.map(v -> Fmt.p(v.pHolm())).orElse("–"), budget(choice, c)));
         }
         String note = "Chosen on " + s.policy().describe() + ", mean over tuning seeds "
                 + c.tuneSeeds().stream().map(String::valueOf).collect(Collectors.joining(", "))
                 + (s.policy().metric().id().equals("validation-error") ? " (in %)" : "")
                 + "; test metrics were not read. The evaluation columns come from fresh seeds (paired against none, "
-                + "Holm-adjusted).";
+                + "Holm-adjusted). ⚠ marks a choice at the smallest or largest value of a swept parameter."
+                + budgetWarning(c).map(w -> " " + w).orElse("");
         return Optional.of(new Table(headers, rows, note));
     }
 

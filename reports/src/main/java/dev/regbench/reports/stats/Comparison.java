@@ -11,8 +11,9 @@ import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
  * A regularizer against the baseline ({@code none}) on one metric: the mean difference with its 95 %
  * confidence interval and a two-sided t-test. Runs that pair by seed (same initial weights, data draw and batch
  * order) are compared with the paired t-test on the per-seed differences; runs without common seeds with Welch's
- * unequal-variance test. {@link #pHolm} is the p-value adjusted for all the comparisons of a report section
- * (Holm 1979); {@link #pValue} is the raw one.
+ * unequal-variance test. {@link #pHolm} is the p-value adjusted within the comparison's family (Holm 1979):
+ * the primary metric against {@code none} over every regularizer and data condition of a report section is one
+ * family, each secondary metric another; {@link #pValue} is the raw one. The interval is unadjusted.
  *
  * @param metric     the metric compared
  * @param test       which test was made
@@ -25,9 +26,24 @@ import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
  * @param n          runs of the regularizer used (paired: the number of pairs)
  * @param nBaseline  runs of the baseline used (paired: the number of pairs)
  * @param note       why no test was possible, or which seeds were left out; empty otherwise
+ * @param sd         standard deviation of the per-seed differences (paired), NaN otherwise
+ * @param familySize m, the number of tested comparisons in its Holm family; 0 until adjusted
+ * @param power      paired comparisons, once adjusted: the minimum detectable effect at level α/m and the seeds
+ *                   that would detect the observed difference; null otherwise
+ * @param improvement paired comparisons: the share of seeds on which the regularizer is better; null otherwise
  */
 public record Comparison(Metric metric, Test test, double difference, double ciLow, double ciHigh, double pValue,
-                         double pHolm, int n, int nBaseline, String note) {
+                         double pHolm, int n, int nBaseline, String note, double sd, int familySize, Power power,
+                         Improvement improvement) {
+
+    /** Significance level of the two-sided tests, applied to Holm-adjusted p-values. */
+    public static final double ALPHA = 0.05;
+
+    private Comparison(Metric metric, Test test, double difference, double ciLow, double ciHigh, double pValue, int n,
+                       int nBaseline, String note, double sd, Improvement improvement) {
+        this(metric, test, difference, ciLow, ciHigh, pValue, Double.NaN, n, nBaseline, note, sd, 0, null,
+                improvement);
+    }
 
     /** The test behind a comparison. */
     public enum Test {
@@ -53,9 +69,20 @@ public record Comparison(Metric metric, Test test, double difference, double ciL
         return !Double.isNaN(pValue);
     }
 
-    /** @return this comparison with its Holm-adjusted p-value */
-    public Comparison withHolm(double adjusted) {
-        return new Comparison(metric, test, difference, ciLow, ciHigh, pValue, adjusted, n, nBaseline, note);
+    /**
+     * @param adjusted Holm-adjusted p-value
+     * @param m        tested comparisons in the family
+     * @return this comparison with its adjusted p-value and, if paired, its power at level α/m
+     */
+    public Comparison withHolm(double adjusted, int m) {
+        Power pw = test == Test.PAIRED && tested() ? Power.paired(n, sd, difference, ALPHA / Math.max(1, m)) : null;
+        return new Comparison(metric, test, difference, ciLow, ciHigh, pValue, adjusted, n, nBaseline, note, sd, m,
+                pw, improvement);
+    }
+
+    /** @return whether the Holm-adjusted p-value is below {@link #ALPHA} */
+    public boolean significant() {
+        return tested() && pHolm < ALPHA;
     }
 
     /**
@@ -81,8 +108,8 @@ public record Comparison(Metric metric, Test test, double difference, double ciL
             return c;
         }
         String left = "seed(s) " + unpaired.stream().distinct().sorted().toList() + " without a partner left out";
-        return new Comparison(metric, c.test, c.difference, c.ciLow, c.ciHigh, c.pValue, c.pHolm, c.n, c.nBaseline,
-                c.note.isEmpty() ? left : c.note + "; " + left);
+        return new Comparison(metric, c.test, c.difference, c.ciLow, c.ciHigh, c.pValue, c.n, c.nBaseline,
+                c.note.isEmpty() ? left : c.note + "; " + left, c.sd, c.improvement);
     }
 
     /**
@@ -96,19 +123,23 @@ public record Comparison(Metric metric, Test test, double difference, double ciL
         int n = differences.length;
         SummaryStatistics s = stats(differences);
         double mean = n == 0 ? Double.NaN : s.getMean();
+        Improvement better = Improvement.of(differences);
         if (n < 2) {
-            return new Comparison(metric, Test.PAIRED, mean, Double.NaN, Double.NaN, Double.NaN, Double.NaN, n, n,
-                    "no test possible with " + n + " pair" + (n == 1 ? "" : "s") + " (run at least 2 seeds)");
+            return new Comparison(metric, Test.PAIRED, mean, Double.NaN, Double.NaN, Double.NaN, n, n,
+                    "no test possible with " + n + " pair" + (n == 1 ? "" : "s") + " (run at least 2 seeds)",
+                    Double.NaN, better);
         }
         double se = s.getStandardDeviation() / Math.sqrt(n);
         if (roundingOnly(se, mean)) {
-            return new Comparison(metric, Test.PAIRED, mean, Double.NaN, Double.NaN, Double.NaN, Double.NaN, n, n,
-                    "no interval: all " + n + " paired differences are equal (no variation between seeds)");
+            return new Comparison(metric, Test.PAIRED, mean, Double.NaN, Double.NaN, Double.NaN, n, n,
+                    "no interval: all " + n + " paired differences are equal (no variation between seeds)",
+                    Double.NaN, better);
         }
         double half = Summary.tQuantile(n - 1) * se;
         double t = mean / se;
         double p = 2 * new TDistribution(null, n - 1).cumulativeProbability(-Math.abs(t));
-        return new Comparison(metric, Test.PAIRED, mean, mean - half, mean + half, p, Double.NaN, n, n, "");
+        return new Comparison(metric, Test.PAIRED, mean, mean - half, mean + half, p, n, n, "",
+                s.getStandardDeviation(), better);
     }
 
     /**
@@ -136,22 +167,23 @@ public record Comparison(Metric metric, Test test, double difference, double ciL
         int n2 = baseline.length;
         double difference = n1 == 0 || n2 == 0 ? Double.NaN : a.getMean() - b.getMean();
         if (n1 < 2 || n2 < 2) {
-            return new Comparison(metric, Test.WELCH, difference, Double.NaN, Double.NaN, Double.NaN, Double.NaN, n1,
-                    n2, "no test possible with n = " + Math.min(n1, n2) + " (run at least 2 seeds)");
+            return new Comparison(metric, Test.WELCH, difference, Double.NaN, Double.NaN, Double.NaN, n1, n2,
+                    "no test possible with n = " + Math.min(n1, n2) + " (run at least 2 seeds)", Double.NaN, null);
         }
         double v1 = a.getVariance() / n1;
         double v2 = b.getVariance() / n2;
         double se = Math.sqrt(v1 + v2);
         if (roundingOnly(se, difference)) {
-            return new Comparison(metric, Test.WELCH, difference, Double.NaN, Double.NaN, Double.NaN, Double.NaN, n1,
-                    n2, "no interval: every run on both sides has the same value (no variation between seeds)");
+            return new Comparison(metric, Test.WELCH, difference, Double.NaN, Double.NaN, Double.NaN, n1, n2,
+                    "no interval: every run on both sides has the same value (no variation between seeds)", Double.NaN,
+                    null);
         }
         double df = (v1 + v2) * (v1 + v2) / (v1 * v1 / (n1 - 1) + v2 * v2 / (n2 - 1));
         double half = Summary.tQuantile(df) * se;
         double t = difference / se;
         double p = 2 * new TDistribution(null, df).cumulativeProbability(-Math.abs(t));
-        return new Comparison(metric, Test.WELCH, difference, difference - half, difference + half, p, Double.NaN, n1,
-                n2, "");
+        return new Comparison(metric, Test.WELCH, difference, difference - half, difference + half, p, n1, n2, "",
+                Double.NaN, null);
     }
 
     /**
@@ -159,15 +191,16 @@ public record Comparison(Metric metric, Test test, double difference, double ciL
      * m tested comparisons' p-values sorted ascending, p(i) becomes max over j ≤ i of min(1, (m − j + 1) · p(j)).
      * Comparisons without a test keep NaN and do not count towards m.
      *
-     * @param comparisons a family of comparisons (one report section)
+     * @param comparisons one family of comparisons
      * @return the same comparisons, in the same order, with {@link #pHolm} set
      */
     public static List<Comparison> holm(List<Comparison> comparisons) {
         double[] p = comparisons.stream().mapToDouble(Comparison::pValue).toArray();
         double[] adjusted = Holm.adjust(p);
+        int m = (int) java.util.Arrays.stream(p).filter(x -> !Double.isNaN(x)).count();
         List<Comparison> out = new ArrayList<>();
         for (int i = 0; i < comparisons.size(); i++) {
-            out.add(comparisons.get(i).withHolm(adjusted[i]));
+            out.add(comparisons.get(i).withHolm(adjusted[i], m));
         }
         return out;
     }

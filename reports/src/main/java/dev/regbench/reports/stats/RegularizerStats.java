@@ -15,12 +15,17 @@ import java.util.Optional;
  * @param completed   completed runs, by seed
  * @param diverged    diverged runs (excluded from every summary)
  * @param summaries   summary over completed runs of every metric that applies to the task
- * @param vsBaseline  comparisons against {@code none}, Holm-adjusted within the condition (empty for none)
+ * @param vsBaseline  comparisons against {@code none}, Holm-adjusted within their family (empty for none)
  * @param curve       mean ± spread learning curve over completed runs
  */
 public record RegularizerStats(RegularizerInfo regularizer, Map<String, Double> point, List<RunResult> completed,
                                List<DivergedRun> diverged, Map<Metric, Summary> summaries,
                                List<Comparison> vsBaseline, List<CurvePoint> curve) {
+    /** @return these numbers with other comparisons against none */
+    public RegularizerStats withComparisons(List<Comparison> comparisons) {
+        return new RegularizerStats(regularizer, point, completed, diverged, summaries, comparisons, curve);
+    }
+
     /** @return the regularizer's name */
     public String name() {
         return regularizer.name();

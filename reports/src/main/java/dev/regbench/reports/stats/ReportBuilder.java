@@ -176,10 +176,11 @@ public final class ReportBuilder {
         List<Condition> conditions = new ArrayList<>();
         byCondition.forEach((key, here) -> conditions.add(condition(key.get(0).intValue(), key.get(1), here, protocol,
                 policy, task, label, problems)));
+        List<Condition> adjusted = holm(conditions);
         PublishedReference reference = runs.stream().map(r -> r.suite().reference()).filter(java.util.Objects::nonNull)
                 .findFirst().orElse(null);
         return new Section(source, label, first.suite().name(), first.suite().experimentSha256(),
-                first.dataset().name(), task, protocol, policy, conditions, provenance(runs), reference);
+                first.dataset().name(), task, protocol, policy, adjusted, provenance(runs), reference);
     }
 
     private static Condition condition(int size, double labelNoise, List<RunResult> runs, Section.Protocol protocol,
@@ -261,7 +262,7 @@ public final class ReportBuilder {
                 curve(completed));
     }
 
-    /** Comparisons of every regularizer against none on the task's metrics, Holm-adjusted across all of them. */
+    /** Comparisons of every regularizer against none on the task's metrics, not yet adjusted (see {@link #holm}). */
     private static List<RegularizerStats> compare(List<RegularizerStats> headline, TaskType task) {
         Optional<RegularizerStats> none = headline.stream().filter(RegularizerStats::isBaseline).findFirst();
         if (none.isEmpty() || none.get().completed().isEmpty()) {
@@ -279,20 +280,39 @@ public final class ReportBuilder {
                 owner.add(i);
             }
         }
-        List<Comparison> adjusted = Comparison.holm(family);
         List<RegularizerStats> out = new ArrayList<>();
         for (int i = 0; i < headline.size(); i++) {
             RegularizerStats r = headline.get(i);
             List<Comparison> mine = new ArrayList<>();
-            for (int k = 0; k < adjusted.size(); k++) {
+            for (int k = 0; k < family.size(); k++) {
                 if (owner.get(k) == i) {
-                    mine.add(adjusted.get(k));
+                    mine.add(family.get(k));
                 }
             }
-            out.add(new RegularizerStats(r.regularizer(), r.point(), r.completed(), r.diverged(), r.summaries(),
-                    mine, r.curve()));
+            out.add(r.withComparisons(mine));
         }
         return out;
+    }
+
+    /**
+     * One Holm family per question: each compared metric against none, over every regularizer and every data
+     * condition of a section, is one family — the primary metric's the one conclusions rest on, each secondary
+     * metric its own.
+     */
+    static List<Condition> holm(List<Condition> conditions) {
+        Map<Metric, List<Comparison>> families = new EnumMap<>(Metric.class);
+        conditions.forEach(c -> c.headline().forEach(r -> r.vsBaseline().forEach(x ->
+                families.computeIfAbsent(x.metric(), k -> new ArrayList<>()).add(x))));
+        Map<Comparison, Comparison> adjusted = new java.util.IdentityHashMap<>();
+        families.values().forEach(f -> {
+            List<Comparison> a = Comparison.holm(f);
+            for (int i = 0; i < f.size(); i++) {
+                adjusted.put(f.get(i), a.get(i));
+            }
+        });
+        return conditions.stream().map(c -> new Condition(c.trainSize(), c.labelNoise(), c.headline().stream()
+                .map(r -> r.withComparisons(r.vsBaseline().stream().map(adjusted::get).toList())).toList(),
+                c.paths(), c.selection(), c.tuneSeeds())).toList();
     }
 
     static Map<Long, Double> bySeed(List<RunResult> runs, Metric metric) {
