@@ -164,6 +164,11 @@ public final class HtmlReport {
               document.body.dataset.svgRendered = String(ok);
               document.body.dataset.svgTotal = String(svgs.length);
               if (!document.body.dataset.errors) document.body.dataset.errors = '0';
+              // The first screen: how far the first section's at-a-glance table sticks out of the window (px).
+              var first = document.querySelector('section table');
+              document.body.dataset.firstTableOverflow = first
+                  ? String(Math.max(0, Math.ceil(first.getBoundingClientRect().right - window.innerWidth))) : '-1';
+              document.body.dataset.viewport = String(window.innerWidth);
             });
             """;
 }

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Opens report.html in a real headless browser (Debian's chromium) and reads what the page's own check script
- * recorded: every figure SVG rendered with a non-empty bounding box, no script error. CI installs chromium and
+ * recorded: every figure SVG rendered with a non-empty bounding box, no script error, and the first screen's
+ * at-a-glance table inside a 1400 px window. CI installs chromium and
  * sets CI=true, which turns a missing browser into a failure; elsewhere the test is skipped without it.
  */
 class HtmlBrowserTest {
@@ -47,6 +48,9 @@ class HtmlBrowserTest {
         assertTrue(total >= 20, "figure panels in the page: " + total);
         assertEquals(total, rendered, "every SVG panel rendered with a non-empty box");
         assertEquals(0, attribute(attributes, "data-errors"), "no script errors");
+        assertEquals(1400, attribute(attributes, "data-viewport"), "the window the first screen is checked in");
+        assertEquals(0, attribute(attributes, "data-first-table-overflow"),
+                "the first section's at-a-glance table fits a 1400 px window");
     }
 
     private static int attribute(String attributes, String name) {
@@ -58,7 +62,7 @@ class HtmlBrowserTest {
     private String dumpDom(Path html) throws IOException, InterruptedException {
         List<String> command = List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--user-data-dir=" + dir.resolve("profile"), "--virtual-time-budget=10000",
+                "--disable-sync", "--user-data-dir=" + dir.resolve("profile"), "--virtual-time-budget=10000", "--window-size=1400,1000",
                 "--dump-dom", html.toUri().toString());
         Path out = dir.resolve("dom.html");
         Process p = new ProcessBuilder(command).redirectOutput(out.toFile())
