@@ -29,20 +29,37 @@ public final class TunedAccelerator implements Accelerator {
 
     @Override
     public Optional<String> unavailable() {
-        String backend = Nd4j.getBackend().getClass().getName();
-        if (!backend.equals(CPU_BACKEND)) {
+        // Lazily: FloatMemory and the self-test load Vector API classes, which a JVM without the module lacks.
+        return unavailable(Nd4j.getBackend().getClass().getName(), VectorApi.available(), FloatMemory::available,
+                SelfTest::failure);
+    }
+
+    /**
+     * The decision, in the order it is made (the self-test runs only where the rest allows the kernels).
+     *
+     * @param backendClass ND4J's backend class name
+     * @param vectorApi    whether the JVM has {@code jdk.incubator.vector}
+     * @param floatMemory  whether the Vector API reaches off-heap memory on this JDK (asked only with the Vector API)
+     * @param selfTest     the kernels' start-up self-test: empty when they compute what they should
+     * @return the one-line reason the tuned implementation cannot run here; empty if it can
+     */
+    static Optional<String> unavailable(String backendClass, boolean vectorApi,
+                                        java.util.function.BooleanSupplier floatMemory,
+                                        java.util.function.Supplier<Optional<String>> selfTest) {
+        if (!backendClass.equals(CPU_BACKEND)) {
             return Optional.of("the tuned implementation runs on ND4J's CPU backend only (this is "
-                    + Nd4j.getBackend().getClass().getSimpleName() + "): DL4J's stock classes train instead");
+                    + backendClass.substring(backendClass.lastIndexOf('.') + 1)
+                    + "): DL4J's stock classes train instead");
         }
-        if (!VectorApi.available()) {
+        if (!vectorApi) {
             return Optional.of(VectorApi.MISSING);
         }
-        if (!FloatMemory.available()) {
+        if (!floatMemory.getAsBoolean()) {
             return Optional.of("this JDK's Vector API (Java " + Runtime.version().feature() + ") reaches off-heap "
                     + "memory neither through ByteBuffers nor MemorySegments: use Java 17 or 22+, or "
                     + "--implementation stock");
         }
-        return SelfTest.failure();
+        return selfTest.get();
     }
 
     @Override
