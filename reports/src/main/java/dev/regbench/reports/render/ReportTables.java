@@ -181,7 +181,34 @@ public final class ReportTables {
                 + " [mean ± 95 % CI]", "n", "regbench − published"), rows, "Published: " + ref.citation()
                 + ". Setup differences: " + ref.setup() + overridden(s) + " regbench's numbers are its headline runs above; the "
                 + "published ones are single numbers without an interval, so the difference is descriptive, not a "
-                + "test."));
+                + "test." + ordering(ref, c, metric)));
+    }
+
+    /** @return the published order against regbench's, with Kendall's τ-b and the swapped pairs, or "" */
+    static String ordering(PublishedReference ref, Condition c, Metric metric) {
+        List<String> names = new ArrayList<>();
+        List<Double> published = new ArrayList<>();
+        List<Double> measured = new ArrayList<>();
+        ref.values().forEach((name, value) -> c.headline().stream().filter(r -> r.name().equals(name)
+                && r.summary(metric).n() > 0).findFirst().ifPresent(r -> {
+                    names.add(name);
+                    published.add(value);
+                    measured.add(r.summary(metric).mean());
+                }));
+        if (names.size() < 3) {
+            return "";
+        }
+        dev.regbench.reports.stats.Ordering o = dev.regbench.reports.stats.Ordering.of(names,
+                published.stream().mapToDouble(Double::doubleValue).toArray(),
+                measured.stream().mapToDouble(Double::doubleValue).toArray());
+        java.util.function.Function<List<Double>, String> order = v -> java.util.stream.IntStream.range(0, names.size())
+                .boxed().sorted(java.util.Comparator.comparingDouble(v::get)).map(names::get)
+                .collect(Collectors.joining(" < "));
+        return String.format(Locale.ROOT, " Order, best first — published: %s; regbench: %s. Kendall's τ-b = %s "
+                        + "over %d pairs (1: the same order)%s. regbench's order is of means whose intervals may overlap.",
+                order.apply(published), order.apply(measured), Fmt.num(o.tau()), o.pairs(),
+                o.swapped().isEmpty() ? "" : "; pairs in the other order: " + o.swapped().stream()
+                        .map(x -> "published " + x).collect(Collectors.joining(", ")));
     }
 
     /** @return per regularizer: differences to none with 95 % CI, raw and Holm-adjusted p-values, and the test */

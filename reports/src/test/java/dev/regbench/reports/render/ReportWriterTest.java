@@ -105,6 +105,13 @@ class ReportWriterTest {
         assertTrue(md.contains("Published: A made-up table for the fixture (not a publication). Setup differences: "
                 + "Fixture: 300 images and 4 epochs instead of the full training set."), "citation and setup");
         assertFalse(md.contains("overrode the suite file"), "the fixture's runs used the suite as written");
+        java.util.regex.Matcher order = java.util.regex.Pattern.compile("Order, best first — published: ([^;]+); "
+                + "regbench: ([^.]+)\\. Kendall's τ-b = ([-−0-9.]+) over (\\d+) pairs").matcher(md);
+        assertTrue(order.find(), "the ordering comparison is printed: " + md);
+        // The published order follows the fixture's reference block; regbench's follows the table's means.
+        assertEquals(order.group(1).split(" < ").length, order.group(2).split(" < ").length);
+        int k = order.group(1).split(" < ").length;
+        assertEquals(k * (k - 1) / 2, Integer.parseInt(order.group(4)));
         assertTrue(md.contains("max unit norm"), "max-norm kinds show the bound's effect");
         assertTrue(md.contains("100 % of the training labels were replaced by random classes"), md);
     }
