@@ -60,6 +60,12 @@ public interface Accelerator {
     /** @return DL4J's {@code WeightDecay(lambda, applyLR = true)}, or a subclass that only scores faster */
     Regularization weightDecay(double lambda);
 
+    /**
+     * @param maxNorm c &gt; 0
+     * @return DL4J's {@code MaxNormConstraint(c, 0)}, or a subclass that computes the same per-unit rescaling faster
+     */
+    org.deeplearning4j.nn.api.layers.LayerConstraint maxNorm(double maxNorm);
+
     /** @return DL4J's inverted dropout with retain probability {@code retain} in (0, 1), drawing the same masks */
     IDropout dropout(double retain);
 

@@ -80,7 +80,8 @@ public final class NetworkFactory {
         // layer's list holding WeightDecay twice (L1/L2 once), which applies the decay twice (tested).
         List<Regularization> biasPenalties = penalizeBiases ? penalties : List.of();
         // Dimension 0 of a dense layer's W [nIn, nOut] runs over the inputs: one norm per unit (see Component.MaxNorm).
-        regularizer.maxNorm().ifPresent(c -> base.constrainWeights(new MaxNormConstraint(c, 0)));
+        regularizer.maxNorm().ifPresent(c -> base.constrainWeights(fast != null ? fast.maxNorm(c)
+                : new MaxNormConstraint(c, 0)));
         NeuralNetConfiguration.ListBuilder layers = base.list();
         List<Integer> sizes = spec.layerSizes();
         int last = sizes.size() - 1;

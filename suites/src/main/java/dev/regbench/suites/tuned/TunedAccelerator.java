@@ -83,7 +83,7 @@ public final class TunedAccelerator implements Accelerator {
                 + "them on oneDNN in the " + layout() + " layout, dropout masks drawn in Java from libnd4j's "
                 + "generator, a fused SGD/Nesterov update with its penalties (" + OmpRegion.api() + " region: "
                 + (OmpRegion.available() ? "every OpenMP thread" : "one thread") + "), penalty scores from that "
-                + "pass; Adam, max-norm and losses are DL4J's";
+                + "pass, max-norm in one Java pass per unit; Adam and losses are DL4J's";
     }
 
     @Override
@@ -104,6 +104,11 @@ public final class TunedAccelerator implements Accelerator {
     @Override
     public Regularization l2(double lambda) {
         return new L2Penalty(lambda);
+    }
+
+    @Override
+    public org.deeplearning4j.nn.api.layers.LayerConstraint maxNorm(double maxNorm) {
+        return new ColumnMaxNorm(maxNorm);
     }
 
     @Override

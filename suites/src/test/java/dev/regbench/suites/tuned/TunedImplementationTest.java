@@ -475,13 +475,17 @@ class TunedImplementationTest {
                 expected.add(DecoupledWeightDecay.class);
             }
             assertEquals(expected, penalties, v.name() + ": one tuned penalty per component, each once");
+            if (r.maxNorm().isPresent()) {
+                assertInstanceOf(ColumnMaxNorm.class, ((BaseLayer) restored.getConf(1).getLayer()).getConstraints()
+                        .get(0), v.name() + ": the tuned max-norm pass, restored from JSON");
+            }
         }
     }
 
     private static JsonNode withoutClassNames(String json) throws Exception {
         JsonNode tree = new ObjectMapper().readTree(json);
         int removed = JsonTrees.removeFields(tree, (name, value) -> name.equals("@class")
-                && value.asText().matches(".*(DenseLayer|OutputLayer|Regularization|Penalty|Dropout|WeightDecay)"));
+                && value.asText().matches(".*(DenseLayer|OutputLayer|Regularization|Penalty|Dropout|WeightDecay|MaxNormConstraint|ColumnMaxNorm)"));
         assertTrue(removed >= 2, "the class names this test strips must exist");
         return tree;
     }
