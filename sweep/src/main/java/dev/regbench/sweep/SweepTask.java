@@ -45,8 +45,9 @@ final class SweepTask implements Function<TaskKey, TaskOutcome>, Serializable {
             }
         } catch (Exception | LinkageError e) {
             failure = oneLine(e);
-            System.err.println("regbench sweep: " + key.relativePath() + " failed: " + failure);
-            e.printStackTrace(System.err); // the executor's log keeps the trace; the driver shows one line
+            // One line on the executor's stderr (a local master's is the user's terminal); the trace goes to a file.
+            System.err.println("regbench sweep: " + key.relativePath() + " failed: " + failure + " ("
+                    + dev.regbench.reports.cli.Cli.saveTrace(e) + ")");
         }
         return new TaskOutcome(key, failure, host(), (System.nanoTime() - start) / 1e9);
     }

@@ -99,6 +99,9 @@ class LocalSweepTest {
         assertTrue(failed.err().contains("FAILED: 1 run(s)"), failed.err());
         assertTrue(failed.err().contains("eval none seed 101: fault injected by a test"), failed.err());
         assertEquals(1, failed.err().lines().filter(l -> l.startsWith("  ")).count(), "one line per failed run");
+        // err holds the process's stderr too (the task's own line included): no trace reaches the terminal.
+        assertTrue(failed.err().contains("regbench sweep: eval/none-seed101.json failed: fault injected by a test "
+                + "(full trace in "), failed.err());
         assertFalse(failed.err().contains("\tat "), "no stack trace for users");
         assertEquals(RUNS - 1, SweepRuns.results(out).size(), "every other run finished");
         assertTrue(Files.readString(out.resolve(SweepCommand.FAILED_FILE)).contains("fault injected"));

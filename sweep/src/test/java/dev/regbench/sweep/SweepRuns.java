@@ -45,8 +45,30 @@ final class SweepRuns {
         CommandLine cli = new CommandLine(new SweepCommand(faults));
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
-        int code = dev.regbench.reports.cli.Cli.execute(cli, args);
-        return new Output(code, out.toString(), err.toString());
+        // Also what tasks print on the process's stderr: under local[k] that is the user's terminal.
+        java.io.PrintStream original = System.err;
+        java.io.ByteArrayOutputStream processErr = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(new java.io.OutputStream() {
+            @Override
+            public void write(int b) {
+                original.write(b);
+                processErr.write(b);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                original.write(b, off, len);
+                processErr.write(b, off, len);
+            }
+        }, true, java.nio.charset.StandardCharsets.UTF_8));
+        int code;
+        try {
+            code = dev.regbench.reports.cli.Cli.execute(cli, args);
+        } finally {
+            System.setErr(original);
+        }
+        return new Output(code, out.toString(), err.toString() + processErr.toString(
+                java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** Runs {@code regbench run --threads 1} in this JVM: one OpenMP and one BLAS thread, as a sweep task. */

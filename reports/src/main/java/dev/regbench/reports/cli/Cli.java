@@ -43,22 +43,32 @@ public final class Cli {
         }
     }
 
+    /**
+     * Writes a throwable's stack trace to a new file in the temporary directory, for users to attach to a bug
+     * report without showing it on their terminal.
+     *
+     * @param t what went wrong
+     * @return {@code full trace in <file>}, or why the trace could not be written
+     */
+    public static String saveTrace(Throwable t) {
+        try {
+            Path file = Files.createTempFile("regbench-error-" + Instant.now().toString().replace(':', '-') + "-", ".log");
+            StringWriter trace = new StringWriter();
+            t.printStackTrace(new PrintWriter(trace));
+            Files.writeString(file, trace.toString(), StandardCharsets.UTF_8);
+            return "full trace in " + file;
+        } catch (IOException | RuntimeException e) {
+            return "the trace could not be written (" + e.getMessage() + ")";
+        }
+    }
+
     private static int internalError(PrintWriter err, Throwable t, boolean debug) {
         if (debug) {
             t.printStackTrace(err);
             err.flush();
             return INTERNAL_ERROR;
         }
-        String where;
-        try {
-            Path file = Files.createTempFile("regbench-error-" + Instant.now().toString().replace(':', '-') + "-", ".log");
-            StringWriter trace = new StringWriter();
-            t.printStackTrace(new PrintWriter(trace));
-            Files.writeString(file, trace.toString(), StandardCharsets.UTF_8);
-            where = "full trace in " + file;
-        } catch (IOException | RuntimeException e) {
-            where = "the trace could not be written (" + e.getMessage() + ")";
-        }
+        String where = saveTrace(t);
         String message = t.getMessage() == null ? "" : ": " + t.getMessage().lines().findFirst().orElse("");
         err.println(String.format(Locale.ROOT, "regbench: internal error, %s%s (%s; run again with %s or "
                 + "REGBENCH_DEBUG=1 to print it)", t.getClass().getSimpleName(), message, where, DEBUG_FLAG));

@@ -55,9 +55,16 @@ public final class RunReport {
                     + "them%s:%n", summary.failed().size(), summary.selection().isEmpty()
                     && summary.failed().stream().anyMatch(f -> f.key().stage() == dev.regbench.reports.schema.Stage.TUNE)
                     ? " (a failed tuning run stops the sweep before the selection)" : "");
-            for (FailedRun f : summary.failed()) {
-                err.printf(Locale.ROOT, "  %s: %s%n", f.key(), f.message());
-            }
+            // One line per run while messages differ; runs that failed the same way share one line.
+            java.util.Map<String, List<FailedRun>> byMessage = new java.util.LinkedHashMap<>();
+            summary.failed().forEach(f -> byMessage.computeIfAbsent(f.message(), k -> new java.util.ArrayList<>()).add(f));
+            byMessage.forEach((message, runs) -> {
+                if (runs.size() == 1) {
+                    err.printf(Locale.ROOT, "  %s: %s%n", runs.get(0).key(), message);
+                } else {
+                    err.printf(Locale.ROOT, "  %d runs (%s, …): %s%n", runs.size(), runs.get(0).key(), message);
+                }
+            });
         }
         out.flush();
         err.flush();

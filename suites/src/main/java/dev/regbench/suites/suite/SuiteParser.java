@@ -68,6 +68,9 @@ public final class SuiteParser {
         return parse(file, read(file));
     }
 
+    /** The largest suite file read: shipped suites are under 4 KB. */
+    public static final long MAX_BYTES = 1 << 20;
+
     /**
      * Reads a suite file once, so that what is parsed, copied beside the results and shipped to executors is
      * the same content even if the file changes meanwhile.
@@ -78,6 +81,11 @@ public final class SuiteParser {
      */
     public static byte[] read(Path file) throws SuiteException {
         try {
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw new SuiteException(file, "", String.format(java.util.Locale.ROOT, "is %,d bytes; a suite file is "
+                        + "at most %,d (is this the right file?)", size, MAX_BYTES));
+            }
             return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new SuiteException(file, "", "file not found (suite files live in suites/, e.g. suites/mnist-quick.yaml)");
@@ -96,6 +104,10 @@ public final class SuiteParser {
      * @throws SuiteException naming the file, the field and the problem, one line per problem
      */
     public static Suite parse(Path file, byte[] bytes) throws SuiteException {
+        if (bytes.length > MAX_BYTES) {
+            throw new SuiteException(file, "", String.format(java.util.Locale.ROOT, "is %,d bytes; a suite file is at "
+                    + "most %,d (is this the right file?)", bytes.length, MAX_BYTES));
+        }
         JsonNode tree;
         try {
             tree = YAML.readTree(bytes);

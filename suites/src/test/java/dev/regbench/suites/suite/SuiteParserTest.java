@@ -467,4 +467,15 @@ class SuiteParserTest {
         assertTrue(error(VALID.replace("seeds: [1, 2]", "tuneSeeds: [1]\nevalSeeds: [2]")
                 .replace("lambda: 1e-4}", "lambda: [1.0e-4, 1.0e-2, {extendAtEdge: 1}]}")).contains("regularizers[2]"));
     }
+
+    @Test
+    void aSuiteFileOfMoreThanAMegabyteIsRefusedUnparsed(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path big = tmp.resolve("big.yaml");
+        java.nio.file.Files.writeString(big, "# " + "x".repeat((int) SuiteParser.MAX_BYTES) + "\n");
+        SuiteException e = org.junit.jupiter.api.Assertions.assertThrows(SuiteException.class,
+                () -> SuiteParser.parse(big));
+        assertTrue(e.getMessage().contains("big.yaml") && e.getMessage().contains("a suite file is at most 1,048,576"),
+                e.getMessage());
+        assertEquals(1, e.getMessage().lines().count());
+    }
 }
