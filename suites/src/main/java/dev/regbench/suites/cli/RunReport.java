@@ -58,11 +58,11 @@ public final class RunReport {
             // One line per run while messages differ; runs that failed the same way share one line.
             java.util.Map<String, List<FailedRun>> byMessage = new java.util.LinkedHashMap<>();
             summary.failed().forEach(f -> byMessage.computeIfAbsent(f.message(), k -> new java.util.ArrayList<>()).add(f));
-            byMessage.forEach((message, runs) -> {
-                if (runs.size() == 1) {
-                    err.printf(Locale.ROOT, "  %s: %s%n", runs.get(0).key(), message);
+            byMessage.forEach((message, same) -> {
+                if (same.size() == 1) {
+                    err.printf(Locale.ROOT, "  %s: %s%n", same.get(0).key(), message);
                 } else {
-                    err.printf(Locale.ROOT, "  %d runs (%s, …): %s%n", runs.size(), runs.get(0).key(), message);
+                    err.printf(Locale.ROOT, "  %d runs (%s, …): %s%n", same.size(), same.get(0).key(), message);
                 }
             });
         }
