@@ -1,6 +1,7 @@
 package dev.regbench.reports.render;
 
 import dev.regbench.reports.plot.Figure;
+import dev.regbench.reports.plot.ForestPlot;
 import dev.regbench.reports.plot.GapBars;
 import dev.regbench.reports.plot.LearningCurves;
 import dev.regbench.reports.plot.MemorizationCurves;
@@ -82,6 +83,8 @@ public record ReportContent(ReportModel model, List<RenderedSection> sections, O
             ReportTables.glance(s, c).ifPresent(t -> {
                 blocks.add(new Block.Heading("At a glance" + (several ? " (" + c.label() + ")" : "")));
                 blocks.add(new Block.TableBlock(t, true));
+                ForestPlot.draw(s, c, anchor + (several ? "-" + c.slug() : "") + "-forest")
+                        .ifPresent(f -> blocks.add(new Block.FigureBlock(f)));
             });
         }
         int conclusionAt = blocks.size();

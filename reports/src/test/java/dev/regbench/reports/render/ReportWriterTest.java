@@ -34,8 +34,10 @@ class ReportWriterTest {
         // two-stage: paths, curves, gap, weights; polynomial and unstable: curves, gap, fits, weights;
         // exploratory: paths only (no headline); sizes: training-set size, then curves, gap, fits and weights of
         // its largest size; noise: memorization, then curves, gap and weights of its last condition; reference:
-        // paths, curves, gap, weights.
-        assertEquals(26, pngs, files.keySet().toString());
+        // paths, curves, gap, weights. Plus a forest plot (Δ vs none) per condition with a comparison: two-stage,
+        // polynomial, reference 1 each, sizes and noise 2 each (unstable and exploratory have none).
+        assertEquals(33, pngs, files.keySet().toString());
+        assertTrue(files.containsKey("figures/two-stage-cpu-mnist-forest.png"), files.keySet().toString());
         assertTrue(files.containsKey("figures/sizes-cpu-polynomial-sizes.png"), files.keySet().toString());
         assertTrue(files.containsKey("figures/noise-cpu-mnist-memorization.png"), files.keySet().toString());
         for (var f : files.entrySet()) {
