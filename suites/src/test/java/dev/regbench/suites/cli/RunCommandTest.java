@@ -135,7 +135,8 @@ class RunCommandTest {
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("stage tune"), r.out());
         assertTrue(r.out().contains("stage eval"), r.out());
-        assertTrue(r.out().contains("l2 (l2): lambda logspace 1e-4 … 0.01, 3 points = 1e-4, 0.001, 0.01"), r.out());
+        assertTrue(r.out().contains("l2 (l2): lambda logspace 1e-4 … 0.01, 3 points, extendable 1 time at its edges = "
+                + "1e-4, 0.001, 0.01"), r.out());
         assertTrue(r.out().lines().anyMatch(l -> l.startsWith("total: ") && l.contains(" run(s)")), r.out());
         assertTrue(!Files.exists(tmp.resolve("no-data")));
         Result missingOut = regbench("run", "--suite", ROOT.resolve("suites/mnist-path.yaml").toString());
@@ -146,8 +147,8 @@ class RunCommandTest {
     void everyProblemOfABadSweepIsOneLine() throws Exception {
         Path suite = Files.writeString(tmp.resolve("bad-grid.yaml"),
                 Files.readString(ROOT.resolve("suites/mnist-path.yaml"))
-                        .replace("evalSeeds: [101, 102, 103]", "evalSeeds: [1, 102, 103]")
-                        .replace("points: 3}}\n  - {name: l2", "points: 1}}\n  - {name: l2"));
+                        .replace("evalSeeds: [101, ", "evalSeeds: [1, ")
+                        .replace("points: 3, extendAtEdge: 1}}\n  - {name: l2", "points: 1, extendAtEdge: 1}}\n  - {name: l2"));
         Result r = regbench("run", "--suite", suite.toString(), "--dry-run");
         assertEquals(1, r.exitCode());
         List<String> lines = r.err().lines().toList();
