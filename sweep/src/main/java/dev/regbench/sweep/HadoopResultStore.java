@@ -64,7 +64,13 @@ public final class HadoopResultStore implements ResultStore {
      * @throws OutputException if the file system is unknown or the directory cannot be created
      */
     public static HadoopResultStore open(String location, Configuration conf) throws OutputException {
-        URI u = toUri(location);
+        URI u;
+        try {
+            u = toUri(location);
+        } catch (IllegalArgumentException e) {
+            throw new OutputException("--out " + location + " is neither a path nor a URI (" + e.getMessage()
+                    .lines().findFirst().orElse("") + "); give a local path or hdfs://host/dir, s3a://bucket/dir");
+        }
         String scheme = u.getScheme().toLowerCase(Locale.ROOT);
         FileSystem fs;
         try {

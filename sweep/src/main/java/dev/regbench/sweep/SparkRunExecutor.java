@@ -14,6 +14,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
@@ -23,21 +24,41 @@ import org.apache.spark.scheduler.SparkListenerTaskEnd;
  * partitions as runs), so the scheduler spreads them over every executor slot and retries the tasks of a lost
  * executor. Results are written by the tasks; the driver reads each back from the store when the job ends, so
  * what the selection sees is exactly what is on disk. While the job runs, a line is printed as each task ends.
+ * Spark starts with the first stage that has runs to train (a sweep with nothing pending never starts it, and
+ * everything the driver can refuse is refused before), and stops when this executor is closed.
  */
-public final class SparkRunExecutor implements RunExecutor {
-    private final JavaSparkContext spark;
+public final class SparkRunExecutor implements RunExecutor, AutoCloseable {
+    private final SparkConf conf;
     private final SweepSpec spec;
     private final PrintWriter out;
+    private JavaSparkContext spark;
 
     /**
-     * @param spark the context (its master decides where tasks run)
-     * @param spec  what every task needs
-     * @param out   progress lines
+     * @param conf Spark's configuration (its master decides where tasks run)
+     * @param spec what every task needs
+     * @param out  progress lines
      */
-    public SparkRunExecutor(JavaSparkContext spark, SweepSpec spec, PrintWriter out) {
-        this.spark = spark;
+    public SparkRunExecutor(SparkConf conf, SweepSpec spec, PrintWriter out) {
+        this.conf = conf;
         this.spec = spec;
         this.out = out;
+    }
+
+    private JavaSparkContext spark() {
+        if (spark == null) {
+            spark = new JavaSparkContext(conf);
+            spark.setLogLevel("WARN");
+        }
+        return spark;
+    }
+
+    /** Stops Spark if it was started. */
+    @Override
+    public void close() {
+        if (spark != null) {
+            spark.stop();
+            spark = null;
+        }
     }
 
     @Override
@@ -48,6 +69,7 @@ public final class SparkRunExecutor implements RunExecutor {
         }
         List<TaskKey> tasks = todo.stream().map(k -> TaskKey.of(k, plan.path(k))).toList();
         TaskProgress progress = new TaskProgress(todo, tasks, store);
+        JavaSparkContext spark = spark();
         spark.sc().addSparkListener(progress);
         List<TaskOutcome> outcomes;
         try {

@@ -1,6 +1,13 @@
 package dev.regbench.sweep;
 
+import dev.regbench.reports.OutputLock;
+import dev.regbench.suites.harness.OutputException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.apache.spark.SparkConf;
 
 /**
@@ -74,6 +81,79 @@ final class SparkSettings {
 
     private static final String VECTOR_MODULE = "jdk.incubator.vector";
     private static final String NATIVE_ACCESS = "--enable-native-access=ALL-UNNAMED";
+
+    /** File system types of a machine's own disks: a directory there is not what executors elsewhere see. */
+    private static final Set<String> MACHINE_LOCAL_TYPES = Set.of("ext2", "ext3", "ext4", "xfs", "btrfs", "zfs",
+            "tmpfs", "overlay", "f2fs", "jfs", "reiserfs", "vfat", "exfat", "ntfs", "apfs", "hfs");
+
+    /**
+     * Refuses, before anything trains, an output directory the executors cannot all reach: a directory on this
+     * machine's own disk (not a shared mount such as NFS) with a master whose executors may run on other
+     * machines, where each executor would write its results to its own disk. A standalone master on this machine
+     * (its URL names 127.0.0.1, localhost or this host) is allowed: its workers are here too.
+     *
+     * @param master   the Spark master URL
+     * @param localDir the output directory if it is a local path
+     * @throws OutputException naming --out, its file system and the fix
+     */
+    static void checkOutputReachable(String master, Optional<java.nio.file.Path> localDir) throws OutputException {
+        if (localDir.isEmpty() || isLocal(master) || onThisMachine(master)) {
+            return;
+        }
+        String type;
+        try {
+            type = Files.getFileStore(localDir.get()).type();
+        } catch (IOException e) {
+            return; // unknown: the driver's check after the stage still catches a missing result
+        }
+        if (MACHINE_LOCAL_TYPES.contains(type.toLowerCase(Locale.ROOT))) {
+            throw new OutputException("--out " + localDir.get() + " is on this machine's own disk (" + type
+                    + "), but master " + master + " may run tasks on other machines, which would each write to their "
+                    + "own disk; use a shared file system (hdfs://…, or a path on an NFS mount every executor sees)");
+        }
+    }
+
+    private static boolean onThisMachine(String master) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^spark://([^:/,]+)").matcher(master);
+        if (!m.find()) {
+            return false;
+        }
+        String host = m.group(1);
+        return host.equals("127.0.0.1") || host.equals("localhost") || host.equals(OutputLock.host());
+    }
+
+    /**
+     * @param dataDir --data-dir as given
+     * @return it as an absolute path (executors do not share the driver's working directory)
+     * @throws IllegalArgumentException if it is not a path
+     */
+    static String absoluteDataDir(String dataDir) {
+        try {
+            return java.nio.file.Path.of(dataDir).toAbsolutePath().normalize().toString();
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new IllegalArgumentException("--data-dir " + dataDir + " is not a path (" + e.getReason() + ")");
+        }
+    }
+
+    /**
+     * @param master        a local master URL ({@code local}, {@code local[k]}, {@code local[*]})
+     * @param threadsPerRun OpenMP threads per run
+     * @param cores         this machine's cores
+     * @return a warning when local[k] runs more threads at once than there are cores, else empty
+     */
+    static Optional<String> oversubscription(String master, int threadsPerRun, int cores) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^local\\[(\\d+)").matcher(master);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        int slots = Integer.parseInt(m.group(1));
+        if ((long) slots * threadsPerRun <= cores) {
+            return Optional.empty();
+        }
+        return Optional.of("note: " + master + " with " + threadsPerRun + " thread(s) per run runs " + slots * threadsPerRun
+                + " threads on " + cores + " core(s): the results are the same, but runs slow each other down; "
+                + "local[" + Math.max(1, cores / threadsPerRun) + "] fits this machine");
+    }
 
     /** @return whether a master URL runs tasks inside the driver's JVM */
     static boolean isLocal(String master) {

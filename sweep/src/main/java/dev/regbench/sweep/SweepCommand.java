@@ -25,7 +25,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.apache.spark.SparkConf;
-import org.apache.spark.api.java.JavaSparkContext;
 import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -136,12 +135,16 @@ public final class SweepCommand implements Callable<Integer> {
             err.flush();
         }
         SparkConf sparkConf;
+        String dataDir;
         try {
+            dataDir = this.dataDir == null ? null : SparkSettings.absoluteDataDir(this.dataDir);
             sparkConf = SparkSettings.configure(new SparkConf(), master, threadsPerRun, conf, dataDir);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         boolean local = SparkSettings.isLocal(sparkConf.get("spark.master"));
+        SparkSettings.oversubscription(sparkConf.get("spark.master"), threadsPerRun,
+                Runtime.getRuntime().availableProcessors()).ifPresent(err::println);
         int driverThreads = Nd4j.getEnvironment().maxThreads();
         if (local && driverThreads != threadsPerRun) {
             err.println("this JVM runs ND4J with " + driverThreads + " OpenMP thread(s), but --threads-per-run is "
@@ -152,29 +155,28 @@ public final class SweepCommand implements Callable<Integer> {
         Environment environment = EnvironmentProbe.current();
         try (HadoopResultStore store = HadoopResultStore.open(out, new org.apache.hadoop.conf.Configuration());
              SweepLock lock = SweepLock.acquire(store)) {
+            SparkSettings.checkOutputReachable(sparkConf.get("spark.master"), store.localDirectory());
             store.removeStalePartials();
             SweepSpec sweep = new SweepSpec(UUID.randomUUID().toString(), suiteOptions.suiteFile().toString(),
                     suiteBytes, suiteOptions.overrides(), code.id(), code.layout(), dataDir, threadsPerRun, store.uri(),
                     environment.backend(), environment.nativeBuild(), faults);
-            JavaSparkContext spark = new JavaSparkContext(sparkConf);
-            try {
-                spark.setLogLevel("WARN");
+            try (SparkRunExecutor executor = new SparkRunExecutor(sparkConf, sweep, stdout)) {
                 // Each task runs with threadsPerRun OpenMP threads and one BLAS thread (ExecutorContext).
-                SuiteRunner runner = new SuiteRunner(suite, new SparkRunExecutor(spark, sweep, stdout), code,
+                SuiteRunner runner = new SuiteRunner(suite, executor, code,
                         environment.withThreads(threadsPerRun, ExecutorContext.BLAS_THREADS));
-                List<RunKey> pending = runner.allPending(store); // refuses results of another configuration
+                // Before Spark starts: refuses results of another configuration.
+                List<RunKey> pending = runner.allPending(store);
                 store.replace("suite.yaml", suiteBytes);
                 plan.describe().forEach(stdout::println);
                 stdout.printf(Locale.ROOT, "spark %s, master %s, %d thread(s) per run; driver %s, %s, "
-                                + "implementation %s; %d run(s) pending%n", spark.version(), spark.master(),
+                                + "implementation %s; %d run(s) pending%n", org.apache.spark.package$.MODULE$
+                                .SPARK_VERSION(), sparkConf.get("spark.master"),
                         threadsPerRun, environment.brief(), environment.cpuModel(), code.label(), pending.size());
                 stdout.flush();
                 RunSummary summary = runner.run(store, new ConsoleProgress(stdout, false, suite.epochs()));
                 recordFailures(store, summary);
                 RunReport.print(stdout, err, summary, store.directoryName());
                 return summary.failed().isEmpty() ? 0 : RegbenchCli.USER_ERROR;
-            } finally {
-                spark.stop();
             }
         } catch (OutputException e) {
             err.println(e.getMessage());

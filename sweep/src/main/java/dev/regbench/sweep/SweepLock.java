@@ -1,38 +1,37 @@
 package dev.regbench.sweep;
 
-import dev.regbench.suites.harness.DirectoryLock;
+import dev.regbench.reports.OutputLock;
 import dev.regbench.suites.harness.OutputException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Optional;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileAlreadyExistsException;
 import org.apache.hadoop.fs.Path;
 
 /**
- * Keeps two sweep drivers from working on one output directory through {@code <out>/.sweep-lock}, which names
- * the holder's host, process id and start time for the message of a driver refused.
+ * The output's one-writer lock ({@link OutputLock}: {@code <out>/.lock}, the same file {@code regbench run} and
+ * {@code regbench report} take) for a sweep driver, on any file system Hadoop reaches.
  * <ul>
- *   <li>Local directories: the operating system's lock on that file ({@link DirectoryLock}), atomic, and
+ *   <li>Local directories: the operating system's lock on that file ({@link OutputLock}), atomic, and
  *       dropped when the driver's process dies, however it dies. Hadoop's local {@code create(…, false)} is not
  *       atomic (it checks for the file, then creates it): six drivers racing for one directory all got it.</li>
  *   <li>Other file systems (HDFS, object stores): the file, created only if absent (atomic on HDFS's name node)
- *       and removed when the driver ends. A lock left by a killed driver on this host is recognized (its process
- *       is gone) and taken over; one from another host must be removed by hand, as the message says.</li>
+ *       with {@link OutputLock#holderLine}, and removed when the driver ends. A lock left by a killed driver on
+ *       this host is recognized (its process is gone) and taken over; one from another host must be removed by
+ *       hand, as the message says.</li>
  * </ul>
  */
 final class SweepLock implements AutoCloseable {
     /** The lock file's name under the output directory. */
-    static final String FILE = ".sweep-lock";
+    static final String FILE = OutputLock.FILE;
 
     private final HadoopResultStore store;
     /** The operating system's lock, for a local directory; {@code null} for a file created on the file system. */
-    private final DirectoryLock local;
+    private final OutputLock local;
 
-    private SweepLock(HadoopResultStore store, DirectoryLock local) {
+    private SweepLock(HadoopResultStore store, OutputLock local) {
         this.store = store;
         this.local = local;
     }
@@ -40,26 +39,20 @@ final class SweepLock implements AutoCloseable {
     /**
      * @param store the output directory
      * @return the held lock
-     * @throws OutputException if another live sweep holds it, naming it and the fix
+     * @throws OutputException if another live writer (a sweep, a run or a report) holds it, naming it and the fix
      */
     static SweepLock acquire(HadoopResultStore store) throws OutputException {
-        String me = host() + " " + ProcessHandle.current().pid() + " " + Instant.now();
         Optional<java.nio.file.Path> dir = store.localDirectory();
-        return dir.isPresent() ? acquireLocal(store, dir.get().resolve(FILE), me) : acquireCreated(store, me);
-    }
-
-    private static SweepLock acquireLocal(HadoopResultStore store, java.nio.file.Path file, String me)
-            throws OutputException {
-        Optional<DirectoryLock> lock;
+        if (dir.isEmpty()) {
+            return acquireCreated(store, OutputLock.holderLine("sweep"));
+        }
         try {
-            lock = DirectoryLock.tryTake(file, me);
+            return new SweepLock(store, OutputLock.take(dir.get(), "sweep"));
+        } catch (OutputLock.InUseException e) {
+            throw new OutputException(e.getMessage());
         } catch (IOException e) {
             throw cannotWrite(store, e);
         }
-        if (lock.isEmpty()) {
-            throw inUse(store, DirectoryLock.holder(file), "wait for it to finish");
-        }
-        return new SweepLock(store, lock.get());
     }
 
     private static SweepLock acquireCreated(HadoopResultStore store, String me) throws OutputException {
@@ -70,11 +63,11 @@ final class SweepLock implements AutoCloseable {
                 return new SweepLock(store, null);
             } catch (FileAlreadyExistsException | java.nio.file.FileAlreadyExistsException e) {
                 String holder = holder(store, file);
-                String[] parts = holder.split(" ");
-                boolean staleHere = parts.length >= 2 && parts[0].equals(host()) && isDeadPid(parts[1]);
+                boolean staleHere = OutputLock.ownerOf(holder).map(OutputLock.Owner::isDeadHere).orElse(false);
                 if (!staleHere) {
-                    throw inUse(store, holder, "wait for it, or delete " + store.directoryName() + "/" + FILE
-                            + " if that sweep is no longer running");
+                    throw new OutputException(new OutputLock.InUseException(store.directoryName(), holder,
+                            "wait for it, or delete " + store.directoryName() + "/" + FILE
+                                    + " if that writer is no longer running").getMessage());
                 }
                 try {
                     store.fileSystem().delete(file, false);
@@ -87,16 +80,11 @@ final class SweepLock implements AutoCloseable {
             }
         }
         throw new OutputException("cannot take the lock " + store.directoryName() + "/" + FILE
-                + ": another sweep took it at the same moment");
+                + ": another writer took it at the same moment");
     }
 
     private static Path lockFile(HadoopResultStore store) {
         return new Path(store.directory(), FILE);
-    }
-
-    private static OutputException inUse(HadoopResultStore store, String holder, String fix) {
-        return new OutputException(store.directoryName() + " is in use by another sweep (" + FILE + ": " + holder
-                + "); " + fix);
     }
 
     private static OutputException cannotWrite(HadoopResultStore store, IOException e) {
@@ -108,23 +96,7 @@ final class SweepLock implements AutoCloseable {
         try (InputStream in = store.fileSystem().open(file)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
         } catch (IOException e) {
-            return "unreadable: " + e.getMessage();
-        }
-    }
-
-    private static boolean isDeadPid(String pid) {
-        try {
-            return ProcessHandle.of(Long.parseLong(pid)).map(p -> !p.isAlive()).orElse(true);
-        } catch (NumberFormatException e) {
-            return false;
-        }
-    }
-
-    private static String host() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            return "unknown-host";
+            return "another regbench process (its lock file is unreadable: " + e.getMessage() + ")";
         }
     }
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * with one or two concurrent tasks and under {@code regbench run}, resume, failed runs, and the report's view.
  */
 class LocalSweepTest {
-    private static final int RUNS = 4 * 2 + 3 * 2; // tune: 4 points x 2 seeds; eval: 3 regularizers x 2 seeds
+    static final int RUNS = 4 * 2 + 3 * 2; // tune: 4 points x 2 seeds; eval: 3 regularizers x 2 seeds
 
     @TempDir
     Path dir;
@@ -124,8 +124,13 @@ class LocalSweepTest {
         Map<String, RunResult> kept = SweepRuns.results(out);
         assertTrue(kept.size() >= 1 && kept.size() < 8, kept.keySet().toString());
         assertTrue(aborted.err().contains("Spark aborted the stage"), aborted.err());
-        assertEquals(8 - kept.size(), aborted.err().lines().filter(l -> l.contains("Spark aborted")).count(),
+        java.util.regex.Matcher listed = java.util.regex.Pattern.compile("FAILED: (\\d+) run\\(s\\)")
+                .matcher(aborted.err());
+        assertTrue(listed.find(), aborted.err());
+        assertEquals(8 - kept.size(), Integer.parseInt(listed.group(1)),
                 "every run without a result is listed, and only those");
+        assertEquals(1, aborted.err().lines().filter(l -> l.contains("Spark aborted")).count(),
+                "runs with one message share one line: " + aborted.err());
         assertFalse(aborted.err().contains("\tat "), "no stack trace for users");
 
         // A task still running when Spark aborted the job may finish afterwards: its result is written once,
@@ -158,7 +163,7 @@ class LocalSweepTest {
              SweepLock held = SweepLock.acquire(other)) {
             SweepRuns.Output refused = sweep(out, "local[1]");
             assertEquals(1, refused.exitCode());
-            assertTrue(refused.err().contains("is in use by another sweep"), refused.err());
+            assertTrue(refused.err().contains("is in use by regbench sweep on host"), refused.err());
             assertEquals(1, refused.err().strip().lines().count(), refused.err());
         }
         assertFalse(Files.exists(out.resolve("runs").resolve("tune")), "the refused sweep trained nothing");

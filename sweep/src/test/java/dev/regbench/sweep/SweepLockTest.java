@@ -51,7 +51,7 @@ class SweepLockTest {
                             Thread.sleep(5); // hold it while the others try
                             return lock;
                         } catch (OutputException refused) {
-                            assertTrue(refused.getMessage().contains("is in use by another sweep")
+                            assertTrue(refused.getMessage().contains(" is in use by ") // the winner may not have written its line yet
                                     || refused.getMessage().contains("at the same moment"), refused.getMessage());
                             return null;
                         }
@@ -84,7 +84,7 @@ class SweepLockTest {
             SweepLock held = SweepLock.acquire(first);
             OutputException refused = assertThrows(OutputException.class, () -> SweepLock.acquire(second));
             assertTrue(refused.getMessage().contains(out.toString()), refused.getMessage());
-            assertTrue(refused.getMessage().contains("is in use by another sweep"), refused.getMessage());
+            assertTrue(refused.getMessage().contains("is in use by regbench sweep on host"), refused.getMessage());
             assertTrue(refused.getMessage().contains(Long.toString(ProcessHandle.current().pid())),
                     "names the holder: " + refused.getMessage());
             assertEquals(1, refused.getMessage().lines().count());
@@ -98,7 +98,7 @@ class SweepLockTest {
         Path out = dir.resolve("stale");
         Files.createDirectories(out);
         // What a driver killed with SIGKILL leaves: the file, with no process holding it.
-        Files.writeString(out.resolve(SweepLock.FILE), "some-host 999999999 2026-01-01T00:00:00Z");
+        Files.writeString(out.resolve(SweepLock.FILE), "regbench sweep on host some-host, pid 999999999, since 2026-01-01T00:00:00Z");
         try (HadoopResultStore store = HadoopResultStore.open(out.toString(), new Configuration())) {
             SweepLock.acquire(store).close();
         }

@@ -42,9 +42,6 @@ final class SweepRuns {
     static Output sweep(Set<String> faults, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new SweepCommand(faults));
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
         // Also what tasks print on the process's stderr: under local[k] that is the user's terminal.
         java.io.PrintStream original = System.err;
         java.io.ByteArrayOutputStream processErr = new java.io.ByteArrayOutputStream();
@@ -61,6 +58,11 @@ final class SweepRuns {
                 processErr.write(b, off, len);
             }
         }, true, java.nio.charset.StandardCharsets.UTF_8));
+        // Only now the command line: picocli's default execution strategy remembers System.err when it is made and
+        // replaces the err writer set here with one on that stream if System.err has changed since.
+        CommandLine cli = new CommandLine(new SweepCommand(faults));
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
         int code;
         try {
             code = dev.regbench.reports.cli.Cli.execute(cli, args);

@@ -1,5 +1,6 @@
 package dev.regbench.reports.cli;
 
+import dev.regbench.reports.OutputLock;
 import dev.regbench.reports.input.InputException;
 import dev.regbench.reports.input.Inputs;
 import dev.regbench.reports.input.ResultLoader;
@@ -9,6 +10,7 @@ import dev.regbench.reports.stats.ReportBuilder;
 import dev.regbench.reports.stats.ReportModel;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -21,7 +23,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code regbench report}: reads result directories (and JMH JSON), writes {@code report.md},
  * {@code report.html}, {@code summary.csv}, {@code summary.json}, {@code table.tex} and {@code figures/}.
- * Needs no ND4J. Exit code 0 when the report was written (unusable input files are listed in it and on
+ * Takes the output directory's one-writer lock ({@link OutputLock}) while writing, so a report never writes into a
+ * directory a run or sweep is writing. Needs no ND4J. Exit code 0 when the report was written (unusable input files are listed in it and on
  * stderr), 1 when there is nothing to report or the output cannot be written, 2 on bad options.
  */
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
@@ -62,6 +65,24 @@ public final class ReportCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--equivalence-margin and "
                     + "--equivalence-margin-mse must be finite numbers > 0, were " + marginPoints + " and " + marginMse);
         }
+        OutputLock lock;
+        try {
+            Files.createDirectories(out);
+            lock = OutputLock.take(out, "report"); // first: nothing is read for a report that cannot be written
+        } catch (OutputLock.InUseException e) {
+            err.println(e.getMessage());
+            return 1;
+        } catch (IOException e) {
+            err.println("cannot write the report to " + out + " (" + e.getMessage() + "); choose a writable --out");
+            return 1;
+        }
+        try (lock) {
+            return write(margins, stdout, err);
+        }
+    }
+
+    /** Reads the results and writes the report, under the output's lock. */
+    private int write(EquivalenceMargins margins, PrintWriter stdout, PrintWriter err) {
         Inputs inputs;
         try {
             inputs = ResultLoader.load(results, jmh);

@@ -1,6 +1,7 @@
 package dev.regbench.suites.harness;
 
 import dev.regbench.reports.AtomicFiles;
+import dev.regbench.reports.OutputLock;
 import dev.regbench.reports.schema.ResultFileException;
 import dev.regbench.reports.schema.RunResult;
 import dev.regbench.reports.schema.RunResultFiles;
@@ -12,19 +13,16 @@ import java.util.Optional;
 /**
  * The output directory of {@code regbench run} on a local file system: {@code <out>/runs/…/<point>-seed<k>.json},
  * one file per finished run (paths: {@link RunPlan#path}), each written atomically, and
- * {@code <out>/selection.json}. Held under an exclusive lock ({@code <out>/.lock}) for as long as it is open, so
- * two processes cannot interleave their writes; the operating system drops the lock if the process dies, so a
- * killed run never blocks the next one.
+ * {@code <out>/selection.json}. Held under the output's lock ({@link OutputLock}, shared with {@code sweep} and
+ * {@code report}) for as long as it is open, so two commands cannot interleave their writes; the operating system
+ * drops the lock if the process dies, so a killed run never blocks the next one.
  */
 public final class LocalResultStore implements ResultStore {
-    /** Name of the lock file inside the output directory. */
-    public static final String LOCK_FILE = ".lock";
-
     private final Path out;
     private final Path runs;
-    private final DirectoryLock lock;
+    private final OutputLock lock;
 
-    private LocalResultStore(Path out, DirectoryLock lock) {
+    private LocalResultStore(Path out, OutputLock lock) {
         this.out = out;
         this.runs = out.resolve("runs");
         this.lock = lock;
@@ -48,18 +46,16 @@ public final class LocalResultStore implements ResultStore {
             throw new OutputException("cannot create output directory " + runs + " (" + e.getMessage()
                     + "); choose a writable --out");
         }
-        Optional<DirectoryLock> lock;
+        OutputLock lock;
         try {
-            lock = DirectoryLock.tryTake(out.resolve(LOCK_FILE), null);
+            lock = OutputLock.take(out, "run");
+        } catch (OutputLock.InUseException e) {
+            throw new OutputException(e.getMessage());
         } catch (IOException e) {
             throw new OutputException("cannot write to output directory " + out + " (" + e.getMessage()
                     + "); choose a writable --out");
         }
-        if (lock.isEmpty()) {
-            throw new OutputException(out + " is in use by another regbench run (lock " + out.resolve(LOCK_FILE)
-                    + " is held); wait for it to finish or use another --out");
-        }
-        LocalResultStore store = new LocalResultStore(out, lock.get());
+        LocalResultStore store = new LocalResultStore(out, lock);
         store.removeStalePartials();
         return store;
     }

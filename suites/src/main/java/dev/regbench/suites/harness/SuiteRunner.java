@@ -83,7 +83,7 @@ public final class SuiteRunner {
             skipped.addAll(sp.finished().stream().map(Finished::result).toList());
             listener.stageStarted(stage, sp.todo().size(), sp.finished().size());
             List<Finished> done = new ArrayList<>(sp.finished());
-            RunExecutor.Outcome outcome = executor.execute(sp.todo(), store, plan, listener);
+            RunExecutor.Outcome outcome = verified(executor.execute(sp.todo(), store, plan, listener), store);
             outcome.finished().forEach(f -> trained.add(f.result()));
             done.addAll(outcome.finished());
             failed.addAll(outcome.failed());
@@ -99,7 +99,7 @@ public final class SuiteRunner {
                     ext.finished().forEach(f -> listener.runSkipped(f.key(), f.result()));
                     skipped.addAll(ext.finished().stream().map(Finished::result).toList());
                     listener.stageStarted(stage, ext.todo().size(), ext.finished().size());
-                    RunExecutor.Outcome extended = executor.execute(ext.todo(), store, plan, listener);
+                    RunExecutor.Outcome extended = verified(executor.execute(ext.todo(), store, plan, listener), store);
                     extended.finished().forEach(f -> trained.add(f.result()));
                     done.addAll(ext.finished());
                     done.addAll(extended.finished());
@@ -228,6 +228,24 @@ public final class SuiteRunner {
             }
         }
         return new StagePlan(todo, finished);
+    }
+
+    /**
+     * Checks that every result an executor reports is the run that was asked for (a sweep's tasks write and the
+     * driver reads back from the store: a file another writer put there must not enter the selection).
+     *
+     * @throws OutputException naming the first result whose identity differs
+     */
+    private RunExecutor.Outcome verified(RunExecutor.Outcome outcome, ResultStore store) throws OutputException {
+        for (Finished f : outcome.finished()) {
+            Optional<String> difference = RunIdentity.of(f.result()).difference(identity(f.key()));
+            if (difference.isPresent()) {
+                throw new OutputException(store.location(plan.path(f.key())) + " holds a result computed with "
+                        + difference.get() + ", not the run just trained (was another writer using "
+                        + store.directoryName() + "?); delete it and run again");
+            }
+        }
+        return outcome;
     }
 
     /** @return the identity a run would have now: what a finished result must match to be resumed */

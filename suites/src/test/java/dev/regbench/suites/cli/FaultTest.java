@@ -136,7 +136,7 @@ class FaultTest {
         assertTrue(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started) < 30, "refused at once");
         List<String> lines = second.err().lines().toList();
         assertEquals(1, lines.size(), second.err());
-        assertTrue(lines.get(0).contains("is in use by another regbench run"), lines.get(0));
+        assertTrue(lines.get(0).contains("is in use by regbench run on host"), lines.get(0));
         assertEquals(0, first.await(180), first.err());
         assertEquals(reference, results(out), "the first process's results are exactly an undisturbed run's");
     }

@@ -75,7 +75,7 @@ class ResumeTest {
     void onlyOneProcessAtATime() throws Exception {
         try (LocalResultStore held = LocalResultStore.open(out)) {
             OutputException e = assertThrows(OutputException.class, () -> LocalResultStore.open(out));
-            assertTrue(e.getMessage().contains("in use by another regbench run"), e.getMessage());
+            assertTrue(e.getMessage().contains("in use by regbench run on host"), e.getMessage());
         }
         LocalResultStore.open(out).close(); // released
     }
