@@ -10,8 +10,8 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * Writes files so that readers see either the old content or the complete new content, never a partial
- * file: a temporary file in the same directory, flushed to disk, then renamed over the target with an atomic
- * move. A file system that cannot rename atomically is refused with an error naming it — a plain move could
+ * file: a temporary file with a random name in the same directory, flushed to disk, then renamed over the target
+ * with an atomic move, and the directory flushed so that the new name is durable too. A file system that cannot rename atomically is refused with an error naming it — a plain move could
  * leave a partial file behind — and the temporary file is removed.
  */
 public final class AtomicFiles {
@@ -56,6 +56,18 @@ public final class AtomicFiles {
         return created[0];
     }
 
+    /**
+     * Flushes a directory's entries to disk (fsync on the directory), where the platform allows it: on Linux and
+     * macOS opening a directory for reading and forcing it works; elsewhere it is skipped.
+     */
+    private static void syncDirectory(Path dir) {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // Windows cannot open a directory as a channel; the rename is still atomic
+        }
+    }
+
     /** An atomic rename: {@link Files#move} with {@code ATOMIC_MOVE} (a seam for tests). */
     interface Rename {
         void rename(Path from, Path to) throws IOException;
@@ -64,11 +76,12 @@ public final class AtomicFiles {
     static void write(Path target, byte[] content, Rename rename) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path temp = dir.resolve(target.getFileName() + TEMP_INFIX + ProcessHandle.current().pid() + "-"
-                + Thread.currentThread().getId());
+        // A random name, created only if absent: writers in other containers sharing this directory (same pids,
+        // same thread ids) can never write into each other's temporary file.
+        Path temp = dir.resolve(target.getFileName() + TEMP_INFIX + java.util.UUID.randomUUID());
         try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE,
-                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
                 java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(content);
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
@@ -81,6 +94,8 @@ public final class AtomicFiles {
                 throw new IOException("the file system of " + dir + " cannot rename files atomically, so a crash could "
                         + "leave a partial " + target.getFileName() + "; use a directory on a local file system", e);
             }
+            syncDirectory(dir); // the new name itself survives a power loss, not only the content
+
         } finally {
             Files.deleteIfExists(temp);
         }

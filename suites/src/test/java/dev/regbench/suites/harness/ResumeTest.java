@@ -22,6 +22,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Results are written atomically, resumed, guarded by a lock, and refused when the configuration changed. */
@@ -69,6 +71,55 @@ class ResumeTest {
         OutputException e = assertThrows(OutputException.class, () -> run(changed, out));
         assertTrue(e.getMessage().contains("different configuration"), e.getMessage());
         assertTrue(e.getMessage().contains("none-seed1.json"), e.getMessage());
+    }
+
+    /**
+     * A result made on another backend, another native build, with other threads or from other data files is
+     * refused when resuming, naming what differs (as README promises): each case is a real result of this run with
+     * that one field as another machine would have recorded it.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "\"backend\" : \"CPU\"|\"backend\" : \"CUDA\"|backend CUDA (now CPU)",
+            "\"nativeBuild\" : \"[^\"]*\"|\"nativeBuild\" : \"linux-x86_64-avx512\"|native build linux-x86_64-avx512",
+            "\"ompThreads\" : 1|\"ompThreads\" : 4|4 OpenMP",
+            "\"implementation\" : \"tuned\"|\"implementation\" : \"stock\"|implementation stock (now tuned)"})
+    void aResultFromAnotherEnvironmentIsRefusedNamingWhatDiffers(String field, String other, String named)
+            throws Exception {
+        Suite suite = Fixtures.polynomial(VARIANTS, 2, 0.05, List.of(1L));
+        Environment oneThread = ENV.withThreads(1, 1);
+        runWith(suite, out, oneThread);
+        Path result = out.resolve("runs/none-seed1.json");
+        String json = Files.readString(result);
+        String changed = json.replaceFirst(field, java.util.regex.Matcher.quoteReplacement(other));
+        assertTrue(!changed.equals(json), "the result file has " + field);
+        Files.writeString(result, changed);
+        OutputException e = assertThrows(OutputException.class, () -> runWith(suite, out, oneThread));
+        assertTrue(e.getMessage().contains("none-seed1.json was computed with " + named), e.getMessage());
+        assertTrue(e.getMessage().contains("use a new --out"), "names the fix: " + e.getMessage());
+        assertEquals(1, e.getMessage().lines().count());
+    }
+
+    @Test
+    void aResultFromOtherDataFilesIsRefused() throws Exception {
+        Suite suite = Fixtures.polynomial(VARIANTS, 2, 0.05, List.of(1L));
+        run(suite, out);
+        Path result = out.resolve("runs/l2-seed1.json");
+        // The generated polynomial task has no data files (null); a result that names some came from other data.
+        String json = Files.readString(result);
+        String changed = json.replaceFirst("\"dataset\" : \\{", java.util.regex.Matcher.quoteReplacement(
+                "\"dataset\" : {\"dataSha256\" : \"8934ce6a6898e8cb684a965995ad3d2bb65b38fa4202844cdcd9171f91525e36\","));
+        assertTrue(!changed.equals(json), "the result has a dataset block");
+        Files.writeString(result, changed);
+        OutputException e = assertThrows(OutputException.class, () -> run(suite, out));
+        assertTrue(e.getMessage().contains("l2-seed1.json was computed with other data files"), e.getMessage());
+    }
+
+    private static void runWith(Suite suite, Path out, Environment environment) throws Exception {
+        SuiteData data = SuiteData.load(suite, DataDirectory.resolve(Optional.empty()));
+        try (LocalResultStore store = LocalResultStore.open(out)) {
+            new SuiteRunner(suite, data, Implementation.TUNED.choose(), environment).run(store, ProgressListener.NONE);
+        }
     }
 
     @Test
