@@ -186,6 +186,10 @@ public final class RunResultFiles {
         return p.isEmpty() ? "top level" : p.substring(p.startsWith(".") ? 1 : 0);
     }
 
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
     private static void requirePresent(String file, RunResult r) throws ResultFileException {
         List<String> missing = new java.util.ArrayList<>();
         if (r.suite() == null) missing.add("suite");
@@ -199,9 +203,31 @@ public final class RunResultFiles {
         if (r.epochs() == null) missing.add("epochs");
         if (r.initialParamsSha256() == null) missing.add("initialParamsSha256");
         if (r.environment() == null) missing.add("environment");
+        // The names the report groups and labels by (a file with "kind": null is not a result it can place).
+        if (r.suite() != null && blank(r.suite().name())) missing.add("suite.name");
+        if (r.suite() != null && blank(r.suite().effectiveSha256())) missing.add("suite.effectiveSha256");
+        if (r.regularizer() != null && blank(r.regularizer().name())) missing.add("regularizer.name");
+        if (r.regularizer() != null && blank(r.regularizer().kind())) missing.add("regularizer.kind");
+        if (r.dataset() != null && blank(r.dataset().name())) missing.add("dataset.name");
+        if (r.epochChoice() != null && r.epochChoice().rule() == null) missing.add("epochChoice.rule");
+        if (r.epochChoice() != null && r.epochChoice().metric() == null) missing.add("epochChoice.metric");
         if (r.status() == RunStatus.COMPLETED && r.finalMetrics() == null) missing.add("final");
         if (r.status() == RunStatus.COMPLETED && r.epochChoice() == null) missing.add("epochChoice");
         if (r.status() == RunStatus.DIVERGED && r.divergedAtEpoch() == null) missing.add("divergedAtEpoch");
+        if (r.point() != null) {
+            for (var e : r.point().entrySet()) {
+                if (e.getValue() == null || !Double.isFinite(e.getValue())) {
+                    throw new ResultFileException(file, "point." + e.getKey() + " must be a finite number, was "
+                            + e.getValue());
+                }
+            }
+        }
+        EpochChoice choice = r.epochChoice();
+        if (choice != null && choice.rule() != null
+                && (choice.rule() == EpochRule.PATIENCE) != (choice.patience() != null && choice.patience() >= 1)) {
+            throw new ResultFileException(file, "epochChoice.patience must be an integer >= 1 exactly when "
+                    + "epochChoice.rule is patience (was " + choice.patience() + " with " + choice.rule() + ")");
+        }
         if (!missing.isEmpty()) {
             throw new ResultFileException(file, "required field(s) missing: " + String.join(", ", missing));
         }
