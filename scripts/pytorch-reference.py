@@ -316,6 +316,46 @@ def components(reg):
     return {component: float(reg[key]) for component, key in PRESETS[reg["kind"]].items()}
 
 
+RANGES = {"lambda": "strength", "l1": "strength", "l2": "strength", "weightDecay": "strength",
+          "inputRetain": "probability", "hiddenRetain": "probability", "maxNorm": "norm"}
+
+
+def check_regularizer(reg, suite_file):
+    """Refuses, in one line naming the suite file and the field, what regbench's suite parser refuses
+    (dev.regbench.suites.network.RegularizerKind): an unknown kind, a missing or unknown parameter, a value out
+    of its range (strengths finite >= 0, retain probabilities in (0, 1], norms finite > 0), and a composite with
+    both l2 and weightDecay."""
+    name = reg.get("name", "?")
+    where = f"{suite_file}: regularizer {name}"
+    kind = reg.get("kind")
+    if kind not in KIND_PARAMETERS:
+        sys.exit(f"{where}: unknown kind {kind!r}; one of {', '.join(KIND_PARAMETERS)}")
+    allowed = set(KIND_PARAMETERS[kind]) | {"name", "kind"}
+    unknown = [k for k in reg if k not in allowed]
+    if unknown:
+        sys.exit(f"{where}: unknown parameter(s) {', '.join(unknown)} for kind {kind}")
+    missing = [k for k in KIND_PARAMETERS[kind] if k not in reg] if kind != "composite" else []
+    if missing:
+        sys.exit(f"{where}: missing parameter(s) {', '.join(missing)} for kind {kind}")
+    if kind == "composite" and "l2" in reg and "weightDecay" in reg:
+        sys.exit(f"{where}: l2 and weightDecay are two ways of applying the same penalty; use one of them")
+    for key in KIND_PARAMETERS[kind]:
+        if key not in reg:
+            continue
+        try:
+            values = sweep(reg[key])
+        except (TypeError, ValueError, KeyError):
+            sys.exit(f"{where}: {key} must be a number, a list or a logspace/linspace range, was {reg[key]!r}")
+        for v in values:
+            r = RANGES[key]
+            ok = (math.isfinite(v) and v >= 0 if r == "strength" else 0 < v <= 1 if r == "probability"
+                  else math.isfinite(v) and v > 0)
+            if not ok:
+                rule = {"strength": "a finite number >= 0", "probability": "a retain probability in (0, 1]",
+                        "norm": "a finite number > 0"}[r]
+                sys.exit(f"{where}: {key} must be {rule}, was {v}")
+
+
 def sweep(value):
     """A number, a list, or {logspace|linspace: [a, b], points: n} -> the values (Sweep.logspace/linspace)."""
     if isinstance(value, dict):
@@ -457,20 +497,25 @@ def after_gradient(net, reg, lr, penalize_biases):
                     p.mul_(1 - lr * c["weightDecay"])
 
 
+def max_norm_(w, c):
+    """DL4J's MaxNormConstraint, exactly: every unit's incoming weights (a row of PyTorch's [out, in] weight) are
+    multiplied by min(n, c) / (n + 1e-6), n their L2 norm — units under c shrink by n/(n + 1e-6) too, where
+    torch.renorm would leave them untouched."""
+    n = w.norm(2, dim=1, keepdim=True)
+    w.mul_(n.clamp(max=c) / (n + 1e-6))
+
+
 def after_step(net, reg):
-    """Max-norm: each unit's incoming weights (a row of PyTorch's [out, in] weight) renormed to norm <= c after
-    every step (DL4J: MaxNormConstraint(c, 0) on its [in, out] matrix; DL4J also rescales unconstrained units by
-    norm/(norm + 1e-6), a relative change below 1e-6)."""
+    """Max-norm after every step (DL4J: MaxNormConstraint(c, 0) on its [in, out] matrix = rows here)."""
     c = components(reg).get("maxNorm")
     if c is None:
         return
     with torch.no_grad():
         for n, p in net.named_parameters():
             if n.endswith("weight"):
-                p.copy_(torch.renorm(p, 2, 0, c))
+                max_norm_(p, c)
 
 
-# ---- training -----------------------------------------------------------------------------------------------
 def evaluate(net, task, x, y):
     net.eval()
     loss, correct = 0.0, 0
@@ -670,6 +715,8 @@ def train(args):
         stages = [("single", [int(s) for s in args.seeds.split(",")] if args.seeds else
                    [int(s) for s in suite["seeds"]])]
     regs = [r for r in suite["regularizers"] if not args.only or r["name"] in args.only.split(",")]
+    for r in suite["regularizers"]:
+        check_regularizer(r, args.suite)
     torch.set_num_threads(args.threads)
     source = PolynomialTask(suite) if suite["dataset"] == "polynomial" else ImageTask(suite, args.data_dir)
     sha = hashlib.sha256(suite_bytes).hexdigest()
