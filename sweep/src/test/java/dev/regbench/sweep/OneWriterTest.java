@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.regbench.suites.cli.RegbenchCli;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -15,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code run}, {@code sweep} and {@code report --out} on one output directory at the same time, for real: while one
@@ -84,13 +81,6 @@ class OneWriterTest {
     }
 
     private static SweepRuns.Output report(Path results, Path out) {
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
-        CommandLine cli = new CommandLine(new RegbenchCli());
-        cli.setOut(new PrintWriter(o, true));
-        cli.setErr(new PrintWriter(e, true));
-        int code = dev.regbench.reports.cli.Cli.execute(cli, "report", "--results", results.toString(), "--out",
-                out.toString());
-        return new SweepRuns.Output(code, o.toString(), e.toString());
+        return SweepRuns.regbench("report", "--results", results.toString(), "--out", out.toString());
     }
 }

@@ -75,9 +75,13 @@ final class SweepRuns {
 
     /** Runs {@code regbench run --threads 1} in this JVM: one OpenMP and one BLAS thread, as a sweep task. */
     static Output run(String... args) {
+        return regbench(Stream.concat(Stream.of("run"), Stream.of(args)).toArray(String[]::new));
+    }
+
+    /** Runs any {@code regbench} command in this JVM (e.g. {@code report}), capturing what it prints. */
+    static Output regbench(String... all) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        String[] all = Stream.concat(Stream.of("run"), Stream.of(args)).toArray(String[]::new);
         CommandLine cli = new CommandLine(new RegbenchCli());
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));

@@ -36,10 +36,7 @@ class ResumeTest {
     Path out;
 
     private static RunSummary run(Suite suite, Path out) throws Exception {
-        SuiteData data = SuiteData.load(suite, DataDirectory.resolve(Optional.empty()));
-        try (LocalResultStore store = LocalResultStore.open(out)) {
-            return new SuiteRunner(suite, data, Implementation.TUNED.choose(), ENV).run(store, ProgressListener.NONE);
-        }
+        return runWith(suite, out, ENV);
     }
 
     @Test
@@ -115,10 +112,11 @@ class ResumeTest {
         assertTrue(e.getMessage().contains("l2-seed1.json was computed with other data files"), e.getMessage());
     }
 
-    private static void runWith(Suite suite, Path out, Environment environment) throws Exception {
+    private static RunSummary runWith(Suite suite, Path out, Environment environment) throws Exception {
         SuiteData data = SuiteData.load(suite, DataDirectory.resolve(Optional.empty()));
         try (LocalResultStore store = LocalResultStore.open(out)) {
-            new SuiteRunner(suite, data, Implementation.TUNED.choose(), environment).run(store, ProgressListener.NONE);
+            return new SuiteRunner(suite, data, Implementation.TUNED.choose(), environment).run(store,
+                    ProgressListener.NONE);
         }
     }
 
