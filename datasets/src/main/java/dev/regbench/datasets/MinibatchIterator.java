@@ -8,11 +8,14 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Minibatches over {@link Examples} already in memory. Each batch is one native row gather
- * ({@link Nd4j#pullRows}) per array; nothing is allocated per example.
+ * Minibatches over {@link Examples} already in memory. Each batch is one row gather per array: native
+ * ({@link Nd4j#pullRows}), or in Java for small arrays (at most {@value #JAVA_GATHER_LIMIT} floats, row-major),
+ * where libnd4j's call (an OpenMP region, 0.1–0.3 ms measured) costs more than a small network's whole step;
+ * both copy the same values. Nothing is allocated per example.
  *
  * <p>With shuffling, the order of every epoch is a fresh permutation drawn from one seeded stream: the
  * first epoch's order is drawn at construction and each {@link #reset()} draws the next, so epoch k's order
@@ -27,6 +30,12 @@ public final class MinibatchIterator implements DataSetIterator {
     private final int[] order;
     private int cursor;
     private transient DataSetPreProcessor preProcessor;
+    /** The arrays' values, for gathers in Java; null where libnd4j gathers. */
+    private final transient float[] features;
+    private final transient float[] targets;
+
+    /** Arrays up to this many floats are gathered in Java. */
+    static final long JAVA_GATHER_LIMIT = 1 << 16;
 
     private MinibatchIterator(Examples data, int batchSize, Random shuffler) {
         if (batchSize < 1) {
@@ -42,6 +51,26 @@ public final class MinibatchIterator implements DataSetIterator {
         if (shuffler != null) {
             Permutations.shuffle(order, shuffler);
         }
+        this.features = javaGathered(data.features());
+        this.targets = javaGathered(data.targets());
+    }
+
+    private static float[] javaGathered(INDArray a) {
+        return a.length() <= JAVA_GATHER_LIMIT && a.rank() == 2 && a.ordering() == 'c'
+                && a.dataType() == DataType.FLOAT ? a.dup('c').data().asFloat() : null;
+    }
+
+    /** @return rows {@code rows} of {@code a} (whose values are {@code values}, or null: gather natively) */
+    private static INDArray gather(INDArray a, float[] values, int[] rows) {
+        if (values == null) {
+            return Nd4j.pullRows(a, 1, rows);
+        }
+        int width = (int) a.size(1);
+        float[] out = new float[rows.length * width];
+        for (int r = 0; r < rows.length; r++) {
+            System.arraycopy(values, rows[r] * width, out, r * width, width);
+        }
+        return Nd4j.create(out, new long[] {rows.length, width}, 'c');
     }
 
     /**
@@ -84,9 +113,7 @@ public final class MinibatchIterator implements DataSetIterator {
             batch = new DataSet(data.features(), data.targets());
         } else {
             int[] rows = Arrays.copyOfRange(order, cursor, end);
-            INDArray features = Nd4j.pullRows(data.features(), 1, rows);
-            INDArray targets = Nd4j.pullRows(data.targets(), 1, rows);
-            batch = new DataSet(features, targets);
+            batch = new DataSet(gather(data.features(), features, rows), gather(data.targets(), targets, rows));
         }
         cursor = end;
         if (preProcessor != null) {

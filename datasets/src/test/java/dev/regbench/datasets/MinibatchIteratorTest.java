@@ -81,4 +81,38 @@ class MinibatchIteratorTest {
         assertEquals(25, epoch(it, new ArrayList<>()).size());
         assertFalse(it.asyncSupported());
     }
+
+    @Test
+    void smallArraysGatheredInJavaAndLargeOnesNativelyHoldTheSameRows() {
+        // 30 rows (60 floats) are gathered in Java, 40,000 rows (80,000 floats) by libnd4j's pullRows.
+        for (int n : new int[] {30, 40_000}) {
+            Examples data = indexed(n);
+            MinibatchIterator it = MinibatchIterator.shuffled(data, n / 3 + 1, 4);
+            int[] expectedOrder = new int[n];
+            List<Integer> sizes = new ArrayList<>();
+            List<Integer> rows = epoch(it, sizes);
+            for (int i = 0; i < n; i++) {
+                expectedOrder[i] = rows.get(i);
+            }
+            // The same rows as libnd4j's gather of the same indices, value for value.
+            it.reset();
+            List<Integer> second = new ArrayList<>();
+            int from = 0;
+            while (it.hasNext()) {
+                DataSet b = it.next();
+                int[] indices = new int[(int) b.getFeatures().rows()];
+                for (int r = 0; r < indices.length; r++) {
+                    indices[r] = (int) b.getFeatures().getFloat(r, 0);
+                    second.add(indices[r]);
+                }
+                assertEquals(Nd4j.pullRows(data.features(), 1, indices), b.getFeatures(), "features, n = " + n);
+                assertEquals(Nd4j.pullRows(data.targets(), 1, indices), b.getLabels(), "targets, n = " + n);
+                from += indices.length;
+            }
+            assertEquals(n, from);
+            assertEquals(n, new java.util.HashSet<>(rows).size(), "every row once, n = " + n);
+            assertFalse(Arrays.equals(expectedOrder, second.stream().mapToInt(Integer::intValue).toArray()),
+                    "the next epoch is another permutation");
+        }
+    }
 }

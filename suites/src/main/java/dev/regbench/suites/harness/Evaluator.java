@@ -2,6 +2,7 @@ package dev.regbench.suites.harness;
 
 import dev.regbench.datasets.Examples;
 import dev.regbench.reports.schema.TaskType;
+import dev.regbench.suites.network.FloatValues;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -62,10 +63,9 @@ public final class Evaluator {
         for (int from = 0; from < n; from += BATCH) {
             int to = Math.min(n, from + BATCH);
             INDArray features = data.features().get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
-            float[] target = data.targets().get(NDArrayIndex.interval(from, to), NDArrayIndex.all()).ravel()
-                    .toFloatVector();
+            float[] target = FloatValues.of(data.targets().get(NDArrayIndex.interval(from, to), NDArrayIndex.all()), 'c');
             if (type == TaskType.CLASSIFICATION) {
-                float[] z = logits(net, features).ravel().toFloatVector();
+                float[] z = FloatValues.of(logits(net, features), 'c');
                 for (int row = 0; row < to - from; row++) {
                     int base = row * width;
                     int predicted = 0;
@@ -90,7 +90,7 @@ public final class Evaluator {
                     }
                 }
             } else {
-                float[] out = net.output(features, false).ravel().toFloatVector();
+                float[] out = FloatValues.of(net.output(features, false), 'c');
                 for (int row = 0; row < to - from; row++) {
                     int base = row * width;
                     double squared = 0;

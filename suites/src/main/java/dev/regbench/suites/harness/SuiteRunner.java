@@ -251,7 +251,7 @@ public final class SuiteRunner {
     /** @return the identity a run would have now: what a finished result must match to be resumed */
     RunIdentity identity(RunKey key) {
         return new RunIdentity(suite.effectiveSha256(key.point(), key.condition()), implementation.id(),
-                implementation.layout(), environment.backend(), environment.nativeBuild(), SuiteData.dataSha256(suite),
+                implementation.layout(Trainer.networkSpec(suite, key.condition(), key.point())), environment.backend(), environment.nativeBuild(), SuiteData.dataSha256(suite),
                 RunIdentity.Threads.of(environment));
     }
 

@@ -1,5 +1,6 @@
 package dev.regbench.suites.harness;
 
+import dev.regbench.datasets.ImageDataset;
 import dev.regbench.datasets.MinibatchIterator;
 import dev.regbench.datasets.SeedPurpose;
 import dev.regbench.reports.schema.Environment;
@@ -24,8 +25,10 @@ import dev.regbench.suites.network.OptimizerSpec;
 import dev.regbench.suites.network.OutputKind;
 import dev.regbench.suites.network.Component;
 import dev.regbench.suites.network.Regularizer;
+import dev.regbench.suites.suite.DataCondition;
 import dev.regbench.suites.suite.Point;
 import dev.regbench.suites.suite.Suite;
+import dev.regbench.suites.suite.SuiteTask;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -67,15 +70,17 @@ public final class Trainer {
     }
 
     /**
-     * @param data  a run's data (sizes and task type are what matter)
-     * @param point its grid point (a swept learning rate or momentum)
-     * @return the network spec every variant of this suite shares
+     * @param suite     a suite
+     * @param condition the run's data condition (its training-set size sets a schedule's iterations per epoch)
+     * @param point     its grid point (a swept learning rate or momentum)
+     * @return the network a run of {@code suite} trains, known without loading its data
      */
-    public NetworkSpec networkSpec(TaskData data, Point point) {
-        return new NetworkSpec(data.train().inputs(), suite.hidden(), data.train().outputs(), suite.activation(),
-                suite.weightInit(), data.type() == TaskType.CLASSIFICATION ? OutputKind.SOFTMAX_CROSS_ENTROPY
-                : OutputKind.IDENTITY_MSE, point.optimizer(suite.optimizer()).over(
-                (data.train().size() + suite.batchSize() - 1) / suite.batchSize(), suite.epochs()));
+    public static NetworkSpec networkSpec(Suite suite, DataCondition condition, Point point) {
+        boolean image = suite.task() instanceof SuiteTask.ImageClassification;
+        return new NetworkSpec(image ? ImageDataset.SIDE * ImageDataset.SIDE : 1, suite.hidden(),
+                image ? ImageDataset.CLASSES : 1, suite.activation(), suite.weightInit(),
+                image ? OutputKind.SOFTMAX_CROSS_ENTROPY : OutputKind.IDENTITY_MSE, point.optimizer(suite.optimizer())
+                .over((condition.trainSize() + suite.batchSize() - 1) / suite.batchSize(), suite.epochs()));
     }
 
     /**
@@ -87,7 +92,11 @@ public final class Trainer {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         Regularizer regularizer = key.point().regularizer();
-        NetworkSpec spec = networkSpec(data, key.point());
+        NetworkSpec spec = networkSpec(suite, key.condition(), key.point());
+        if (spec.inputs() != data.train().inputs() || spec.outputs() != data.train().outputs()
+                || key.condition().trainSize() != data.train().size()) {
+            throw new IllegalStateException("the data of " + key + " does not fit its network " + spec.layerSizes());
+        }
         MultiLayerNetwork net = NetworkFactory.build(spec, regularizer, suite.penalizeBiases(),
                 SeedPurpose.INIT.derive(key.seed()), implementation.used());
         String initialSha = NetworkFactory.parametersSha256(net);
@@ -146,7 +155,7 @@ public final class Trainer {
                         suite.effectiveSha256(key.point(), key.condition()), suite.experimentSha256(),
                         suite.overrides(), suite.reference()),
                 key.stage(), key.point().swept(), data.type(), data.info(), networkInfo(spec), implementation.id(),
-                implementation.layout(), implementation.note(),
+                implementation.layout(net), implementation.note(),
                 regularizerInfo(key), key.seed(), completed ? RunStatus.COMPLETED : RunStatus.DIVERGED, divergedAt,
                 failure, completed ? Instability.of(epochs).orElse(null) : null, choice, epochs, completed ? epochs.get(epochs.size() - 1) : null, initialSha,
                 completed ? NetworkFactory.parametersSha256(net) : null,

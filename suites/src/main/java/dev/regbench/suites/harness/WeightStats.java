@@ -4,6 +4,7 @@ import dev.regbench.reports.schema.WeightHistogram;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import dev.regbench.suites.network.FloatValues;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -39,11 +40,13 @@ public record WeightStats(double l1, double l2, double nearZeroFraction, double 
         boolean finite = true;
         double maxUnitSquares = 0;
         for (INDArray matrix : weightMatrices(net)) {
-            float[][] rows = matrix.toFloatMatrix(); // rows[i][j]: input i -> unit j
-            double[] unitSquares = new double[(int) matrix.size(1)];
-            for (float[] row : rows) {
-                for (int j = 0; j < row.length; j++) {
-                    float v = row[j];
+            int inputs = (int) matrix.size(0);
+            int units = (int) matrix.size(1);
+            float[] w = FloatValues.of(matrix, 'f'); // w[j·inputs + i]: input i -> unit j
+            double[] unitSquares = new double[units];
+            for (int i = 0; i < inputs; i++) {
+                for (int j = 0; j < units; j++) {
+                    float v = w[j * inputs + i];
                     double a = Math.abs((double) v);
                     l1 += a;
                     sumSquares += a * a;
@@ -55,7 +58,7 @@ public record WeightStats(double l1, double l2, double nearZeroFraction, double 
                         finite = false;
                     }
                 }
-                count += row.length;
+                count += units;
             }
             for (double u : unitSquares) {
                 maxUnitSquares = Math.max(maxUnitSquares, u);

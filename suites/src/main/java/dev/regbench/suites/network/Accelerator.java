@@ -31,6 +31,19 @@ public interface Accelerator {
      */
     String layout();
 
+    /**
+     * @param spec a network
+     * @return the layout a run of {@code spec} trains in on this machine: {@link #layout()}, or another where the
+     *         accelerator computes such networks otherwise (small networks: every step in Java)
+     */
+    String layout(NetworkSpec spec);
+
+    /**
+     * @param net a network {@link #network} built and initialized
+     * @return the layout it trains in; equal to {@link #layout(NetworkSpec)} of its spec (tested)
+     */
+    String layout(MultiLayerNetwork net);
+
     /** @return the layout names {@link #forceLayout} accepts besides {@link #MACHINE_LAYOUT} */
     java.util.List<String> layouts();
 

@@ -86,6 +86,22 @@ public enum Implementation {
             return used.id();
         }
 
+        /**
+         * @param spec a network
+         * @return the layout its runs train in ({@link Accelerator#layout(NetworkSpec)}); null for stock
+         */
+        public String layout(NetworkSpec spec) {
+            return used == TUNED ? ACCELERATOR.orElseThrow().layout(spec) : null;
+        }
+
+        /**
+         * @param net a network built for this choice
+         * @return the layout it trains in ({@link Accelerator#layout(MultiLayerNetwork)}); null for stock
+         */
+        public String layout(org.deeplearning4j.nn.multilayer.MultiLayerNetwork net) {
+            return used == TUNED ? ACCELERATOR.orElseThrow().layout(net) : null;
+        }
+
         /** @return e.g. {@code tuned (feature-major layout)}, {@code stock}, {@code stock (tuned unavailable)} */
         public String label() {
             return used.id() + (layout != null ? " (" + layout + " layout)" : note != null ? " (tuned unavailable)" : "");

@@ -126,6 +126,16 @@ final class FloatMemory {
         buffer.putFloat(offset, value);
     }
 
+    /** Copies {@code count} floats from byte {@code offset} into {@code dst[from …]} (one bulk copy). */
+    void read(int offset, float[] dst, int from, int count) {
+        buffer.duplicate().position(offset).slice().order(ORDER).asFloatBuffer().get(dst, from, count);
+    }
+
+    /** Copies {@code src[from … from + count)} to byte {@code offset} (one bulk copy). */
+    void write(int offset, float[] src, int from, int count) {
+        buffer.duplicate().position(offset).slice().order(ORDER).asFloatBuffer().put(src, from, count);
+    }
+
     private static Object segmentOf(ByteBuffer buffer) {
         if (SEGMENT == null) {
             throw new IllegalStateException("this JDK's Vector API has neither ByteBuffer nor MemorySegment access");

@@ -68,6 +68,16 @@ public final class TunedAccelerator implements Accelerator {
     }
 
     @Override
+    public String layout(dev.regbench.suites.network.NetworkSpec spec) {
+        return JavaStep.enabled() && SmallDense.eligible(spec).isEmpty() ? SmallDense.LAYOUT : layout();
+    }
+
+    @Override
+    public String layout(org.deeplearning4j.nn.multilayer.MultiLayerNetwork net) {
+        return net instanceof TunedNetwork t && t.javaStep() ? SmallDense.LAYOUT : layout();
+    }
+
+    @Override
     public java.util.List<String> layouts() {
         return java.util.Arrays.stream(ActivationLayout.values()).map(ActivationLayout::id).toList();
     }
@@ -83,7 +93,9 @@ public final class TunedAccelerator implements Accelerator {
                 + "them on oneDNN in the " + layout() + " layout, dropout masks drawn in Java from libnd4j's "
                 + "generator, a fused SGD/Nesterov update with its penalties (" + OmpRegion.api() + " region: "
                 + (OmpRegion.available() ? "every OpenMP thread" : "one thread") + "), penalty scores from that "
-                + "pass, max-norm in one Java pass per unit; Adam and losses are DL4J's";
+                + "pass, max-norm in one Java pass per unit; Adam and losses are DL4J's; networks of at most "
+                + SmallDense.MAX_PARAMETERS + " parameters with an identity output train every step in Java (the "
+                + SmallDense.LAYOUT + " layout)";
     }
 
     @Override

@@ -27,6 +27,9 @@ final class TunedNetwork extends MultiLayerNetwork {
     /** The score lacks the penalties, which the update is to add ({@link #settlePenalty}). */
     private boolean penaltyPending;
 
+    /** Every step of this network in Java, or null: ND4J's layers and DL4J's updater. */
+    private JavaStep javaStep;
+
     private TunedNetwork(MultiLayerConfiguration conf) {
         super(conf);
     }
@@ -51,6 +54,43 @@ final class TunedNetwork extends MultiLayerNetwork {
             solver.initOptimizer();
             solver.getOptimizer().setUpdater(new FusedUpdater(this, step));
         }
+        javaStep = JavaStep.enabled() ? JavaStep.of(this).orElse(null) : null;
+    }
+
+    /** @return whether this network trains every step in Java ({@link JavaStep}) */
+    boolean javaStep() {
+        return javaStep != null;
+    }
+
+    /**
+     * DL4J's {@code fit}: a {@link SmallDense} network's step in Java where nothing DL4J-specific is asked for (no
+     * masks, no listeners, standard backprop), then DL4J's iteration count and constraints; otherwise DL4J's.
+     */
+    @Override
+    public void fit(INDArray features, INDArray labels, INDArray featuresMask, INDArray labelsMask) {
+        JavaStep s = javaStep;
+        if (s == null || featuresMask != null || labelsMask != null || !getListeners().isEmpty()
+                || getLayerWiseConfigurations().getBackpropType() != org.deeplearning4j.nn.conf.BackpropType.Standard
+                || !s.accepts(features, s.plan().layers().get(0).nIn())
+                || !s.accepts(labels, s.plan().layers().get(s.plan().layers().size() - 1).nOut())
+                || features.size(0) != labels.size(0)) {
+            super.fit(features, labels, featuresMask, labelsMask);
+            return;
+        }
+        setScore(s.fit(features, labels, getIterationCount(), getEpochCount()));
+        org.deeplearning4j.optimize.solvers.BaseOptimizer.incrementIterationCount(this, 1);
+        org.deeplearning4j.optimize.solvers.BaseOptimizer.applyConstraints(this);
+        synchronizeIterEpochCounts();
+    }
+
+    /** DL4J's inference output; a {@link SmallDense} network's computed in Java. */
+    @Override
+    public INDArray output(INDArray input, boolean train) {
+        JavaStep s = javaStep;
+        if (s == null || train || !s.accepts(input, s.plan().layers().get(0).nIn())) {
+            return super.output(input, train);
+        }
+        return s.output(input);
     }
 
     @Override

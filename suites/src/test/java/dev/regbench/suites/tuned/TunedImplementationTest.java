@@ -44,8 +44,22 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.regularization.L1Regularization;
 import org.nd4j.linalg.learning.regularization.L2Regularization;
 
-/** The tuned implementation trains as DL4J's stock layers and penalties do (up to float rounding), and is really in use. */
+/**
+ * The tuned implementation trains as DL4J's stock layers and penalties do (up to float rounding), and is really in
+ * use. These tests cover the tuned layers and the fused update; networks small enough to train every step in Java
+ * ({@link JavaStep}, tested in {@link JavaStepTest}) are trained with the layers here.
+ */
 class TunedImplementationTest {
+    @org.junit.jupiter.api.BeforeEach
+    void withTheTunedLayers() {
+        JavaStep.enable(false);
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void javaStepsAgain() {
+        JavaStep.enable(true);
+    }
+
     private static final NetworkSpec MNIST_MLP = new NetworkSpec(784, List.of(1024, 1024), 10, Activation.RELU,
             WeightInitScheme.HE, OutputKind.SOFTMAX_CROSS_ENTROPY,
             new OptimizerSpec(OptimizerSpec.Type.NESTEROV, 0.05, 0.9));

@@ -1,0 +1,427 @@
+package dev.regbench.suites.tuned;
+
+import dev.regbench.suites.network.FloatValues;
+import dev.regbench.suites.tuned.SmallDense.DenseLayerPlan;
+import java.util.List;
+import java.util.Optional;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.updater.MultiLayerUpdater;
+import org.deeplearning4j.nn.updater.UpdaterBlock;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.Nesterovs;
+import org.nd4j.linalg.learning.regularization.L1Regularization;
+import org.nd4j.linalg.learning.regularization.L2Regularization;
+import org.nd4j.linalg.learning.regularization.Regularization;
+import org.nd4j.linalg.learning.regularization.WeightDecay;
+
+/**
+ * One DL4J training step of a {@link SmallDense} network, computed in Java on float arrays instead of by some 40
+ * ND4J operations: the forward pass with DL4J's dropout masks (libnd4j's generator, {@link LibNd4jUniforms}, in
+ * the order DL4J draws them, leaving it in the state DL4J would), the mean-squared-error gradient, backprop, the
+ * division by the batch, L1/L2 before and weight decay after the updater, the updater (SGD, Nesterov or Adam, with
+ * their schedules) and {@code params −= update}, each in DL4J's order of float operations; only the order of the
+ * products' sums differs ({@link DenseKernels}). The parameters and the updater's state stay in DL4J's arrays
+ * (read before, written after every step), so the network is DL4J's in every other respect. {@link TunedNetwork}
+ * calls it from {@code fit}, then applies DL4J's constraints and counts the iteration as DL4J's optimizer does.
+ */
+final class JavaStep {
+    private final SmallDense plan;
+    private final MultiLayerNetwork net;
+    private final float[] params;
+    private final float[] grad;
+    /** Adam's first moment or Nesterov's velocity (DL4J's updater state, mirrored). */
+    private final float[] m;
+    /** Adam's second moment. */
+    private final float[] v;
+    private final float[][] wt;
+    /** Where DL4J keeps {@link #m} and {@link #v}: per updater block, its range and state view. */
+    private final List<UpdaterBlock> blocks;
+    private int rows = -1;
+    /** raw[l]: layer l's input before dropout ({@code [rows, nIn]}; raw[0] the features), raw[L] the output. */
+    private float[][] raw;
+    /** dropped[l]: layer l's input after dropout (null where the layer has none); masks[l]: 1/p or 0. */
+    private float[][] dropped;
+    private float[][] masks;
+    private float[] delta;
+    private float[] back;
+
+    /** Whether networks built from now on may train in Java (tests and benchmarks compare both paths). */
+    private static volatile boolean enabled = !Boolean.getBoolean("regbench.noJavaStep");
+
+    /** @return whether networks built from now on may train in Java */
+    static boolean enabled() {
+        return enabled;
+    }
+
+    /** @param on whether networks built from now on may train in Java (true by default) */
+    static void enable(boolean on) {
+        enabled = on;
+    }
+
+    private JavaStep(SmallDense plan, MultiLayerNetwork net, List<UpdaterBlock> blocks) {
+        this.plan = plan;
+        this.net = net;
+        this.blocks = blocks;
+        params = new float[plan.size()];
+        grad = new float[plan.size()];
+        m = new float[plan.size()];
+        v = new float[plan.size()];
+        wt = new float[plan.layers().size()][];
+        for (int l = 0; l < wt.length; l++) {
+            wt[l] = new float[plan.layers().get(l).nIn() * plan.layers().get(l).nOut()];
+        }
+    }
+
+    /**
+     * @param net an initialized network whose updater is DL4J's {@link MultiLayerUpdater}
+     * @return the step for it, or empty if it is no {@link SmallDense} network or its updater state is laid out
+     *         otherwise than one contiguous block of parameters per state view
+     */
+    static Optional<JavaStep> of(MultiLayerNetwork net) {
+        Optional<SmallDense> plan = SmallDense.of(net);
+        if (plan.isEmpty() || !(net.getUpdater() instanceof MultiLayerUpdater updater)) {
+            return Optional.empty();
+        }
+        int perParameter = plan.get().updater() instanceof Adam ? 2 : plan.get().updater() instanceof Nesterovs ? 1 : 0;
+        List<UpdaterBlock> blocks = updater.getUpdaterBlocks();
+        for (UpdaterBlock b : blocks) {
+            INDArray view = b.getUpdaterView();
+            long n = b.getParamOffsetEnd() - b.getParamOffsetStart();
+            if (perParameter > 0 && (view == null || view.length() != perParameter * n || !VectorKernels.contiguousFloat(view))) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(new JavaStep(plan.get(), net, List.copyOf(blocks)));
+    }
+
+    /**
+     * One training step on a batch, as DL4J's {@code fit(features, labels)} takes it.
+     *
+     * @param features  {@code [rows, nIn]}
+     * @param labels    {@code [rows, nOut]}
+     * @param iteration DL4J's iteration count before the step (schedules, Adam's bias correction)
+     * @param epoch     DL4J's epoch count
+     * @return the score DL4J reports for the step: the mean loss plus the penalties of the parameters before it;
+     *         NaN if the penalties could not be scored here (the caller adds DL4J's own)
+     */
+    double fit(INDArray features, INDArray labels, int iteration, int epoch) {
+        int n = (int) features.size(0);
+        ensureRows(n);
+        FloatMemory pm = FloatMemory.of(net.params());
+        int pOff = (int) net.params().offset() * Float.BYTES;
+        pm.read(pOff, params, 0, plan.size());
+        readState();
+        float[] y = FloatValues.of(labels, 'c');
+        List<DenseLayerPlan> layers = plan.layers();
+        int count = layers.size();
+        System.arraycopy(FloatValues.of(features, 'c'), 0, raw[0], 0, n * layers.get(0).nIn());
+        LibNd4jUniforms generator = null;
+        for (int l = 0; l < count; l++) {
+            DenseLayerPlan layer = layers.get(l);
+            if (layer.dropout() != null) {
+                if (generator == null) {
+                    generator = LibNd4jUniforms.current().orElseThrow(() -> new IllegalStateException(
+                            "dropout needs libnd4j's CPU generator")); // TunedAccelerator runs on the CPU backend only
+                }
+                float retain = (float) (layer.dropout().getPSchedule() != null
+                        ? layer.dropout().getPSchedule().valueAt(iteration, epoch) : layer.dropout().getP());
+                int length = n * layer.nIn();
+                float scale = 1.0f / retain; // DL4J's kept value, computed in float
+                float[] mask = masks[l];
+                float[] in = raw[l];
+                float[] out = dropped[l];
+                for (int e = 0; e < length; e++) {
+                    mask[e] = generator.uniform(e) < retain ? scale : 0f;
+                    out[e] = in[e] * mask[e];
+                }
+                generator = generator.afterDraw(length);
+            }
+            DenseKernels.transpose(params, layer.w(), layer.nIn(), layer.nOut(), wt[l]);
+            DenseKernels.forward(input(l), n, layer.nIn(), wt[l], params, layer.b(), layer.nOut(), raw[l + 1]);
+            activate(layer, raw[l + 1], n * layer.nOut());
+        }
+        if (generator != null) {
+            generator.store();
+        }
+        // Mean squared error over the outputs (DL4J's LossMSE): per example Σ(ŷ − y)² / nOut, mean over the batch;
+        // its gradient 2(ŷ − y) / nOut per example (DL4J divides by the batch in the updater).
+        int outputs = layers.get(count - 1).nOut();
+        float[] predicted = raw[count];
+        double loss = 0;
+        for (int e = 0; e < n * outputs; e++) {
+            float d = predicted[e] - y[e];
+            loss += (double) d * d;
+            delta[e] = d * 2f / outputs;
+        }
+        loss = loss / outputs / n;
+        for (int l = count - 1; l >= 0; l--) {
+            DenseLayerPlan layer = layers.get(l);
+            DenseKernels.parameterGradients(input(l), delta, n, layer.nIn(), layer.nOut(), grad, layer.w(), layer.b());
+            if (l == 0) {
+                break; // DL4J's training backprop never needs the input's gradient (TunedNetwork skips it too)
+            }
+            DenseKernels.inputGradient(delta, n, layer.nIn(), layer.nOut(), params, layer.w(), back);
+            int length = n * layer.nIn();
+            if (layer.dropout() != null) {
+                float[] mask = masks[l];
+                for (int e = 0; e < length; e++) {
+                    back[e] = back[e] * mask[e];
+                }
+            }
+            derivative(layers.get(l - 1), raw[l], back, length);
+            System.arraycopy(back, 0, delta, 0, length);
+        }
+        double penalty = update(n, iteration, epoch);
+        pm.write(pOff, params, 0, plan.size());
+        writeState();
+        return Double.isNaN(penalty) ? Double.NaN : loss + penalty;
+    }
+
+    /** @return layer {@code l}'s input as it computed with it: the raw input, or its dropped-out copy */
+    private float[] input(int l) {
+        return plan.layers().get(l).dropout() != null ? dropped[l] : raw[l];
+    }
+
+    private void ensureRows(int n) {
+        if (n == rows) {
+            return;
+        }
+        rows = n;
+        List<DenseLayerPlan> layers = plan.layers();
+        raw = new float[layers.size() + 1][];
+        dropped = new float[layers.size()][];
+        masks = new float[layers.size()][];
+        for (int l = 0; l < layers.size(); l++) {
+            raw[l] = new float[n * layers.get(l).nIn()];
+            if (layers.get(l).dropout() != null) {
+                masks[l] = new float[n * layers.get(l).nIn()];
+                dropped[l] = new float[n * layers.get(l).nIn()];
+            }
+        }
+        raw[layers.size()] = new float[n * layers.get(layers.size() - 1).nOut()];
+        delta = new float[n * plan.widest()];
+        back = new float[n * plan.widest()];
+    }
+
+    /** y = f(z) in place over the first {@code length} elements. */
+    private static void activate(DenseLayerPlan layer, float[] z, int length) {
+        switch (layer.activation()) {
+            case TANH -> DenseKernels.tanh(z, z, length);
+            case RELU -> {
+                for (int e = 0; e < length; e++) {
+                    z[e] = Math.max(0f, z[e]);
+                }
+            }
+            case LEAKY_RELU -> {
+                for (int e = 0; e < length; e++) {
+                    z[e] = z[e] < 0f ? layer.alpha() * z[e] : z[e];
+                }
+            }
+            case SIGMOID -> {
+                for (int e = 0; e < length; e++) {
+                    z[e] = (float) (1.0 / (1.0 + StrictMath.exp(-z[e])));
+                }
+            }
+            case IDENTITY -> {
+            }
+        }
+    }
+
+    /** d ← d ⊙ f'(z), from the layer's outputs y = f(z). */
+    private static void derivative(DenseLayerPlan layer, float[] y, float[] d, int length) {
+        switch (layer.activation()) {
+            case TANH -> {
+                for (int e = 0; e < length; e++) {
+                    d[e] = d[e] * (1f - y[e] * y[e]);
+                }
+            }
+            case RELU -> {
+                for (int e = 0; e < length; e++) {
+                    d[e] = y[e] > 0f ? d[e] : 0f;
+                }
+            }
+            case LEAKY_RELU -> {
+                for (int e = 0; e < length; e++) {
+                    d[e] = y[e] >= 0f ? d[e] : d[e] * layer.alpha();
+                }
+            }
+            case SIGMOID -> {
+                for (int e = 0; e < length; e++) {
+                    d[e] = d[e] * (y[e] * (1f - y[e]));
+                }
+            }
+            case IDENTITY -> {
+            }
+        }
+    }
+
+    /**
+     * DL4J's update of every parameter: g/batch, + λ₁·sign(w), + λ₂·w, the updater, + decay·w, w −= update.
+     *
+     * @return the penalties of the parameters before the update (what DL4J adds to the score), NaN if a penalty
+     *         is not one this class can score
+     */
+    private double update(int batchSize, int iteration, int epoch) {
+        float batch = plan.miniBatch() ? batchSize : 1f;
+        double lr = plan.updater().getLearningRate(iteration, epoch);
+        float lrF = (float) lr;
+        Adam adam = plan.updater() instanceof Adam a ? a : null;
+        Nesterovs nesterov = plan.updater() instanceof Nesterovs ns ? ns : null;
+        float beta1 = adam == null ? 0f : (float) adam.getBeta1();
+        float beta2 = adam == null ? 0f : (float) adam.getBeta2();
+        float epsilon = adam == null ? 0f : (float) adam.getEpsilon();
+        float oneMinusBeta1 = 1 - beta1;
+        float oneMinusBeta2 = 1 - beta2;
+        float alpha = adam == null ? 0f : adamStep(lrF, beta1, beta2, epsilon, iteration);
+        float mu = nesterov == null ? 0f : (float) nesterov.currentMomentum(iteration, epoch);
+        float muT = -mu - 1f;
+        double penalty = 0;
+        for (DenseLayerPlan layer : plan.layers()) {
+            penalty += range(layer.w(), layer.nIn() * layer.nOut(), layer.wPenalties(), batch, lr, iteration, epoch,
+                    adam, nesterov, beta1, beta2, epsilon, oneMinusBeta1, oneMinusBeta2, alpha, lrF, mu, muT);
+            penalty += range(layer.b(), layer.nOut(), layer.bPenalties(), batch, lr, iteration, epoch,
+                    adam, nesterov, beta1, beta2, epsilon, oneMinusBeta1, oneMinusBeta2, alpha, lrF, mu, muT);
+        }
+        return penalty;
+    }
+
+    /**
+     * libnd4j's Adam step size in float: α_t = lr·√(1 − β₂^(t+1)) / (1 − β₁^(t+1)), ε if that is not finite or 0.
+     */
+    static float adamStep(float lr, float beta1, float beta2, float epsilon, int iteration) {
+        float t = iteration + 1;
+        float beta1T = (float) Math.pow(beta1, t);
+        float beta2T = (float) Math.pow(beta2, t);
+        float alpha = (float) (lr * (float) Math.sqrt((float) (1.0 - beta2T)) / (1.0 - beta1T));
+        return Float.isNaN(alpha) || alpha == 0f || Float.isInfinite(alpha) ? epsilon : alpha;
+    }
+
+    private double range(int from, int length, List<Regularization> penalties, float batch, double lr, int iteration,
+                         int epoch, Adam adam, Nesterovs nesterov, float beta1, float beta2, float epsilon,
+                         float oneMinusBeta1, float oneMinusBeta2, float alpha, float lrF, float mu, float muT) {
+        float l1 = 0f;
+        float l2 = 0f;
+        float decay = 0f;
+        for (Regularization p : penalties) {
+            if (p instanceof L1Regularization r) {
+                l1 += (float) r.getL1().valueAt(iteration, epoch);
+            } else if (p instanceof L2Regularization r) {
+                l2 += (float) r.getL2().valueAt(iteration, epoch);
+            } else if (p instanceof WeightDecay r) {
+                double scale = r.getCoeff().valueAt(iteration, epoch);
+                decay += (float) (r.isApplyLR() ? scale * lr : scale);
+            }
+        }
+        double squares = 0;
+        double magnitudes = 0;
+        for (int i = from; i < from + length; i++) {
+            float w = params[i];
+            squares += (double) w * w;
+            magnitudes += Math.abs(w);
+            float g = grad[i] / batch;
+            if (l1 != 0f) {
+                g = g + Math.signum(w) * l1;
+            }
+            if (l2 != 0f) {
+                g = g + w * l2;
+            }
+            float up;
+            if (adam != null) {
+                float mi = beta1 * m[i] + g * oneMinusBeta1;
+                float vi = beta2 * v[i] + g * g * oneMinusBeta2;
+                m[i] = mi;
+                v[i] = vi;
+                up = mi * alpha / ((float) Math.sqrt(vi) + epsilon);
+            } else if (nesterov != null) {
+                float prev = m[i] * mu;
+                float vi = prev - g * lrF;
+                m[i] = vi;
+                up = prev + vi * muT;
+            } else {
+                up = g * lrF;
+            }
+            if (decay != 0f) {
+                up = up + w * decay;
+            }
+            params[i] = w - up;
+        }
+        double score = 0;
+        for (Regularization p : penalties) {
+            if (!(p instanceof NormPenalty norm)) {
+                return Double.NaN;
+            }
+            score += norm.score(squares, magnitudes, iteration, epoch);
+        }
+        return score;
+    }
+
+    /** Reads DL4J's updater state into {@link #m} and {@link #v}. */
+    private void readState() {
+        transferState(false);
+    }
+
+    private void writeState() {
+        transferState(true);
+    }
+
+    private void transferState(boolean write) {
+        if (plan.updater() instanceof org.nd4j.linalg.learning.config.Sgd) {
+            return;
+        }
+        boolean adam = plan.updater() instanceof Adam;
+        for (UpdaterBlock b : blocks) {
+            INDArray view = b.getUpdaterView();
+            FloatMemory mem = FloatMemory.of(view);
+            int start = (int) b.getParamOffsetStart();
+            int length = (int) (b.getParamOffsetEnd() - start);
+            int at = (int) view.offset() * Float.BYTES;
+            // DL4J's AdamUpdater: the first half of the view is m, the second v; Nesterovs: the velocity.
+            if (write) {
+                mem.write(at, m, start, length);
+                if (adam) {
+                    mem.write(at + length * Float.BYTES, v, start, length);
+                }
+            } else {
+                mem.read(at, m, start, length);
+                if (adam) {
+                    mem.read(at + length * Float.BYTES, v, start, length);
+                }
+            }
+        }
+    }
+
+    /**
+     * The network's output in inference mode (no dropout), as DL4J's {@code output(input, false)} gives it.
+     *
+     * @param input {@code [rows, nIn]}
+     * @return {@code [rows, nOut]}
+     */
+    INDArray output(INDArray input) {
+        int n = (int) input.size(0);
+        float[] p = FloatValues.of(net.params(), 'c');
+        float[] a = FloatValues.of(input, 'c');
+        for (int l = 0; l < plan.layers().size(); l++) {
+            DenseLayerPlan layer = plan.layers().get(l);
+            float[] t = new float[layer.nIn() * layer.nOut()];
+            DenseKernels.transpose(p, layer.w(), layer.nIn(), layer.nOut(), t);
+            float[] z = new float[n * layer.nOut()];
+            DenseKernels.forward(a, n, layer.nIn(), t, p, layer.b(), layer.nOut(), z);
+            activate(layer, z, z.length);
+            a = z;
+        }
+        return Nd4j.create(a, new long[] {n, plan.layers().get(plan.layers().size() - 1).nOut()}, 'c');
+    }
+
+    /** @return whether {@link #output} and {@link #fit} take arrays of this shape and type */
+    boolean accepts(INDArray a, int columns) {
+        return a != null && a.rank() == 2 && a.size(1) == columns && a.dataType() == DataType.FLOAT;
+    }
+
+    SmallDense plan() {
+        return plan;
+    }
+
+}
