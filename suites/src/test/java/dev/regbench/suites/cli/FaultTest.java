@@ -27,18 +27,19 @@ import org.junit.jupiter.api.io.TempDir;
  * each so that every process trains bit for bit the same): a second process on a locked output directory, kill
  * -9 at random moments, a full disk (a size-limited tmpfs; needs root, which CI has), a read-only output
  * directory. Nothing finished is lost, no file is partial, a rerun completes the set exactly as an uninterrupted
- * run does.
+ * run does. Each run trains the polynomial network for 3,000 epochs, about a second on the build machines, so that
+ * a second process starts and a kill lands while the first trains.
  */
 class FaultTest {
     private static final String SUITE = """
             name: tiny
             dataset: polynomial
             polynomial: {coefficients: [0, 1, 0, -1], noiseStdDev: 0.1, trainPoints: 20, validationPoints: 20, testPoints: 50}
-            epochs: 1000
-            evaluateEvery: 50
+            epochs: 3000
+            evaluateEvery: 10
             batchSize: 20
             seeds: [1, 2]
-            network: {hidden: [8], activation: tanh}
+            network: {hidden: [64, 64], activation: tanh}
             optimizer: {type: adam, learningRate: 0.01}
             regularizers:
               - {name: none, kind: none}
@@ -194,7 +195,14 @@ class FaultTest {
     void aFullDiskStopsTheRunWithOneLineKeepsEarlierResultsAndResumesOnceSpaceIsFreed() throws Exception {
         requireRoot("the disk-full test");
         Path disk = Files.createDirectories(tmp.resolve("small-disk"));
-        sh("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", disk.toString());
+        // Room for the suite copy and about three of the six results (tmpfs counts whole 4 KiB pages).
+        long resultBytes;
+        try (Stream<Path> files = Files.walk(shared.resolve("reference").resolve("runs"))) {
+            resultBytes = files.filter(p -> p.toString().endsWith(".json")).mapToLong(p -> p.toFile().length()).max()
+                    .orElseThrow();
+        }
+        long pages = (resultBytes + 4095) / 4096;
+        sh("mount", "-t", "tmpfs", "-o", "size=" + 4 * (3 * pages + 2) + "k", "tmpfs", disk.toString());
         try {
             Path out = disk.resolve("out");
             Child child = start(out);
