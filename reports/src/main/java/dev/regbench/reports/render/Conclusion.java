@@ -184,9 +184,10 @@ public final class Conclusion {
     /** @return sentences on a grid edge, unstable runs; "" when there is nothing to flag */
     private static String flags(RegularizerStats r, Optional<dev.regbench.reports.select.PointChoice> choice) {
         StringBuilder b = new StringBuilder();
-        List<String> edges = choice.map(dev.regbench.reports.select.PointChoice::atEdge).orElse(List.of());
+        List<dev.regbench.reports.select.PointChoice.Edge> edges =
+                choice.map(dev.regbench.reports.select.PointChoice::atEdge).orElse(List.of());
         if (!edges.isEmpty()) {
-            b.append(" Chosen at the edge of its grid (").append(String.join(", ", edges))
+            b.append(" Chosen at the edge of its grid (").append(Fmt.edges(edges))
                     .append("): widen the grid.");
         }
         long unstable = r.completed().stream().filter(x -> x.unstable().isPresent()).count();

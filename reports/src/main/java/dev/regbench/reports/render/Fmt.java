@@ -77,6 +77,17 @@ public final class Fmt {
     }
 
     /**
+     * @param edges swept parameters chosen at the end of their grids
+     * @return e.g. {@code lambda = 0.001 (largest of 3), hiddenRetain = 0.9 (smallest of 2)}, values in
+     *         {@link #compact}'s format, as the chosen settings beside them are
+     */
+    public static String edges(java.util.List<dev.regbench.reports.select.PointChoice.Edge> edges) {
+        return edges.stream().map(e -> e.parameter() + " = " + compact(e.value()) + " ("
+                + (e.smallest() ? "smallest" : "largest") + " of " + e.gridSize() + ")")
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /**
      * @param r a regularizer as recorded
      * @return its settings for humans, e.g. {@code keep input 0.8, keep hidden 0.5, λ = 0.0005}, or its kind
      */

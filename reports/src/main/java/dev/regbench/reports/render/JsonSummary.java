@@ -204,7 +204,8 @@ public final class JsonSummary {
             }
             so.put("configurations", e.getValue().scores().size());
             so.put("tuningSeeds", c.tuneSeeds().size());
-            e.getValue().atEdge().forEach(so.putArray("atEdge")::add);
+            ArrayNode edges = so.putArray("atEdge");
+            e.getValue().atEdge().forEach(edge -> edges.add(Fmt.edges(java.util.List.of(edge))));
         }
         ArrayNode paths = o.putArray("paths");
         for (RegularizationPath path : c.paths()) {

@@ -89,7 +89,7 @@ public final class ReportTables {
             Optional<PointChoice> choice = Optional.ofNullable(c.selection().get(r.name()));
             List<String> flags = new ArrayList<>();
             choice.map(PointChoice::atEdge).filter(e -> !e.isEmpty()).ifPresent(e -> flags.add("edge: "
-                    + String.join(", ", e)));
+                    + Fmt.edges(e)));
             long unstable = r.completed().stream().filter(q -> q.unstable().isPresent()).count();
             if (unstable > 0) {
                 flags.add(unstable + " unstable");
@@ -269,10 +269,10 @@ public final class ReportTables {
             PointChoice choice = e.getValue();
             Optional<RegularizerStats> eval = c.headline().stream().filter(r -> r.name().equals(e.getKey())).findFirst();
             String grid = grid(choice);
-            List<String> edges = choice.atEdge();
+            List<PointChoice.Edge> edges = choice.atEdge();
             String chosen = (choice.scores().size() == 1 ? "(one setting)" : choice.chosen().map(ReportTables::point)
                     .orElse("none: every point had a diverged tuning run"))
-                    + (edges.isEmpty() ? "" : " ⚠ at the edge (" + String.join(", ", edges) + "): widen the grid");
+                    + (edges.isEmpty() ? "" : " ⚠ at the edge (" + Fmt.edges(edges) + "): widen the grid");
             Optional<PointScore> score = choice.chosen().isPresent() ? choice.chosenScore()
                     : choice.scores().size() == 1 ? Optional.of(choice.scores().get(0)) : Optional.empty();
             String validation = score.map(x -> Fmt.meanCi(percentIfError(x.summary(), s))).orElse("–");

@@ -14,35 +14,40 @@ import java.util.Optional;
 public record PointChoice(SelectionPolicy policy, List<PointScore> scores, Optional<Map<String, Double>> chosen) {
 
     /**
+     * A swept parameter chosen at the end of its grid.
+     *
+     * @param parameter the parameter, as suite files key it (e.g. {@code lambda})
+     * @param value     the chosen value
+     * @param smallest  true at the grid's smallest value, false at its largest
+     * @param gridSize  the values the grid tried (≥ 2)
+     */
+    public record Edge(String parameter, double value, boolean smallest, int gridSize) {
+    }
+
+    /**
      * The swept parameters whose chosen value is the smallest or largest of their grid: the optimum may lie beyond
      * it, so the grid should be widened (or extended with {@code extendAtEdge}). A 2-value axis always counts —
      * nothing shows that its choice is interior.
      *
-     * @return per parameter at an edge, e.g. {@code lambda = 1e-3 (largest of 3)}; empty if interior or unchosen
+     * @return the parameters at an edge; empty if every choice is interior or nothing was chosen
      */
-    public List<String> atEdge() {
+    public List<Edge> atEdge() {
         if (chosen.isEmpty()) {
             return List.of();
         }
         Map<String, java.util.TreeSet<Double>> axes = new java.util.TreeMap<>();
         scores.forEach(x -> x.point().forEach((k, v) -> axes.computeIfAbsent(k, q -> new java.util.TreeSet<>()).add(v)));
-        List<String> out = new java.util.ArrayList<>();
+        List<Edge> out = new java.util.ArrayList<>();
         axes.forEach((k, values) -> {
             Double v = chosen.get().get(k);
             if (values.size() < 2 || v == null) {
                 return;
             }
             if (v.equals(values.first()) || v.equals(values.last())) {
-                out.add(k + " = " + compact(v) + " (" + (v.equals(values.first()) ? "smallest" : "largest") + " of "
-                        + values.size() + ")");
+                out.add(new Edge(k, v, v.equals(values.first()), values.size()));
             }
         });
         return out;
-    }
-
-    private static String compact(double v) {
-        return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toString()
-                .replace("E", "e").replace("e+", "e");
     }
 
     /** @return the chosen point's score, if a point was chosen */

@@ -144,4 +144,26 @@ class SelectorTest {
         }
         return new ValidationCurve(points);
     }
+
+    @Test
+    void edgesAreStructuredAndPrintedInTheChosenSettingsFormat() {
+        dev.regbench.reports.stats.Summary any = new dev.regbench.reports.stats.Summary(2, 0.1, 0.01, 0.09, 0.11);
+        java.util.List<PointScore> scores = new java.util.ArrayList<>();
+        for (double lambda : new double[] {1e-6, 1e-5, 1e-4}) {
+            for (double keep : new double[] {0.5, 0.9}) {
+                scores.add(new PointScore(java.util.Map.of("lambda", lambda, "hiddenRetain", keep), any, 0, java.util.List.of()));
+            }
+        }
+        PointChoice lowest = new PointChoice(SelectionPolicy.DEFAULT, scores,
+                java.util.Optional.of(java.util.Map.of("lambda", 1e-6, "hiddenRetain", 0.9)));
+        assertEquals(java.util.List.of(new PointChoice.Edge("hiddenRetain", 0.9, false, 2),
+                new PointChoice.Edge("lambda", 1e-6, true, 3)), lowest.atEdge());
+        assertEquals("hiddenRetain = 0.9 (largest of 2), lambda = 0.000001 (smallest of 3)",
+                dev.regbench.reports.render.Fmt.edges(lowest.atEdge()));
+        assertEquals("0.000001", dev.regbench.reports.render.Fmt.compact(1e-6), "the chosen setting's own format");
+        PointChoice interior = new PointChoice(SelectionPolicy.DEFAULT, scores.subList(0, 6),
+                java.util.Optional.of(java.util.Map.of("lambda", 1e-5, "hiddenRetain", 0.9)));
+        assertEquals(java.util.List.of(new PointChoice.Edge("hiddenRetain", 0.9, false, 2)), interior.atEdge(),
+                "a 2-value axis always counts; lambda 1e-5 is interior");
+    }
 }
