@@ -47,6 +47,8 @@ final class JavaStep {
     private float[][] masks;
     private float[] delta;
     private float[] back;
+    /** Inference activations per batch size (an evaluation uses two or three sizes, over and over). */
+    private final java.util.Map<Integer, float[][]> inference = new java.util.HashMap<>();
 
     /** Whether networks built from now on may train in Java (tests and benchmarks compare both paths). */
     private static volatile boolean enabled = !Boolean.getBoolean("regbench.noJavaStep");
@@ -394,23 +396,24 @@ final class JavaStep {
     }
 
     /**
-     * The network's output in inference mode (no dropout), as DL4J's {@code output(input, false)} gives it.
+     * The network's output in inference mode (no dropout), as DL4J's {@code output(input, false)} gives it (from the
+     * parameters as they are in DL4J's array now).
      *
      * @param input {@code [rows, nIn]}
      * @return {@code [rows, nOut]}
      */
     INDArray output(INDArray input) {
         int n = (int) input.size(0);
-        float[] p = FloatValues.of(net.params(), 'c');
+        FloatMemory.of(net.params()).read((int) net.params().offset() * Float.BYTES, params, 0, plan.size());
         float[] a = FloatValues.of(input, 'c');
+        float[][] z = inference.computeIfAbsent(n, rows -> plan.layers().stream()
+                .map(l -> new float[rows * l.nOut()]).toArray(float[][]::new));
         for (int l = 0; l < plan.layers().size(); l++) {
             DenseLayerPlan layer = plan.layers().get(l);
-            float[] t = new float[layer.nIn() * layer.nOut()];
-            DenseKernels.transpose(p, layer.w(), layer.nIn(), layer.nOut(), t);
-            float[] z = new float[n * layer.nOut()];
-            DenseKernels.forward(a, n, layer.nIn(), t, p, layer.b(), layer.nOut(), z);
-            activate(layer, z, z.length);
-            a = z;
+            DenseKernels.transpose(params, layer.w(), layer.nIn(), layer.nOut(), wt[l]);
+            DenseKernels.forward(a, n, layer.nIn(), wt[l], params, layer.b(), layer.nOut(), z[l]);
+            activate(layer, z[l], z[l].length);
+            a = z[l];
         }
         return Nd4j.create(a, new long[] {n, plan.layers().get(plan.layers().size() - 1).nOut()}, 'c');
     }
