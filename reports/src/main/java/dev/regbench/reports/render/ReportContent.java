@@ -2,6 +2,7 @@ package dev.regbench.reports.render;
 
 import dev.regbench.reports.plot.Figure;
 import dev.regbench.reports.plot.ForestPlot;
+import dev.regbench.reports.plot.PairedSeeds;
 import dev.regbench.reports.plot.GapBars;
 import dev.regbench.reports.plot.LearningCurves;
 import dev.regbench.reports.plot.MemorizationCurves;
@@ -84,6 +85,8 @@ public record ReportContent(ReportModel model, List<RenderedSection> sections, O
                 blocks.add(new Block.Heading("At a glance" + (several ? " (" + c.label() + ")" : "")));
                 blocks.add(new Block.TableBlock(t, true));
                 ForestPlot.draw(s, c, anchor + (several ? "-" + c.slug() : "") + "-forest")
+                        .ifPresent(f -> blocks.add(new Block.FigureBlock(f)));
+                PairedSeeds.draw(s, c, anchor + (several ? "-" + c.slug() : "") + "-seeds")
                         .ifPresent(f -> blocks.add(new Block.FigureBlock(f)));
             });
         }

@@ -23,8 +23,9 @@ import java.util.Map;
  * @param network             the network and schedule (identical across regularizers of a suite)
  * @param implementation      which code trained it: {@code tuned} (regbench's drop-in layers) or {@code stock}
  *                            (DL4J's classes as shipped); absent in files of minor version 0
- * @param activationLayout    the tuned layers' activation layout ({@code feature-major} or {@code batch-major}),
- *                            chosen from the CPU's instruction set: the order of their float sums; absent for
+ * @param activationLayout    the tuned layers' activation layout ({@code feature-major} or {@code batch-major},
+ *                            chosen from the CPU's instruction set), or {@code java-step} for a small network
+ *                            whose every step ran in Java: the order of their float sums; absent for
  *                            {@code stock} and in files of minor version &lt; 4
  * @param implementationNote  why the run trained with {@code stock} although {@code tuned} was asked for (another
  *                            ND4J backend, a JDK the kernels cannot run on), in one line; absent otherwise

@@ -35,9 +35,11 @@ class ReportWriterTest {
         // exploratory: paths only (no headline); sizes: training-set size, then curves, gap, fits and weights of
         // its largest size; noise: memorization, then curves, gap and weights of its last condition; reference:
         // paths, curves, gap, weights. Plus a forest plot (Δ vs none) per condition with a comparison: two-stage,
-        // polynomial, reference 1 each, sizes and noise 2 each (unstable and exploratory have none).
-        assertEquals(33, pngs, files.keySet().toString());
+        // polynomial, reference 1 each, sizes and noise 2 each (unstable and exploratory have none), and beside each
+        // forest plot the per-seed pairs behind it (7).
+        assertEquals(40, pngs, files.keySet().toString());
         assertTrue(files.containsKey("figures/two-stage-cpu-mnist-forest.png"), files.keySet().toString());
+        assertTrue(files.containsKey("figures/two-stage-cpu-mnist-seeds.png"), files.keySet().toString());
         assertTrue(files.containsKey("figures/sizes-cpu-polynomial-sizes.png"), files.keySet().toString());
         assertTrue(files.containsKey("figures/noise-cpu-mnist-memorization.png"), files.keySet().toString());
         for (var f : files.entrySet()) {

@@ -63,8 +63,8 @@ public record RunIdentity(String configuration, String implementation, String la
         }
         if (!Objects.equals(layout, now.layout)) {
             return Optional.of("activation layout " + orUnknown(layout) + " (now " + orUnknown(now.layout)
-                    + "; the tuned layers sum in another order on this CPU: resume on the machine that started it, or "
-                    + "use another --out)");
+                    + "; the tuned path sums in another order here — another CPU, or a network it now trains "
+                    + "another way: resume where it started, or use another --out)");
         }
         if (!Objects.equals(backend, now.backend)) {
             return Optional.of("backend " + orUnknown(backend) + " (now " + now.backend + ")");
