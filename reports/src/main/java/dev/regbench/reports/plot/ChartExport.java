@@ -41,6 +41,24 @@ final class ChartExport {
         styler.setAntiAlias(true);
     }
 
+    /**
+     * Labels for an x axis of categories at 1, 2, …: XChart asks for a label at every tick (also at half steps and
+     * the axis ends) and drops every tick whose label repeats another — blank labels included, which left the
+     * category axes without any label. Other ticks get distinct invisible labels (zero-width spaces).
+     *
+     * @param names the categories, the first at x = 1
+     * @return the formatting function for {@code setxAxisTickLabelsFormattingFunction}
+     */
+    static java.util.function.Function<Double, String> categories(List<String> names) {
+        return x -> {
+            long k = Math.round(x);
+            if (Math.abs(x - k) < 1e-6 && k >= 1 && k <= names.size()) {
+                return names.get((int) k - 1);
+            }
+            return "\u200b".repeat((int) Math.max(1, Math.round(4 * x) + 8));
+        };
+    }
+
     /** @return the chart as an SVG document */
     static String svg(Chart<?, ?> chart) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -46,10 +46,8 @@ public final class ForestPlot {
         chart.getStyler().setYAxisDecimalPattern("0.###");
         chart.getStyler().setXAxisMin(0.5);
         chart.getStyler().setXAxisMax(arms.size() + 0.5);
-        chart.getStyler().setxAxisTickLabelsFormattingFunction(x -> {
-            int i = (int) Math.round(x) - 1;
-            return Math.abs(x - Math.round(x)) < 1e-9 && i >= 0 && i < arms.size() ? arms.get(i).name() : "";
-        });
+        chart.getStyler().setxAxisTickLabelsFormattingFunction(
+                ChartExport.categories(arms.stream().map(RegularizerStats::name).toList()));
         XYSeries zero = chart.addSeries("zero", new double[] {0.5, arms.size() + 0.5}, new double[] {0, 0});
         zero.setMarker(SeriesMarkers.NONE);
         zero.setLineColor(java.awt.Color.GRAY);

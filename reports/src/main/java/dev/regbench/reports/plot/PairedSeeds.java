@@ -19,8 +19,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /**
  * What the means hide: every evaluation seed's test performance, {@code none} beside each regularizer, one line per
  * seed joining the two runs that share it (the pairing the paired tests use). Lines that fall from left to right
- * are seeds on which the regularizer did better. Arms side by side: for arm i, {@code none} at i − ¼, the arm at
- * i + ¼.
+ * are seeds on which the regularizer did better. Arms side by side: for arm i (from 1), {@code none} at i − ¼, the arm
+ * at i + ¼.
  */
 public final class PairedSeeds {
     private PairedSeeds() {
@@ -48,16 +48,14 @@ public final class PairedSeeds {
         boolean cls = section.task() == TaskType.CLASSIFICATION;
         XYChart chart = new XYChartBuilder().width(ChartExport.WIDTH).height(ChartExport.HEIGHT)
                 .title((cls ? "test error" : "test MSE") + " per evaluation seed: none → regularizer")
-                .xAxisTitle("none → regularizer").yAxisTitle(cls ? "test error (%)" : "test MSE").build();
+                .xAxisTitle("regularizer (each line one seed)").yAxisTitle(cls ? "test error (%)" : "test MSE").build();
         ChartExport.style(chart.getStyler());
         chart.getStyler().setLegendVisible(false);
         chart.getStyler().setYAxisDecimalPattern("0.###");
         chart.getStyler().setXAxisMin(0.5);
         chart.getStyler().setXAxisMax(arms.size() + 0.5);
-        chart.getStyler().setxAxisTickLabelsFormattingFunction(x -> {
-            int i = (int) Math.round(x) - 1;
-            return Math.abs(x - Math.round(x)) < 1e-9 && i >= 0 && i < arms.size() ? arms.get(i).name() : "";
-        });
+        chart.getStyler().setxAxisTickLabelsFormattingFunction(
+                ChartExport.categories(arms.stream().map(r -> "none → " + r.name()).toList()));
         for (int i = 0; i < arms.size(); i++) {
             RegularizerStats r = arms.get(i);
             java.awt.Color color = Colors.of(section, r);
