@@ -58,4 +58,16 @@ public final class Fixtures {
                 epochs, 1, 32, seeds, selection, false, List.of(32, 32), Activation.TANH, WeightInitScheme.XAVIER,
                 new OptimizerSpec(OptimizerSpec.Type.SGD, learningRate, 0), false, variants, List.of(), null);
     }
+
+    /**
+     * @return every suite file shipped in suites/ ({@code -Dregbench.home} or the parent of the module), sorted
+     * @throws java.io.IOException if the directory cannot be listed
+     */
+    public static List<java.nio.file.Path> shippedSuites() throws java.io.IOException {
+        java.nio.file.Path root = java.nio.file.Path.of(System.getProperty("regbench.home", "..")).toAbsolutePath()
+                .normalize();
+        try (java.util.stream.Stream<java.nio.file.Path> s = java.nio.file.Files.list(root.resolve("suites"))) {
+            return s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+        }
+    }
 }

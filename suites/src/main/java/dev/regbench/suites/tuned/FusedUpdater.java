@@ -95,22 +95,10 @@ final class FusedUpdater extends MultiLayerUpdater {
             Range r = plan.get(i);
             IUpdater config = r.block().getGradientUpdater().getConfig();
             double lr = config.getLearningRate(iteration, epoch);
-            float l1 = 0f;
-            float l2 = 0f;
-            float decay = 0f;
-            for (Regularization penalty : r.penalties()) {
-                if (penalty instanceof L1Regularization p) {
-                    l1 += (float) p.getL1().valueAt(iteration, epoch);
-                } else if (penalty instanceof L2Regularization p) {
-                    l2 += (float) p.getL2().valueAt(iteration, epoch);
-                } else if (penalty instanceof WeightDecay p) {
-                    double scale = p.getCoeff().valueAt(iteration, epoch);
-                    decay += (float) (p.isApplyLR() ? scale * lr : scale);
-                }
-            }
+            PenaltyCoefficients c = PenaltyCoefficients.of(r.penalties(), lr, iteration, epoch);
             boolean nesterov = config instanceof Nesterovs;
             float momentum = nesterov ? (float) ((Nesterovs) config).currentMomentum(iteration, epoch) : Float.NaN;
-            coefficients[i] = new VectorKernels.Update(batch, l1, l2, (float) lr, momentum, decay);
+            coefficients[i] = new VectorKernels.Update(batch, c.l1(), c.l2(), (float) lr, momentum, c.decay());
         }
         // norms[thread][range] = {Σw², Σ|w|} of the thread's share, if the penalties are to be scored here.
         double[][][] norms = pending == null ? null : new double[OmpRegion.maxThreads()][plan.size()][2];

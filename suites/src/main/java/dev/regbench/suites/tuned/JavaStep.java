@@ -12,10 +12,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.Nesterovs;
-import org.nd4j.linalg.learning.regularization.L1Regularization;
-import org.nd4j.linalg.learning.regularization.L2Regularization;
 import org.nd4j.linalg.learning.regularization.Regularization;
-import org.nd4j.linalg.learning.regularization.WeightDecay;
 
 /**
  * One DL4J training step of a {@link SmallDense} network, computed in Java on float arrays instead of by some 40
@@ -24,7 +21,8 @@ import org.nd4j.linalg.learning.regularization.WeightDecay;
  * division by the batch, L1/L2 before and weight decay after the updater, the updater (SGD, Nesterov or Adam, with
  * their schedules) and {@code params −= update}, each in DL4J's order of float operations; only the order of the
  * products' sums differs ({@link DenseKernels}). The parameters and the updater's state stay in DL4J's arrays
- * (read before, written after every step), so the network is DL4J's in every other respect. {@link TunedNetwork}
+ * (parameters read before and written after every step, the updater's state read at the first and written after
+ * every step), so the network is DL4J's in every other respect. {@link TunedNetwork}
  * calls it from {@code fit}, then applies DL4J's constraints and counts the iteration as DL4J's optimizer does.
  */
 final class JavaStep {
@@ -40,6 +38,8 @@ final class JavaStep {
     /** Where DL4J keeps {@link #m} and {@link #v}: per updater block, its range and state view. */
     private final List<UpdaterBlock> blocks;
     private int rows = -1;
+    /** Whether {@link #m} and {@link #v} hold DL4J's updater state (read at the first step). */
+    private boolean stateRead;
     /** raw[l]: layer l's input before dropout ({@code [rows, nIn]}; raw[0] the features), raw[L] the output. */
     private float[][] raw;
     /** dropped[l]: layer l's input after dropout (null where the layer has none); masks[l]: 1/p or 0. */
@@ -106,8 +106,7 @@ final class JavaStep {
      * @param labels    {@code [rows, nOut]}
      * @param iteration DL4J's iteration count before the step (schedules, Adam's bias correction)
      * @param epoch     DL4J's epoch count
-     * @return the score DL4J reports for the step: the mean loss plus the penalties of the parameters before it;
-     *         NaN if the penalties could not be scored here (the caller adds DL4J's own)
+     * @return the score DL4J reports for the step: the mean loss plus the penalties of the parameters before it
      */
     double fit(INDArray features, INDArray labels, int iteration, int epoch) {
         int n = (int) features.size(0);
@@ -115,7 +114,10 @@ final class JavaStep {
         FloatMemory pm = FloatMemory.of(net.params());
         int pOff = (int) net.params().offset() * Float.BYTES;
         pm.read(pOff, params, 0, plan.size());
-        readState();
+        if (!stateRead) { // afterwards m and v are this step's own, written back after every step
+            transferState(false);
+            stateRead = true;
+        }
         float[] y = FloatValues.of(labels, 'c');
         List<DenseLayerPlan> layers = plan.layers();
         int count = layers.size();
@@ -178,8 +180,8 @@ final class JavaStep {
         }
         double penalty = update(n, iteration, epoch);
         pm.write(pOff, params, 0, plan.size());
-        writeState();
-        return Double.isNaN(penalty) ? Double.NaN : loss + penalty;
+        transferState(true);
+        return loss + penalty;
     }
 
     /** @return layer {@code l}'s input as it computed with it: the raw input, or its dropped-out copy */
@@ -261,31 +263,40 @@ final class JavaStep {
     }
 
     /**
+     * The updater's constants at one iteration, in float as libnd4j computes with them.
+     *
+     * @param adam     Adam's configuration, or null
+     * @param nesterov Nesterov's configuration, or null (neither: plain SGD)
+     * @param alpha    Adam's bias-corrected step ({@link #adamStep})
+     * @param mu       Nesterov's momentum; {@code muT} = −μ − 1
+     */
+    private record Rule(float batch, double lr, float lrF, Adam adam, Nesterovs nesterov, float beta1, float beta2,
+                        float epsilon, float alpha, float mu, float muT) {
+        static Rule of(SmallDense plan, int batchSize, int iteration, int epoch) {
+            double lr = plan.updater().getLearningRate(iteration, epoch);
+            Adam adam = plan.updater() instanceof Adam a ? a : null;
+            Nesterovs nesterov = plan.updater() instanceof Nesterovs n ? n : null;
+            float beta1 = adam == null ? 0f : (float) adam.getBeta1();
+            float beta2 = adam == null ? 0f : (float) adam.getBeta2();
+            float epsilon = adam == null ? 0f : (float) adam.getEpsilon();
+            float mu = nesterov == null ? 0f : (float) nesterov.currentMomentum(iteration, epoch);
+            return new Rule(plan.miniBatch() ? batchSize : 1f, lr, (float) lr, adam, nesterov, beta1, beta2, epsilon,
+                    adam == null ? 0f : adamStep((float) lr, beta1, beta2, epsilon, iteration), mu, -mu - 1f);
+        }
+    }
+
+    /**
      * DL4J's update of every parameter: g/batch, + λ₁·sign(w), + λ₂·w, the updater, + decay·w, w −= update.
      *
-     * @return the penalties of the parameters before the update (what DL4J adds to the score), NaN if a penalty
-     *         is not one this class can score
+     * @return the penalties of the parameters before the update (what DL4J adds to the score; {@link SmallDense}
+     *         admits only penalties that are {@link NormPenalty})
      */
     private double update(int batchSize, int iteration, int epoch) {
-        float batch = plan.miniBatch() ? batchSize : 1f;
-        double lr = plan.updater().getLearningRate(iteration, epoch);
-        float lrF = (float) lr;
-        Adam adam = plan.updater() instanceof Adam a ? a : null;
-        Nesterovs nesterov = plan.updater() instanceof Nesterovs ns ? ns : null;
-        float beta1 = adam == null ? 0f : (float) adam.getBeta1();
-        float beta2 = adam == null ? 0f : (float) adam.getBeta2();
-        float epsilon = adam == null ? 0f : (float) adam.getEpsilon();
-        float oneMinusBeta1 = 1 - beta1;
-        float oneMinusBeta2 = 1 - beta2;
-        float alpha = adam == null ? 0f : adamStep(lrF, beta1, beta2, epsilon, iteration);
-        float mu = nesterov == null ? 0f : (float) nesterov.currentMomentum(iteration, epoch);
-        float muT = -mu - 1f;
+        Rule rule = Rule.of(plan, batchSize, iteration, epoch);
         double penalty = 0;
         for (DenseLayerPlan layer : plan.layers()) {
-            penalty += range(layer.w(), layer.nIn() * layer.nOut(), layer.wPenalties(), batch, lr, iteration, epoch,
-                    adam, nesterov, beta1, beta2, epsilon, oneMinusBeta1, oneMinusBeta2, alpha, lrF, mu, muT);
-            penalty += range(layer.b(), layer.nOut(), layer.bPenalties(), batch, lr, iteration, epoch,
-                    adam, nesterov, beta1, beta2, epsilon, oneMinusBeta1, oneMinusBeta2, alpha, lrF, mu, muT);
+            penalty += range(layer.w(), layer.nIn() * layer.nOut(), layer.wPenalties(), rule, iteration, epoch);
+            penalty += range(layer.b(), layer.nOut(), layer.bPenalties(), rule, iteration, epoch);
         }
         return penalty;
     }
@@ -301,74 +312,51 @@ final class JavaStep {
         return Float.isNaN(alpha) || alpha == 0f || Float.isInfinite(alpha) ? epsilon : alpha;
     }
 
-    private double range(int from, int length, List<Regularization> penalties, float batch, double lr, int iteration,
-                         int epoch, Adam adam, Nesterovs nesterov, float beta1, float beta2, float epsilon,
-                         float oneMinusBeta1, float oneMinusBeta2, float alpha, float lrF, float mu, float muT) {
-        float l1 = 0f;
-        float l2 = 0f;
-        float decay = 0f;
-        for (Regularization p : penalties) {
-            if (p instanceof L1Regularization r) {
-                l1 += (float) r.getL1().valueAt(iteration, epoch);
-            } else if (p instanceof L2Regularization r) {
-                l2 += (float) r.getL2().valueAt(iteration, epoch);
-            } else if (p instanceof WeightDecay r) {
-                double scale = r.getCoeff().valueAt(iteration, epoch);
-                decay += (float) (r.isApplyLR() ? scale * lr : scale);
-            }
-        }
+    private double range(int from, int length, List<Regularization> penalties, Rule u, int iteration, int epoch) {
+        PenaltyCoefficients c = PenaltyCoefficients.of(penalties, u.lr(), iteration, epoch);
+        float oneMinusBeta1 = 1 - u.beta1();
+        float oneMinusBeta2 = 1 - u.beta2();
         double squares = 0;
         double magnitudes = 0;
         for (int i = from; i < from + length; i++) {
             float w = params[i];
             squares += (double) w * w;
             magnitudes += Math.abs(w);
-            float g = grad[i] / batch;
-            if (l1 != 0f) {
-                g = g + Math.signum(w) * l1;
+            float g = grad[i] / u.batch();
+            if (c.l1() != 0f) {
+                g = g + Math.signum(w) * c.l1();
             }
-            if (l2 != 0f) {
-                g = g + w * l2;
+            if (c.l2() != 0f) {
+                g = g + w * c.l2();
             }
             float up;
-            if (adam != null) {
-                float mi = beta1 * m[i] + g * oneMinusBeta1;
-                float vi = beta2 * v[i] + g * g * oneMinusBeta2;
+            if (u.adam() != null) {
+                float mi = u.beta1() * m[i] + g * oneMinusBeta1;
+                float vi = u.beta2() * v[i] + g * g * oneMinusBeta2;
                 m[i] = mi;
                 v[i] = vi;
-                up = mi * alpha / ((float) Math.sqrt(vi) + epsilon);
-            } else if (nesterov != null) {
-                float prev = m[i] * mu;
-                float vi = prev - g * lrF;
+                up = mi * u.alpha() / ((float) Math.sqrt(vi) + u.epsilon());
+            } else if (u.nesterov() != null) {
+                float prev = m[i] * u.mu();
+                float vi = prev - g * u.lrF();
                 m[i] = vi;
-                up = prev + vi * muT;
+                up = prev + vi * u.muT();
             } else {
-                up = g * lrF;
+                up = g * u.lrF();
             }
-            if (decay != 0f) {
-                up = up + w * decay;
+            if (c.decay() != 0f) {
+                up = up + w * c.decay();
             }
             params[i] = w - up;
         }
         double score = 0;
         for (Regularization p : penalties) {
-            if (!(p instanceof NormPenalty norm)) {
-                return Double.NaN;
-            }
-            score += norm.score(squares, magnitudes, iteration, epoch);
+            score += ((NormPenalty) p).score(squares, magnitudes, iteration, epoch);
         }
         return score;
     }
 
-    /** Reads DL4J's updater state into {@link #m} and {@link #v}. */
-    private void readState() {
-        transferState(false);
-    }
-
-    private void writeState() {
-        transferState(true);
-    }
-
+    /** Copies the updater state between DL4J's view and {@link #m}, {@link #v}: to DL4J if {@code write}. */
     private void transferState(boolean write) {
         if (plan.updater() instanceof org.nd4j.linalg.learning.config.Sgd) {
             return;

@@ -12,12 +12,10 @@ import dev.regbench.suites.suite.Point;
 import dev.regbench.suites.suite.Suite;
 import dev.regbench.suites.suite.SuiteParser;
 import dev.regbench.suites.suite.Variant;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 
@@ -27,14 +25,9 @@ import org.junit.jupiter.api.Test;
  * shipped suite — otherwise a finished run would never resume, or a run trained one way would pass for another.
  */
 class LayoutPredictionTest {
-    private static final Path ROOT = Path.of(System.getProperty("regbench.home", "..")).toAbsolutePath().normalize();
-
     @Test
     void everyShippedSuitesPredictedLayoutIsTheLayoutItsNetworksTrainIn() throws Exception {
-        List<Path> files;
-        try (Stream<Path> s = Files.list(ROOT.resolve("suites"))) {
-            files = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
-        }
+        List<Path> files = dev.regbench.suites.Fixtures.shippedSuites();
         Implementation.Choice tuned = Implementation.TUNED.choose();
         Set<String> seen = new HashSet<>();
         for (Path f : files) {

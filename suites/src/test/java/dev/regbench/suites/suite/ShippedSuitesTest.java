@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.regbench.datasets.DataDraw;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,14 +15,10 @@ import org.junit.jupiter.api.Test;
  * training data per seed.
  */
 class ShippedSuitesTest {
-    private static final Path ROOT = Path.of(System.getProperty("regbench.home", "..")).toAbsolutePath().normalize();
 
     @Test
     void allShippedSuitesParse() throws Exception {
-        List<Path> files;
-        try (Stream<Path> s = Files.list(ROOT.resolve("suites"))) {
-            files = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
-        }
+        List<Path> files = dev.regbench.suites.Fixtures.shippedSuites();
         Set<String> names = Set.of("mnist.yaml", "mnist-quick.yaml", "polynomial.yaml", "fashion-mnist.yaml",
                 "mnist-path.yaml", "polynomial-path.yaml", "mnist-datasize.yaml");
         assertTrue(files.stream().map(p -> p.getFileName().toString()).toList().containsAll(names), files.toString());
