@@ -18,6 +18,15 @@ public final class AtomicFiles {
     /** Temporary files carry this infix; leftovers of a killed process can be recognized and removed. */
     public static final String TEMP_INFIX = ".partial-";
 
+    /**
+     * Test hook (the kill-during-a-write tests): with {@code -Dregbench.test.pauseBeforePublish=SUFFIX}, a write
+     * whose target's name ends with SUFFIX announces {@link #PAUSE_ANNOUNCEMENT} and the target on stderr once its
+     * temporary file is complete, then waits ten minutes before publishing it — the moment a test kills the process.
+     */
+    public static final String PAUSE_PROPERTY = "regbench.test.pauseBeforePublish";
+    /** The line's start that {@link #pauseBeforePublishing} prints, followed by the target's path or URI. */
+    public static final String PAUSE_ANNOUNCEMENT = "regbench test hook: paused before publishing ";
+
     private AtomicFiles() {
     }
 
@@ -68,6 +77,26 @@ public final class AtomicFiles {
         }
     }
 
+    /**
+     * The test hook of {@link #PAUSE_PROPERTY}: returns at once unless the property is set and {@code target}
+     * ends with its value. Every writer of results calls it between its complete temporary file and publication.
+     *
+     * @param target the file about to be published (a path or a URI)
+     */
+    public static void pauseBeforePublishing(String target) {
+        String suffix = System.getProperty(PAUSE_PROPERTY);
+        if (suffix == null || !target.endsWith(suffix)) {
+            return;
+        }
+        System.err.println(PAUSE_ANNOUNCEMENT + target);
+        System.err.flush();
+        try {
+            Thread.sleep(java.util.concurrent.TimeUnit.MINUTES.toMillis(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** An atomic rename: {@link Files#move} with {@code ATOMIC_MOVE} (a seam for tests). */
     interface Rename {
         void rename(Path from, Path to) throws IOException;
@@ -88,6 +117,7 @@ public final class AtomicFiles {
                 }
                 channel.force(true);
             }
+            pauseBeforePublishing(target.toAbsolutePath().toString());
             try {
                 rename.rename(temp, target);
             } catch (AtomicMoveNotSupportedException e) {

@@ -30,7 +30,9 @@ import org.apache.hadoop.fs.RemoteIterator;
  * <ul>
  *   <li>local paths: a complete temporary file hard-linked to its name ({@link AtomicFiles#writeIfAbsent});</li>
  *   <li>HDFS and other file systems with atomic rename: a temporary file renamed to its name (HDFS refuses to
- *       rename onto an existing file);</li>
+ *       rename onto an existing file). Files that are replaced (the selection, the suite copy) are renamed over
+ *       the old one in one atomic step on HDFS ({@code Options.Rename.OVERWRITE}); elsewhere the old one is
+ *       deleted first;</li>
  *   <li>object stores (s3a, gs, abfs, …): {@code create(path, overwrite=false)}; the object becomes visible only
  *       when complete. Whether two racing writers are told apart depends on the store's conditional writes.</li>
  * </ul>
@@ -205,6 +207,7 @@ public final class HadoopResultStore implements ResultStore {
                     stream.write(content);
                     stream.hsync();
                 }
+                AtomicFiles.pauseBeforePublishing(target.toString());
                 return fs.rename(temp, target);
             } finally {
                 fs.delete(temp, false);
@@ -243,12 +246,22 @@ public final class HadoopResultStore implements ResultStore {
                 return;
             }
             Path temp = temporary(target);
-            try (FSDataOutputStream stream = fs.create(temp, true)) {
-                stream.write(content);
-            }
-            fs.delete(target, false); // HDFS does not rename onto an existing file
-            if (!fs.rename(temp, target)) {
-                throw new IOException("rename of " + temp + " failed");
+            try {
+                try (FSDataOutputStream stream = fs.create(temp, true)) {
+                    stream.write(content);
+                    stream.hsync();
+                }
+                AtomicFiles.pauseBeforePublishing(target.toString());
+                if (fs instanceof org.apache.hadoop.hdfs.DistributedFileSystem hdfs) {
+                    hdfs.rename(temp, target, org.apache.hadoop.fs.Options.Rename.OVERWRITE); // one atomic step
+                } else {
+                    fs.delete(target, false); // a plain rename does not replace; readers may miss the file briefly
+                    if (!fs.rename(temp, target)) {
+                        throw new IOException("rename of " + temp + " failed");
+                    }
+                }
+            } finally {
+                fs.delete(temp, false);
             }
         } catch (IOException e) {
             throw new OutputException("cannot write " + uri + "/" + name + " (" + e.getMessage()

@@ -1,6 +1,5 @@
 package dev.regbench.sweep;
 
-import dev.regbench.reports.cli.Cli;
 import dev.regbench.reports.schema.Environment;
 import dev.regbench.suites.EnvironmentProbe;
 import dev.regbench.suites.cli.ConsoleProgress;
@@ -89,14 +88,6 @@ public final class SweepCommand implements Callable<Integer> {
         this.faults = faults;
     }
 
-    /**
-     * @param args command-line arguments
-     * @return the exit code, without exiting
-     */
-    public static int execute(String... args) {
-        return Cli.execute(new CommandLine(new SweepCommand()), args);
-    }
-
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -176,11 +167,26 @@ public final class SweepCommand implements Callable<Integer> {
                 RunSummary summary = runner.run(store, new ConsoleProgress(stdout, false, suite.epochs()));
                 recordFailures(store, summary);
                 RunReport.print(stdout, err, summary, store.directoryName());
+                sparkLog().ifPresent(log -> err.println("Spark's warnings and errors, with their traces: " + log));
                 return summary.failed().isEmpty() ? 0 : RegbenchCli.USER_ERROR;
             }
         } catch (OutputException e) {
             err.println(e.getMessage());
             return RegbenchCli.USER_ERROR;
+        }
+    }
+
+    /** @return the file Spark logged warnings or errors to in this process, if it logged any */
+    private static java.util.Optional<java.nio.file.Path> sparkLog() {
+        String name = System.getProperty(SweepMain.SPARK_LOG_PROPERTY);
+        if (name == null) {
+            return java.util.Optional.empty();
+        }
+        java.nio.file.Path log = java.nio.file.Path.of(name);
+        try {
+            return java.nio.file.Files.size(log) > 0 ? java.util.Optional.of(log) : java.util.Optional.empty();
+        } catch (java.io.IOException e) {
+            return java.util.Optional.empty(); // nothing was logged: the file is created on the first message
         }
     }
 
