@@ -53,4 +53,13 @@ class SweepTerminalTest {
         assertTrue(sweep.err().lines().anyMatch(l -> l.contains(" ERROR ") && l.contains("AssertionError")),
                 "Spark's error is on the terminal as one line:\n" + sweep);
     }
+
+    @Test
+    void withDebugSparksTracesReachTheTerminal() throws Exception {
+        SweepProcess sweep = SweepProcess.start(dir, Map.of("regbench.test.faults", SweepSpec.UNCAUGHT
+                        + "tune/none-seed1.json"), "--suite", SweepRuns.suite().toString(), "--out",
+                dir.resolve("debug").toString(), "--master", "local[1]", "--debug");
+        assertEquals(1, sweep.await(300), sweep.toString());
+        assertTrue(TRACE_LINE.matcher(sweep.err()).find(), "--debug prints Spark's traces:\n" + sweep);
+    }
 }

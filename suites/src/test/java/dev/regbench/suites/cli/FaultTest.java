@@ -80,9 +80,15 @@ class FaultTest {
             "(?m)^WARNING: Using incubator modules: jdk\\.incubator\\.[a-z]+(, jdk\\.incubator\\.[a-z]+)*\\R");
 
     static Child start(Path out, String... extra) throws IOException {
+        return start(Map.of(), out, extra);
+    }
+
+    /** @param properties system properties of the child (test hooks) */
+    static Child start(Map<String, String> properties, Path out, String... extra) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-Xmx768m"));
         command.addAll(dev.regbench.suites.JvmOptions.forThisJava());
+        properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.addAll(List.of("-Dorg.bytedeco.javacpp.platform.extension=" + System.getProperty("org.bytedeco.javacpp.platform.extension", ""),
                 "-Dregbench.dataDir=" + System.getProperty("regbench.dataDir", "datasets/data"),
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-Djava.awt.headless=true",
@@ -170,6 +176,43 @@ class FaultTest {
                         "the rerun removed the temporary file of the killed write");
             }
         }
+    }
+
+    @Test
+    void aKillWhileAResultIsBeingWrittenLeavesItAbsentNeverPartialAndTheRerunWritesIt() throws Exception {
+        Path out = tmp.resolve("killed-mid-write");
+        // The test hook stops the write of seed 2's `none` result between its complete temporary file and the
+        // rename that publishes it, and says so on stderr: the kill lands exactly there.
+        Child child = start(Map.of(dev.regbench.reports.AtomicFiles.PAUSE_PROPERTY, "none-seed2.json"), out);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        String announced = null;
+        while (announced == null && System.nanoTime() < deadline && child.process().isAlive()) {
+            announced = child.err().lines().filter(l -> l.startsWith(dev.regbench.reports.AtomicFiles
+                    .PAUSE_ANNOUNCEMENT)).findFirst().orElse(null);
+            Thread.sleep(20);
+        }
+        assertTrue(announced != null, "the write paused: " + child.err());
+        child.process().destroyForcibly(); // SIGKILL: no shutdown hook, no finally
+        child.process().waitFor(30, TimeUnit.SECONDS);
+
+        Path target = Path.of(announced.substring(dev.regbench.reports.AtomicFiles.PAUSE_ANNOUNCEMENT.length()));
+        assertTrue(target.startsWith(out.resolve("runs").toAbsolutePath()), target.toString());
+        assertTrue(Files.notExists(target), "the result being written is absent, not partial");
+        List<Path> partial;
+        try (Stream<Path> files = Files.list(target.getParent())) {
+            partial = files.filter(p -> p.getFileName().toString().startsWith(target.getFileName() + ".partial-"))
+                    .toList();
+        }
+        assertEquals(1, partial.size(), "the kill landed mid-write: its temporary file is there");
+        Map<String, String> survived = results(out); // every result present parses and is complete
+        String relative = out.resolve("runs").toAbsolutePath().relativize(target).toString();
+        assertTrue(!survived.containsKey(relative) && !survived.isEmpty(), survived.toString());
+        survived.forEach((file, sha) -> assertEquals(reference.get(file), sha, file));
+
+        Child rerun = start(out);
+        assertEquals(0, rerun.await(180), rerun.err());
+        assertEquals(reference, results(out), "the rerun wrote it, and the set equals an uninterrupted run's");
+        assertTrue(Files.notExists(partial.get(0)), "the rerun removed the killed write's temporary file");
     }
 
     private static boolean root() {
