@@ -97,19 +97,49 @@ final class SparkSettings {
      * @throws OutputException naming --out, its file system and the fix
      */
     static void checkOutputReachable(String master, Optional<java.nio.file.Path> localDir) throws OutputException {
-        if (localDir.isEmpty() || isLocal(master) || onThisMachine(master)) {
-            return;
+        Optional<String> type = localDir.flatMap(dir -> machineLocal(master, dir));
+        if (type.isPresent()) {
+            throw new OutputException("--out " + localDir.get() + " is on this machine's own disk (" + type.get() + "), but "
+                    + "master " + master + " may run tasks on other machines, which would each write to their own "
+                    + "disk; use a shared file system (hdfs://…, or a path on an NFS mount every executor sees)");
         }
-        String type;
+    }
+
+    /**
+     * Refuses, before Spark starts, a {@code --data-dir} on this machine's own disk with a master whose executors
+     * may run elsewhere: they would look for the data at that path on their own disks. Executors' own copies are
+     * named with {@code --conf spark.executorEnv.REGBENCH_DATA=DIR} (or their {@code $REGBENCH_DATA}) instead, which
+     * says that the path is theirs.
+     *
+     * @param master  the Spark master URL
+     * @param dataDir --data-dir, absolute, or null
+     * @throws OutputException naming --data-dir, its file system and the fix
+     */
+    static void checkDataDirReachable(String master, String dataDir) throws OutputException {
+        Optional<String> type = dataDir == null ? Optional.empty()
+                : machineLocal(master, java.nio.file.Path.of(dataDir));
+        if (type.isPresent()) {
+            throw new OutputException("--data-dir " + dataDir + " is on this machine's own disk (" + type.get() + "), but "
+                    + "master " + master + " may run tasks on other machines; put the data on a mount every "
+                    + "executor sees, or copy it to each worker and name their copy with --conf "
+                    + "spark.executorEnv.REGBENCH_DATA=DIR instead of --data-dir");
+        }
+    }
+
+    /**
+     * @return the file system type of {@code path} if it is on this machine's own disk and {@code master} may run
+     *         tasks on other machines; empty otherwise (also when the type cannot be read: the driver's check after
+     *         a stage still catches a missing result)
+     */
+    private static Optional<String> machineLocal(String master, java.nio.file.Path path) {
+        if (isLocal(master) || onThisMachine(master)) {
+            return Optional.empty();
+        }
         try {
-            type = Files.getFileStore(localDir.get()).type();
+            String type = Files.getFileStore(path).type();
+            return MACHINE_LOCAL_TYPES.contains(type.toLowerCase(Locale.ROOT)) ? Optional.of(type) : Optional.empty();
         } catch (IOException e) {
-            return; // unknown: the driver's check after the stage still catches a missing result
-        }
-        if (MACHINE_LOCAL_TYPES.contains(type.toLowerCase(Locale.ROOT))) {
-            throw new OutputException("--out " + localDir.get() + " is on this machine's own disk (" + type
-                    + "), but master " + master + " may run tasks on other machines, which would each write to their "
-                    + "own disk; use a shared file system (hdfs://…, or a path on an NFS mount every executor sees)");
+            return Optional.empty();
         }
     }
 

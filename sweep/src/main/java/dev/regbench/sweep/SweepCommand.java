@@ -143,6 +143,12 @@ public final class SweepCommand implements Callable<Integer> {
                     + threadsPerRun + " (scripts/regbench sweep does)");
             return RegbenchCli.USER_ERROR;
         }
+        try {
+            SparkSettings.checkDataDirReachable(sparkConf.get("spark.master"), dataDir);
+        } catch (OutputException e) {
+            err.println(e.getMessage());
+            return RegbenchCli.USER_ERROR;
+        }
         Environment environment = EnvironmentProbe.current();
         try (HadoopResultStore store = HadoopResultStore.open(out, new org.apache.hadoop.conf.Configuration());
              SweepLock lock = SweepLock.acquire(store)) {

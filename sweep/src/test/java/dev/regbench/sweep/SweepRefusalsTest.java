@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What a sweep refuses before anything trains (and before Spark starts), each in one line naming the option and
- * the fix: an output on this machine's own disk with a cluster master, an --out that is neither a path nor a URI.
+ * the fix: an output or a data directory on this machine's own disk with a cluster master, an --out that is neither a path nor a URI.
  * And what it repairs: a relative --data-dir is made absolute before it is shipped to executors.
  */
 class SweepRefusalsTest {
@@ -36,6 +36,21 @@ class SweepRefusalsTest {
         assertTrue(refused.err().contains("--out " + out + " is on this machine's own disk"), refused.err());
         assertTrue(refused.err().contains("hdfs://"), "names the fix: " + refused.err());
         assertFalse(Files.exists(out.resolve("runs/tune")), "nothing trained");
+    }
+
+    @Test
+    void aLocalDiskDataDirectoryWithAClusterMasterIsRefusedBeforeSparkStarts() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        SweepRuns.Output refused = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> SweepRuns.sweep(Set.of(),
+                "--suite", SweepRuns.suite().toString(), "--out", "hdfs://198.51.100.1:8020/x", "--data-dir",
+                data.toString(), "--master", "spark://198.51.100.1:7077"));
+        assertEquals(1, refused.exitCode(), refused.toString());
+        assertEquals(1, refused.err().strip().lines().count(), refused.toString());
+        assertTrue(refused.err().contains("--data-dir " + data + " is on this machine's own disk"), refused.err());
+        assertTrue(refused.err().contains("spark.executorEnv.REGBENCH_DATA"), "names the fix: " + refused.err());
+        // The same directory with a master on this machine is what a local or single-host sweep uses.
+        SparkSettings.checkDataDirReachable("local[2]", data.toString());
+        SparkSettings.checkDataDirReachable("spark://127.0.0.1:7077", data.toString());
     }
 
     @Test
