@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A {@code regbench sweep} in a process of its own ({@link FaultySweepMain}, this build's classes, the JVM options
+ * A {@code regbench sweep} (or {@code regbench run}) in a process of its own ({@link FaultySweepMain}, this build's classes, the JVM options
  * the launcher gives a sweep, one OpenMP thread, Spark on 127.0.0.1), with its real stdout and stderr in files:
  * what a user's terminal shows, and a process a test can kill.
  */
@@ -24,22 +24,37 @@ record SweepProcess(Process process, Path stdout, Path stderr) {
      * @return the started child
      */
     static SweepProcess start(Path logs, Map<String, String> properties, String... args) throws IOException {
+        return launch(FaultySweepMain.class, logs, properties, Map.of(), args);
+    }
+
+    /**
+     * @param main        the main class: {@link FaultySweepMain}, or {@code RegbenchCli} for {@code regbench run}
+     * @param logs        where the child's stdout and stderr files go
+     * @param properties  system properties of the child (test hooks)
+     * @param environment environment variables over the defaults (OMP_NUM_THREADS=1, SPARK_LOCAL_IP=127.0.0.1)
+     * @param args        the command's arguments
+     * @return the started child
+     */
+    static SweepProcess launch(Class<?> main, Path logs, Map<String, String> properties,
+                               Map<String, String> environment, String... args) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-Xmx1536m", "-Djava.awt.headless=true",
-                "-Dorg.bytedeco.javacpp.platform.extension=" + System.getProperty("regbench.nativeExtension", "")));
+                "-Dorg.bytedeco.javacpp.platform.extension=" + System.getProperty("regbench.nativeExtension", ""),
+                "-Dregbench.dataDir=" + System.getProperty("regbench.dataDir", "datasets/data")));
         command.addAll(dev.regbench.suites.JvmOptions.forThisJava());
         command.addAll(Arrays.stream(System.getProperty("regbench.sparkAddOpens", "").split("\\s+"))
                 .filter(s -> !s.isBlank()).toList());
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), FaultySweepMain.class.getName()));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
         command.addAll(List.of(args));
         Files.createDirectories(logs);
-        Path out = Files.createTempFile(logs, "sweep", ".out");
-        Path err = Files.createTempFile(logs, "sweep", ".err");
+        Path out = Files.createTempFile(logs, "child", ".out");
+        Path err = Files.createTempFile(logs, "child", ".err");
         ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
         pb.environment().put("OMP_NUM_THREADS", "1");
         pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
         pb.environment().remove("REGBENCH_DEBUG");
+        pb.environment().putAll(environment);
         return new SweepProcess(pb.start(), out, err);
     }
 
