@@ -40,6 +40,22 @@ public final class Fixtures {
 
     /** @return the model of all fixtures, as {@code regbench report} would build it */
     public static ReportModel model() throws InputException {
+        synchronized (Fixtures.class) {
+            if (model == null) {
+                model = freshModel();
+            }
+            return model;
+        }
+    }
+
+    /** Built once per test JVM (tests only read it; building it takes seconds, and many tests need it). */
+    private static ReportModel model;
+
+    /**
+     * @return the model of all fixtures built now, under the current default locale (for the tests of locale
+     *         independence; others use the shared {@link #model()})
+     */
+    public static ReportModel freshModel() throws InputException {
         Inputs inputs = ResultLoader.load(ALL.stream().map(Fixtures::dir).toList(), List.of());
         return ReportBuilder.build(inputs, GENERATED);
     }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -42,8 +43,13 @@ record SweepProcess(Process process, Path stdout, Path stderr) {
                 "-Dorg.bytedeco.javacpp.platform.extension=" + System.getProperty("regbench.nativeExtension", ""),
                 "-Dregbench.dataDir=" + System.getProperty("regbench.dataDir", "datasets/data")));
         command.addAll(dev.regbench.suites.JvmOptions.forThisJava());
+        // As scripts/regbench: Spark's list without the packages this JDK lacks (25 has no sun.security.action).
+        Set<String> packages = Object.class.getModule().getPackages();
         command.addAll(Arrays.stream(System.getProperty("regbench.sparkAddOpens", "").split("\\s+"))
-                .filter(s -> !s.isBlank()).toList());
+                .filter(s -> !s.isBlank())
+                .filter(s -> !s.startsWith("--add-opens=java.base/") || packages.contains(s.substring(
+                        "--add-opens=java.base/".length(), s.indexOf('=', "--add-opens=java.base/".length()))))
+                .toList());
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
         command.addAll(List.of(args));

@@ -110,6 +110,10 @@ public final class JmhResults {
         } else if (unit.equals("ops/s") && name.startsWith("HarnessOverhead")) {
             examples = score; // @OperationsPerInvocation: one operation is one training example
         }
+        if (Double.isInfinite(examples)) {
+            throw new InputException(where + " (" + name + "): " + score + " ops/s × batch " + batch
+                    + " examples overflows; not a measured throughput");
+        }
         JsonNode gflop = b.path("secondaryMetrics").path("gflop");
         double gflops = gflop.has("score")
                 ? nonNegative(gflop.get("score"), where + " (" + name + "): secondaryMetrics.gflop.score")

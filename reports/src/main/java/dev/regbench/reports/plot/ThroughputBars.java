@@ -53,7 +53,8 @@ public final class ThroughputBars {
                 for (String n : names) {
                     boolean mine = n.equals(m.regularizer());
                     y.add(mine ? m.examplesPerSecond() : 0.0);
-                    e.add(mine && !Double.isNaN(m.error()) ? m.error() * factor : 0.0);
+                    double whisker = m.error() * factor; // NaN without an error; overflows for absurd scores
+                    e.add(mine && Double.isFinite(whisker) ? whisker : 0.0);
                 }
                 CategorySeries s = chart.addSeries(m.regularizer(), names, y, e);
                 s.setFillColor(Palette.of(m.regularizer(), extra++));
