@@ -13,9 +13,13 @@ import java.util.Map;
  * @param curve its validation curve; null if the run diverged
  */
 public record TuningRun(Map<String, Double> point, long seed, ValidationCurve curve) {
-    /** Copies the point. */
+    /**
+     * Copies the point, keeping its order (the result file's): {@code Map.copyOf} iterates in an order that changes
+     * from one JVM to the next, which made the report print a chosen point's values in a different order each
+     * time it was rendered from the same runs.
+     */
     public TuningRun {
-        point = Map.copyOf(point);
+        point = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(point));
     }
 
     /**

@@ -27,6 +27,16 @@ import org.junit.jupiter.api.Test;
 class SelectorTest {
     private static final SelectionPolicy LOSS_FINAL = SelectionPolicy.DEFAULT;
 
+    @Test
+    void aPointKeepsItsValuesInTheResultFilesOrderSoTheReportPrintsTheSameTextEveryTime() {
+        // Map.copyOf iterates in an order fixed per JVM but not by the input: one of these two would come out reordered.
+        for (List<String> order : List.of(List.of("lambda", "hiddenRetain"), List.of("hiddenRetain", "lambda"))) {
+            Map<String, Double> point = new java.util.LinkedHashMap<>();
+            order.forEach(k -> point.put(k, k.length() / 10.0));
+            assertEquals(order, List.copyOf(new TuningRun(point, 1, null).point().keySet()));
+        }
+    }
+
     private static List<RunResult> tuning(String regularizer) throws Exception {
         List<RunResult> runs = new ArrayList<>();
         try (Stream<Path> files = Files.list(Fixtures.dir("two-stage").resolve("runs/tune"))) {
