@@ -201,17 +201,7 @@ public final class HadoopResultStore implements ResultStore {
                 }
                 return true;
             }
-            Path temp = temporary(target);
-            try {
-                try (FSDataOutputStream stream = fs.create(temp, true)) {
-                    stream.write(content);
-                    stream.hsync();
-                }
-                AtomicFiles.pauseBeforePublishing(target.toString());
-                return fs.rename(temp, target);
-            } finally {
-                fs.delete(temp, false);
-            }
+            return viaTemporary(target, content, temp -> fs.rename(temp, target));
         } catch (FileAlreadyExistsException | java.nio.file.FileAlreadyExistsException e) {
             return false;
         } catch (IOException e) {
@@ -245,13 +235,7 @@ public final class HadoopResultStore implements ResultStore {
                 }
                 return;
             }
-            Path temp = temporary(target);
-            try {
-                try (FSDataOutputStream stream = fs.create(temp, true)) {
-                    stream.write(content);
-                    stream.hsync();
-                }
-                AtomicFiles.pauseBeforePublishing(target.toString());
+            viaTemporary(target, content, temp -> {
                 if (fs instanceof org.apache.hadoop.hdfs.DistributedFileSystem hdfs) {
                     hdfs.rename(temp, target, org.apache.hadoop.fs.Options.Rename.OVERWRITE); // one atomic step
                 } else {
@@ -260,9 +244,8 @@ public final class HadoopResultStore implements ResultStore {
                         throw new IOException("rename of " + temp + " failed");
                     }
                 }
-            } finally {
-                fs.delete(temp, false);
-            }
+                return true;
+            });
         } catch (IOException e) {
             throw new OutputException("cannot write " + uri + "/" + name + " (" + e.getMessage()
                     + "); results already written are kept");
@@ -302,8 +285,29 @@ public final class HadoopResultStore implements ResultStore {
         }
     }
 
-    private static Path temporary(Path target) {
-        return new Path(target.getParent(), target.getName() + AtomicFiles.TEMP_INFIX + UUID.randomUUID());
+    /** Publishes a complete temporary file under its target's name (a rename of some kind). */
+    private interface Publish {
+        boolean from(Path temp) throws IOException;
+    }
+
+    /**
+     * Writes {@code content} to a temporary file beside {@code target} (a random name), syncs it to the data nodes,
+     * publishes it, and removes the temporary file if it is still there.
+     *
+     * @return what {@code publish} returned
+     */
+    private boolean viaTemporary(Path target, byte[] content, Publish publish) throws IOException {
+        Path temp = new Path(target.getParent(), target.getName() + AtomicFiles.TEMP_INFIX + UUID.randomUUID());
+        try {
+            try (FSDataOutputStream stream = fs.create(temp, true)) {
+                stream.write(content);
+                stream.hsync();
+            }
+            AtomicFiles.pauseBeforePublishing(target.toString());
+            return publish.from(temp);
+        } finally {
+            fs.delete(temp, false);
+        }
     }
 
     @Override

@@ -3,7 +3,6 @@ package dev.regbench.sweep;
 import dev.regbench.reports.cli.Cli;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Arrays;
 import picocli.CommandLine;
 
 /** {@code regbench sweep}'s entry point (scripts/regbench sweep, or the main class for spark-submit). */
@@ -29,8 +28,7 @@ public final class SweepMain {
      * @return the exit code
      */
     static int execute(SweepCommand command, String... args) {
-        boolean debug = Arrays.asList(args).contains(Cli.DEBUG_FLAG) || "1".equals(System.getenv("REGBENCH_DEBUG"));
-        if (System.getProperty("log4j2.configurationFile") == null && debug) {
+        if (System.getProperty("log4j2.configurationFile") == null && Cli.debugRequested(args)) {
             System.setProperty("log4j2.configurationFile", "log4j2-debug.properties");
         }
         if (System.getProperty(SPARK_LOG_PROPERTY) == null) {

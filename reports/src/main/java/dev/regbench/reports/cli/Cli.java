@@ -33,7 +33,7 @@ public final class Cli {
      * @return the exit code, without exiting
      */
     public static int execute(CommandLine cli, String... args) {
-        boolean debug = Arrays.asList(args).contains(DEBUG_FLAG) || "1".equals(System.getenv("REGBENCH_DEBUG"));
+        boolean debug = debugRequested(args);
         String[] rest = Arrays.stream(args).filter(a -> !a.equals(DEBUG_FLAG)).toArray(String[]::new);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> internalError(commandLine.getErr(), ex, debug));
         try {
@@ -41,6 +41,14 @@ public final class Cli {
         } catch (Throwable t) { // an Error (out of memory, a native library that failed to load) escapes picocli
             return internalError(cli.getErr(), t, debug);
         }
+    }
+
+    /**
+     * @param args a command line
+     * @return whether it asks for traces: {@value #DEBUG_FLAG} anywhere in it, or {@code REGBENCH_DEBUG=1}
+     */
+    public static boolean debugRequested(String... args) {
+        return Arrays.asList(args).contains(DEBUG_FLAG) || "1".equals(System.getenv("REGBENCH_DEBUG"));
     }
 
     /**

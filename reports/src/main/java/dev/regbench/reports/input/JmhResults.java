@@ -126,8 +126,9 @@ public final class JmhResults {
     private static double nonNegative(JsonNode node, String what) throws InputException {
         double v = node.isNumber() ? node.asDouble() : Double.NaN;
         if (!(v >= 0) || Double.isInfinite(v)) {
-            throw new InputException(what + " is " + (node.isNumber() ? node.asText() : node.toString()
-                    .substring(0, Math.min(40, node.toString().length()))) + ", not a finite number >= 0");
+            String shown = node.isNumber() ? node.asText() : node.toString();
+            throw new InputException(what + " is " + shown.substring(0, Math.min(40, shown.length()))
+                    + ", not a finite number >= 0");
         }
         return v;
     }

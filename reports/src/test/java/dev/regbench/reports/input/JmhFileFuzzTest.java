@@ -12,11 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
@@ -72,30 +69,16 @@ class JmhFileFuzzTest {
     }
 
     @Property(tries = TRIES)
-    void aJmhFileMutatedByteByByteIsUsedOrListedAsAProblem(@ForAll("byteMutations") JsonMutations.Mutation m)
-            throws Exception {
+    void aJmhFileMutatedByteByByteIsUsedOrListedAsAProblem(
+            @ForAll(supplier = JsonMutations.ByteMutations.class) JsonMutations.Mutation m) throws Exception {
         readModelAndRender(m.apply(Files.readAllBytes(FIXTURE)));
     }
 
     @Property(tries = TRIES)
-    void aJmhFileWithOneHostileValueIsUsedOrListedAsAProblem(@ForAll("valueIndex") int value,
-                                                            @ForAll("hostile") String replacement) throws Exception {
+    void aJmhFileWithOneHostileValueIsUsedOrListedAsAProblem(
+            @ForAll(supplier = JsonMutations.ValueIndex.class) int value,
+            @ForAll(supplier = JsonMutations.Hostile.class) String replacement) throws Exception {
         String json = Files.readString(FIXTURE, StandardCharsets.UTF_8);
         readModelAndRender(JsonMutations.replaceValue(json, value, replacement).getBytes(StandardCharsets.UTF_8));
-    }
-
-    @Provide
-    Arbitrary<JsonMutations.Mutation> byteMutations() {
-        return JsonMutations.byteMutations();
-    }
-
-    @Provide
-    Arbitrary<Integer> valueIndex() {
-        return Arbitraries.integers().between(0, 100_000);
-    }
-
-    @Provide
-    Arbitrary<String> hostile() {
-        return JsonMutations.hostileValues();
     }
 }

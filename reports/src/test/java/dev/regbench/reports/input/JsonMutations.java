@@ -6,6 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ArbitrarySupplier;
 import net.jqwik.api.Combinators;
 
 /**
@@ -24,9 +25,20 @@ final class JsonMutations {
     private JsonMutations() {
     }
 
-    /** @return one of the hostile JSON values */
-    static Arbitrary<String> hostileValues() {
-        return Arbitraries.of(HOSTILE);
+    /** {@code @ForAll(supplier = Hostile.class)}: one of the hostile JSON values. */
+    static final class Hostile implements ArbitrarySupplier<String> {
+        @Override
+        public Arbitrary<String> get() {
+            return Arbitraries.of(HOSTILE);
+        }
+    }
+
+    /** {@code @ForAll(supplier = ValueIndex.class)}: which scalar value of a document to replace. */
+    static final class ValueIndex implements ArbitrarySupplier<Integer> {
+        @Override
+        public Arbitrary<Integer> get() {
+            return Arbitraries.integers().between(0, 100_000);
+        }
     }
 
     /**
@@ -90,10 +102,13 @@ final class JsonMutations {
         }
     }
 
-    /** @return byte-level mutations of any of 1,000 files (modulo their number) */
-    static Arbitrary<Mutation> byteMutations() {
-        return Combinators.combine(Arbitraries.integers().between(0, 1000), Arbitraries.integers().between(0, 4),
-                Arbitraries.integers().between(0, 1_000_000), Arbitraries.integers().between(1, 64),
-                Arbitraries.bytes().array(byte[].class).ofMaxSize(16)).as(Mutation::new);
+    /** {@code @ForAll(supplier = ByteMutations.class)}: byte-level mutations of any of 1,000 files (modulo their number). */
+    static final class ByteMutations implements ArbitrarySupplier<Mutation> {
+        @Override
+        public Arbitrary<Mutation> get() {
+            return Combinators.combine(Arbitraries.integers().between(0, 1000), Arbitraries.integers().between(0, 4),
+                    Arbitraries.integers().between(0, 1_000_000), Arbitraries.integers().between(1, 64),
+                    Arbitraries.bytes().array(byte[].class).ofMaxSize(16)).as(Mutation::new);
+        }
     }
 }

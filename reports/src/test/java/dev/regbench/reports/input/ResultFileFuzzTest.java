@@ -78,14 +78,15 @@ class ResultFileFuzzTest {
     }
 
     @Property(tries = TRIES)
-    void aRunFileMutatedByteByByteIsUsedSkippedOrRefused(@ForAll("byteMutations") JsonMutations.Mutation m) throws Exception {
+    void aRunFileMutatedByteByByteIsUsedSkippedOrRefused(
+            @ForAll(supplier = JsonMutations.ByteMutations.class) JsonMutations.Mutation m) throws Exception {
         loadAndModel(m.file(), m.apply(Files.readAllBytes(files.get(m.file() % files.size()))));
     }
 
     @Property(tries = TRIES)
     void aRunFileWithOneHostileValueIsUsedSkippedOrRefused(@ForAll("fileIndex") int file,
-                                                          @ForAll("valueIndex") int value,
-                                                          @ForAll("hostile") String replacement) throws Exception {
+            @ForAll(supplier = JsonMutations.ValueIndex.class) int value,
+            @ForAll(supplier = JsonMutations.Hostile.class) String replacement) throws Exception {
         String json = Files.readString(files.get(file % files.size()), StandardCharsets.UTF_8);
         loadAndModel(file, JsonMutations.replaceValue(json, value, replacement).getBytes(StandardCharsets.UTF_8));
     }
@@ -93,20 +94,5 @@ class ResultFileFuzzTest {
     @Provide
     Arbitrary<Integer> fileIndex() {
         return Arbitraries.integers().between(0, 1000);
-    }
-
-    @Provide
-    Arbitrary<Integer> valueIndex() {
-        return Arbitraries.integers().between(0, 100_000);
-    }
-
-    @Provide
-    Arbitrary<String> hostile() {
-        return JsonMutations.hostileValues();
-    }
-
-    @Provide
-    Arbitrary<JsonMutations.Mutation> byteMutations() {
-        return JsonMutations.byteMutations();
     }
 }

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,12 +30,7 @@ class HtmlBrowserTest {
 
     @Test
     void reportRendersInHeadlessChromium() throws Exception {
-        if (!Files.isExecutable(CHROMIUM)) {
-            if (System.getenv("CI") != null) {
-                fail("chromium not found at " + CHROMIUM + ": .ci/run installs it (apt-get install chromium)");
-            }
-            Assumptions.abort("chromium not installed (apt-get install chromium); CI runs this test");
-        }
+        ExternalTool.require(CHROMIUM, "chromium");
         ReportWriter.write(Fixtures.model(), dir.resolve("report"));
         Path html = dir.resolve("report/report.html");
         String dom = dumpDom(html);

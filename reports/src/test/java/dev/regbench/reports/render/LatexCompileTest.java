@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,14 +34,7 @@ class LatexCompileTest {
 
     @Test
     void tableTexWithEverySpecialCharacterInItsNamesCompiles() throws Exception {
-        if (!Files.isExecutable(PDFLATEX)) {
-            if (System.getenv("CI") != null) {
-                fail("pdflatex not found at " + PDFLATEX + ": .ci/run installs it (apt-get install texlive-latex-base "
-                        + "texlive-latex-recommended)");
-            }
-            Assumptions.abort("pdflatex not installed (apt-get install texlive-latex-base texlive-latex-recommended); "
-                    + "CI runs this test");
-        }
+        ExternalTool.require(PDFLATEX, "texlive-latex-base texlive-latex-recommended");
         Path results = dir.resolve("results");
         try (Stream<Path> files = Files.walk(FIXTURE)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
