@@ -28,8 +28,8 @@ import java.util.Map;
  * the selection, the regularization paths, the conclusions and provenance; NaN becomes null.
  */
 public final class JsonSummary {
-    /** Version of the summary.json layout (2: conditions, selection, paths, paired comparisons with Holm; 3: Holm families per metric, power, probability of improvement, per-seed values, budgets, grid edges). */
-    public static final int SUMMARY_VERSION = 3;
+    /** Version of the summary.json layout (2: conditions, selection, paths, paired comparisons with Holm; 3: Holm families per metric, power, probability of improvement, per-seed values, budgets, grid edges; 4: tuningBudget, the expected best choice per tuning budget). */
+    public static final int SUMMARY_VERSION = 4;
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
     private JsonSummary() {
@@ -206,6 +206,17 @@ public final class JsonSummary {
             so.put("tuningSeeds", c.tuneSeeds().size());
             ArrayNode edges = so.putArray("atEdge");
             e.getValue().atEdge().forEach(edge -> edges.add(Fmt.edges(java.util.List.of(edge))));
+        }
+        ArrayNode budgets = o.putArray("tuningBudget");
+        for (dev.regbench.reports.stats.TuningBudget b : c.budgets()) {
+            ObjectNode bo = budgets.addObject().put("regularizer", b.regularizer())
+                    .put("configurations", b.configurations());
+            ArrayNode steps = bo.putArray("expectedBest");
+            b.steps().forEach(x -> {
+                ObjectNode xo = steps.addObject().put("budget", x.budget());
+                number(xo, "validation", x.validation());
+                number(xo, "test", x.test());
+            });
         }
         ArrayNode paths = o.putArray("paths");
         for (RegularizationPath path : c.paths()) {

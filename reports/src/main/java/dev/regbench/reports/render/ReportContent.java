@@ -3,6 +3,7 @@ package dev.regbench.reports.render;
 import dev.regbench.reports.plot.Figure;
 import dev.regbench.reports.plot.ForestPlot;
 import dev.regbench.reports.plot.PairedSeeds;
+import dev.regbench.reports.plot.TuningBudgetCurves;
 import dev.regbench.reports.plot.GapBars;
 import dev.regbench.reports.plot.LearningCurves;
 import dev.regbench.reports.plot.MemorizationCurves;
@@ -132,6 +133,11 @@ public record ReportContent(ReportModel model, List<RenderedSection> sections, O
             }
             ReportTables.selection(s, c).ifPresent(t -> {
                 blocks.add(new Block.Heading("Selection on validation" + (several ? " (" + where + ")" : "")));
+                blocks.add(new Block.TableBlock(t, true));
+            });
+            ReportTables.tuningBudget(s, c).ifPresent(t -> {
+                blocks.add(new Block.Heading("Tuning budget" + (several ? " (" + where + ")" : "")));
+                TuningBudgetCurves.draw(s, c, stem + "-budget").ifPresent(f -> blocks.add(new Block.FigureBlock(f)));
                 blocks.add(new Block.TableBlock(t, true));
             });
             RegularizationPaths.draw(s, c, stem + "-paths").ifPresent(f -> blocks.add(new Block.FigureBlock(f)));

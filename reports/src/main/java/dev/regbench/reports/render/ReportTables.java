@@ -18,6 +18,7 @@ import dev.regbench.reports.stats.RegularizationPath;
 import dev.regbench.reports.stats.RegularizerStats;
 import dev.regbench.reports.stats.Section;
 import dev.regbench.reports.stats.Summary;
+import dev.regbench.reports.stats.TuningBudget;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -109,11 +110,12 @@ public final class ReportTables {
                     flags.isEmpty() ? "" : String.join("; ", flags)));
         }
         String perfName = cls ? "test error (%)" : "test MSE";
+        String tests = family == 0 ? "p, MDE: no test — fewer than 2 paired evaluation seeds" : "p: Holm-adjusted over "
+                + "the " + family + " " + (cls ? "test-error" : "test-MSE") + " comparisons against none of this section "
+                + "(every regularizer and condition; α = " + Comparison.ALPHA + "). MDE: the difference this design "
+                + "detects with 80 % power at α/" + family + ", from the observed spread of the paired differences";
         List<String> notes = new ArrayList<>(List.of("Evaluation seeds, mean ± 95 % CI; Δ: regularizer − none, paired by "
-                + "seed, unadjusted 95 % CI; p: Holm-adjusted over the " + family + " " + (cls ? "test-error" : "test-MSE")
-                + " comparisons against none of this section (every regularizer and condition; α = "
-                + Comparison.ALPHA + "). MDE: the difference this design detects with 80 % power at α/" + family
-                + ", from the observed spread of the paired differences. P(better): share of seeds on which the "
+                + "seed, unadjusted 95 % CI; " + tests + ". P(better): share of seeds on which the "
                 + "regularizer beat none (ties ½), 95 % Wilson interval. Budget: configurations × tuning seeds."));
         budgetWarning(c).ifPresent(notes::add);
         return Optional.of(new Table(List.of("regularizer", "chosen", perfName, "Δ vs none [95 % CI]", "p (Holm)",
@@ -291,6 +293,46 @@ public final class ReportTables {
         return Optional.of(new Table(headers, rows, note));
     }
 
+    /**
+     * Expected choice against tuning budget (Dodge et al. 2019): per regularizer, at budgets 1, 2, 4, … and the
+     * largest grid, the expected validation score of the best of that many random configurations and the expected
+     * test performance of that winner.
+     *
+     * @return the table, or empty when no regularizer has more than one configuration
+     */
+    public static Optional<Table> tuningBudget(Section s, Condition c) {
+        int largest = c.budgets().stream().mapToInt(TuningBudget::configurations).max().orElse(0);
+        if (largest < 2) {
+            return Optional.empty();
+        }
+        List<Integer> budgets = new ArrayList<>();
+        for (int n = 1; n < largest; n *= 2) {
+            budgets.add(n);
+        }
+        budgets.add(largest);
+        boolean percent = s.policy().metric().id().equals("validation-error");
+        String perf = s.task() == TaskType.CLASSIFICATION ? "test error %" : "test MSE";
+        List<String> headers = new ArrayList<>(List.of("regularizer", "grid"));
+        budgets.forEach(n -> headers.add(n + (n == 1 ? " configuration" : " configurations")));
+        List<List<String>> rows = new ArrayList<>();
+        for (TuningBudget b : c.budgets()) {
+            List<String> row = new ArrayList<>(List.of(b.regularizer(), Integer.toString(b.configurations())));
+            for (int n : budgets) {
+                row.add(b.at(n).map(x -> Fmt.num(percent ? 100 * x.validation() : x.validation()) + " (" + perf + " "
+                        + Fmt.num(x.test()) + ")" + (n > b.configurations() ? " *" : "")).orElse("–"));
+            }
+            rows.add(row);
+        }
+        String note = "If only n configurations, drawn at random from the grid regbench tried, had been tuned: the "
+                + "expected " + s.policy().metric().label() + " of the best of them (mean over tuning seeds "
+                + "at each run's chosen epoch, as the selector scores it) and, in brackets, the expected test "
+                + "performance of that winner on the same tuning runs — shown, never used to choose (Dodge et al. "
+                + "2019, expected validation performance). A regularizer whose test value beats none's only at large "
+                + "n owes its advantage to its tuning budget; one still improving at its grid's size would likely "
+                + "gain from a larger grid. * n exceeds the regularizer's grid: the same configurations drawn again.";
+        return Optional.of(new Table(headers, rows, note));
+    }
+
     /** @return the path values of one condition as a table (for readers of the Markdown report without figures) */
     public static Optional<Table> paths(Section s, Condition c) {
         List<RegularizationPath> paths = c.paths().stream().filter(p -> p.points().size() > 1).toList();
@@ -452,8 +494,8 @@ public final class ReportTables {
     static String epochRule(Section s) {
         return switch (s.policy().rule()) {
             case FINAL -> "the final epoch";
-            case BEST -> "each run's epoch of lowest " + s.policy().metric().id().replace('-', ' ');
-            case PATIENCE -> "early stopping on " + s.policy().metric().id().replace('-', ' ') + ", patience "
+            case BEST -> "each run's epoch of lowest " + s.policy().metric().label();
+            case PATIENCE -> "early stopping on " + s.policy().metric().label() + ", patience "
                     + s.policy().patience();
         };
     }

@@ -20,6 +20,11 @@ public enum SelectionMetric {
         return id;
     }
 
+    /** @return the name for humans, e.g. {@code validation loss} */
+    public String label() {
+        return id.replace('-', ' ');
+    }
+
     /**
      * @param validation a run's validation measurement
      * @return the value this metric minimizes: the loss, or the error as a fraction in [0, 1]; NaN where the file

@@ -16,9 +16,11 @@ import java.util.Optional;
  * @param paths        per regularizer and swept parameter, the path over the grid
  * @param selection    per regularizer name, the choice made on validation (two-stage suites only)
  * @param tuneSeeds    seeds of the tuning runs (empty for a single stage)
+ * @param budgets      per regularizer with a selection, the expected choice as a function of its tuning budget
+ *                     (two-stage suites only, in the order of {@code selection})
  */
 public record Condition(int trainSize, double labelNoise, List<RegularizerStats> headline, List<RegularizationPath> paths,
-                        Map<String, PointChoice> selection, List<Long> tuneSeeds) {
+                        Map<String, PointChoice> selection, List<Long> tuneSeeds, List<TuningBudget> budgets) {
 
     /** @return e.g. {@code 5,000 training examples} or {@code 5,000 training examples, 100 % random labels} */
     public String label() {

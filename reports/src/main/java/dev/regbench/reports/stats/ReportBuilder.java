@@ -11,10 +11,12 @@ import dev.regbench.reports.schema.RunStatus;
 import dev.regbench.reports.schema.Stage;
 import dev.regbench.reports.schema.TaskType;
 import dev.regbench.reports.select.PointChoice;
+import dev.regbench.reports.select.PointScore;
 import dev.regbench.reports.select.SelectionPolicy;
 import dev.regbench.reports.select.Selector;
 import dev.regbench.reports.select.TuningRun;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -211,7 +213,31 @@ public final class ReportBuilder {
         }
         List<Long> tuneSeeds = runs.stream().filter(r -> r.stage() == Stage.TUNE).map(RunResult::seed).distinct()
                 .sorted().toList();
-        return new Condition(size, labelNoise, headline, paths, selection, tuneSeeds);
+        return new Condition(size, labelNoise, headline, paths, selection, tuneSeeds,
+                budgets(selection, tuning, task));
+    }
+
+    /**
+     * The expected-best curves of every selection: each eligible grid point's validation score (the selector's)
+     * and its tuning runs' mean test performance, up to the largest grid of the condition.
+     */
+    private static List<TuningBudget> budgets(Map<String, PointChoice> selection, Map<String, List<RunResult>> tuning,
+                                              TaskType task) {
+        Metric perf = Metric.testPerformance(task);
+        int largest = selection.values().stream().mapToInt(c -> (int) c.scores().stream().filter(PointScore::eligible)
+                .count()).max().orElse(0);
+        List<TuningBudget> out = new ArrayList<>();
+        selection.forEach((name, choice) -> {
+            List<PointScore> eligible = choice.scores().stream().filter(PointScore::eligible).toList();
+            double[] validation = eligible.stream().mapToDouble(x -> x.summary().mean()).toArray();
+            double[] test = eligible.stream().mapToDouble(x -> {
+                double[] v = values(tuning.get(name).stream().filter(r -> r.status() == RunStatus.COMPLETED
+                        && r.point().equals(x.point())).toList(), perf);
+                return v.length == 0 ? Double.NaN : Arrays.stream(v).average().orElseThrow();
+            }).toArray();
+            out.add(TuningBudget.of(name, validation, test, largest));
+        });
+        return List.copyOf(out);
     }
 
     /** Groups runs by regularizer name: none first, then the standard kinds, then others by name. */
@@ -312,7 +338,7 @@ public final class ReportBuilder {
         });
         return conditions.stream().map(c -> new Condition(c.trainSize(), c.labelNoise(), c.headline().stream()
                 .map(r -> r.withComparisons(r.vsBaseline().stream().map(adjusted::get).toList())).toList(),
-                c.paths(), c.selection(), c.tuneSeeds())).toList();
+                c.paths(), c.selection(), c.tuneSeeds(), c.budgets())).toList();
     }
 
     static Map<Long, Double> bySeed(List<RunResult> runs, Metric metric) {
