@@ -60,6 +60,12 @@ public final class HtmlReport {
             }
             b.append("</section>\n");
         }
+        if (content.ranks().isPresent()) {
+            b.append("<section id=\"ranks\">\n<h2>Across conditions: average ranks</h2>\n");
+            content.ranksFigure().ifPresent(f -> figure(b, f, ++figureNumber[0]));
+            table(b, content.ranks().get(), "numbers");
+            b.append("</section>\n");
+        }
         if (content.agreements().isPresent()) {
             b.append("<section id=\"agreement\">\n<h2>Agreement between result sets</h2>\n");
             table(b, content.agreements().get(), "numbers");

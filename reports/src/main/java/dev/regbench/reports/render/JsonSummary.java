@@ -28,7 +28,7 @@ import java.util.Map;
  * the selection, the regularization paths, the conclusions and provenance; NaN becomes null.
  */
 public final class JsonSummary {
-    /** Version of the summary.json layout (2: conditions, selection, paths, paired comparisons with Holm; 3: Holm families per metric, power, probability of improvement, per-seed values, budgets, grid edges; 4: tuningBudget, the expected best choice per tuning budget). */
+    /** Version of the summary.json layout (2: conditions, selection, paths, paired comparisons with Holm; 3: Holm families per metric, power, probability of improvement, per-seed values, budgets, grid edges; 4: tuningBudget, the expected best choice per tuning budget; ranks across conditions). */
     public static final int SUMMARY_VERSION = 4;
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
@@ -96,6 +96,29 @@ public final class JsonSummary {
             number(t, "examplesPerSecond", m.examplesPerSecond());
             number(t, "gflopPerSecond", m.gflopPerSecond());
         }
+        model.ranks().ifPresent(r -> {
+            ObjectNode ro = root.putObject("ranks");
+            r.blocks().forEach(ro.putArray("conditions")::add);
+            ArrayNode arms = ro.putArray("regularizers");
+            for (int i = 0; i < r.arms().size(); i++) {
+                ObjectNode ao = arms.addObject().put("regularizer", r.arms().get(i));
+                number(ao, "averageRank", r.averageRanks().get(i));
+                ArrayNode per = ao.putArray("ranks");
+                for (java.util.List<Double> block : r.blockRanks()) {
+                    per.add(block.get(i));
+                }
+            }
+            number(ro, "friedmanChiSquare", r.chiSquare());
+            number(ro, "friedmanP", r.pValue());
+            number(ro, "imanDavenportF", r.imanDavenport());
+            number(ro, "imanDavenportP", r.pImanDavenport());
+            number(ro, "nemenyiCriticalDifference", r.criticalDifference());
+            ArrayNode groups = ro.putArray("indistinguishable");
+            r.indistinguishable().forEach(g -> {
+                ArrayNode ga = groups.addArray();
+                g.forEach(i -> ga.add(r.arms().get(i)));
+            });
+        });
         ArrayNode agreements = root.putArray("agreements");
         for (Agreement a : model.agreements()) {
             ObjectNode g = agreements.addObject().put("suite", a.suite()).put("condition", a.condition())

@@ -39,6 +39,11 @@ public final class MarkdownReport {
                 }
             }
         }
+        if (content.ranks().isPresent()) {
+            b.append("## Across conditions: average ranks\n\n");
+            content.ranksFigure().ifPresent(f -> figure(b, f));
+            table(b, content.ranks().get());
+        }
         if (content.agreements().isPresent()) {
             b.append("## Agreement between result sets\n\n");
             table(b, content.agreements().get());

@@ -1,5 +1,6 @@
 package dev.regbench.reports.render;
 
+import dev.regbench.reports.plot.CriticalDifference;
 import dev.regbench.reports.plot.Figure;
 import dev.regbench.reports.plot.ForestPlot;
 import dev.regbench.reports.plot.PairedSeeds;
@@ -31,9 +32,12 @@ import java.util.Optional;
  * @param throughput       JMH table, if any
  * @param throughputFigure JMH figure, if any
  * @param agreements       equivalence tests between result sets of one suite, if there are several
+ * @param ranks            the regularizers ranked across the report's conditions, if there are three or more
+ * @param ranksFigure      their critical-difference diagram
  */
 public record ReportContent(ReportModel model, List<RenderedSection> sections, Optional<Table> throughput,
-                            Optional<Figure> throughputFigure, Optional<Table> agreements) {
+                            Optional<Figure> throughputFigure, Optional<Table> agreements, Optional<Table> ranks,
+                            Optional<Figure> ranksFigure) {
 
     /**
      * One rendered section.
@@ -57,6 +61,7 @@ public record ReportContent(ReportModel model, List<RenderedSection> sections, O
     public List<Figure> figures() {
         List<Figure> all = new ArrayList<>();
         sections.forEach(s -> all.addAll(s.figures()));
+        ranksFigure.ifPresent(all::add);
         throughputFigure.ifPresent(all::add);
         return all;
     }
@@ -71,7 +76,8 @@ public record ReportContent(ReportModel model, List<RenderedSection> sections, O
             sections.add(section(s));
         }
         return new ReportContent(model, sections, ReportTables.throughput(model.throughput()),
-                ThroughputBars.draw(model.throughput(), "throughput"), ReportTables.agreements(model.agreements()));
+                ThroughputBars.draw(model.throughput(), "throughput"), ReportTables.agreements(model.agreements()),
+                model.ranks().map(ReportTables::ranks), model.ranks().flatMap(r -> CriticalDifference.draw(r, "critical-difference")));
     }
 
     private static RenderedSection section(Section s) {

@@ -333,6 +333,40 @@ public final class ReportTables {
         return Optional.of(new Table(headers, rows, note));
     }
 
+    /**
+     * @param ranks the report's rank comparison
+     * @return per regularizer, best average rank first: its average rank and its rank in every condition; the note
+     *         gives Friedman's test, Iman–Davenport's F and the Nemenyi critical difference
+     */
+    public static Table ranks(dev.regbench.reports.stats.RankComparison ranks) {
+        List<String> headers = new ArrayList<>(List.of("regularizer", "average rank"));
+        headers.addAll(ranks.blocks());
+        List<List<String>> rows = new ArrayList<>();
+        for (int arm : ranks.byRank()) {
+            List<String> row = new ArrayList<>(List.of(ranks.arms().get(arm),
+                    String.format(Locale.ROOT, "%.2f", ranks.averageRanks().get(arm))));
+            for (List<Double> block : ranks.blockRanks()) {
+                row.add(Fmt.compact(block.get(arm)));
+            }
+            rows.add(row);
+        }
+        String groups = ranks.indistinguishable().stream().map(g -> g.stream().map(ranks.arms()::get)
+                .collect(Collectors.joining(", "))).map(g -> "{" + g + "}").collect(Collectors.joining(", "));
+        String note = String.format(Locale.ROOT, "Ranks of mean test performance (test error or test MSE) within "
+                        + "each condition, 1 = best, ties share their average rank (Demšar 2006). Friedman test over "
+                        + "the %d conditions: χ² = %.2f (%d df, tie-corrected), p = %s; Iman–Davenport F = %s, p = %s. "
+                        + "Nemenyi critical difference at α = %s: %s%s. The unit of these tests is the condition, "
+                        + "not the seed.", ranks.blocks().size(), ranks.chiSquare(), ranks.arms().size() - 1,
+                Fmt.p(ranks.pValue()), Fmt.num(ranks.imanDavenport()), Fmt.p(ranks.pImanDavenport()),
+                dev.regbench.reports.stats.RankComparison.ALPHA, Double.isNaN(ranks.criticalDifference())
+                        ? "not tabulated for more than 10 regularizers" : String.format(Locale.ROOT, "%.2f",
+                        ranks.criticalDifference()),
+                !ranks.ranksDiffer() ? "; the Friedman test finds no difference between the ranks, so no pair is "
+                        + "distinguished" : groups.isEmpty() ? "; every pair of regularizers is distinguished"
+                        : "; not distinguishable: " + groups);
+        return new Table(headers, rows, note);
+    }
+
     /** @return the path values of one condition as a table (for readers of the Markdown report without figures) */
     public static Optional<Table> paths(Section s, Condition c) {
         List<RegularizationPath> paths = c.paths().stream().filter(p -> p.points().size() > 1).toList();

@@ -68,7 +68,7 @@ public final class ReportBuilder {
         for (int i = 0; i < ordered.size(); i++) {
             sections.add(section(ordered.get(i), labels.get(i), problems));
         }
-        return new ReportModel(sections, inputs.throughput(), agreements(sections, margins), problems,
+        return new ReportModel(sections, inputs.throughput(), agreements(sections, margins), ranks(sections), problems,
                 inputs.notes(), generated);
     }
 
@@ -77,6 +77,48 @@ public final class ReportBuilder {
      * data condition and regularizer present in both, the primary metric's means against the margin — paired by
      * seed where the two share at least two seeds, Welch otherwise.
      */
+    /**
+     * The blocks of the rank comparison: every data condition of every section with headline numbers, each suite's
+     * condition once (a second result set of the same suite, e.g. a CUDA run, is the same condition measured
+     * again, not a new one), with at least 2 regularizers of finite mean test performance.
+     *
+     * @return the ranks, when at least 3 blocks share at least 2 arms
+     */
+    static Optional<RankComparison> ranks(List<Section> sections) {
+        Map<String, Map<String, Double>> blocks = new LinkedHashMap<>();
+        for (Section s : sections) {
+            Metric perf = Metric.testPerformance(s.task());
+            for (Condition c : s.conditions()) {
+                Map<String, Double> means = new LinkedHashMap<>();
+                c.headline().stream().filter(r -> r.summary(perf).n() > 0 && Double.isFinite(r.summary(perf).mean()))
+                        .forEach(r -> means.put(r.name(), r.summary(perf).mean()));
+                if (means.size() >= 2) {
+                    blocks.putIfAbsent(s.suite() + (s.conditions().size() > 1 ? ", " + c.label() : ""), means);
+                }
+            }
+        }
+        // The arms: the largest set of regularizers that some condition holds and at least 3 conditions share
+        // (the most conditions on a tie); the blocks: every condition holding all of them.
+        List<String> arms = List.of();
+        List<String> used = List.of();
+        for (Map<String, Double> candidate : blocks.values()) {
+            List<String> holding = blocks.entrySet().stream().filter(e -> e.getValue().keySet()
+                    .containsAll(candidate.keySet())).map(Map.Entry::getKey).toList();
+            if (holding.size() >= 3 && (candidate.size() > arms.size()
+                    || candidate.size() == arms.size() && holding.size() > used.size())) {
+                arms = List.copyOf(candidate.keySet());
+                used = holding;
+            }
+        }
+        if (arms.size() < 2) {
+            return Optional.empty();
+        }
+        List<String> chosenArms = arms;
+        double[][] values = used.stream().map(b -> chosenArms.stream().mapToDouble(blocks.get(b)::get).toArray())
+                .toArray(double[][]::new);
+        return Optional.of(RankComparison.of(arms, used, values));
+    }
+
     static List<Agreement> agreements(List<Section> sections, EquivalenceMargins margins) {
         List<Agreement> out = new ArrayList<>();
         for (int i = 0; i < sections.size(); i++) {

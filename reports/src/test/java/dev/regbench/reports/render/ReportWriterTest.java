@@ -37,8 +37,10 @@ class ReportWriterTest {
         // paths, curves, gap, weights. Plus a forest plot (Δ vs none) per condition with a comparison: two-stage,
         // polynomial, reference 1 each, sizes and noise 2 each (unstable and exploratory have none), and beside each
         // forest plot the per-seed pairs behind it (7), and the tuning-budget curves of the two sections whose grids
-        // hold more than one configuration per arm (two-stage, reference).
-        assertEquals(42, pngs, files.keySet().toString());
+        // hold more than one configuration per arm (two-stage, reference); and the critical-difference diagram of
+        // none and l2 over the 7 conditions that hold both.
+        assertEquals(43, pngs, files.keySet().toString());
+        assertTrue(files.containsKey("figures/critical-difference.png"), files.keySet().toString());
         assertTrue(files.containsKey("figures/two-stage-cpu-mnist-budget.png"), files.keySet().toString());
         assertTrue(files.containsKey("figures/two-stage-cpu-mnist-forest.png"), files.keySet().toString());
         assertTrue(files.containsKey("figures/two-stage-cpu-mnist-seeds.png"), files.keySet().toString());
