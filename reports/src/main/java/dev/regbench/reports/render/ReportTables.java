@@ -274,7 +274,9 @@ public final class ReportTables {
             List<PointChoice.Edge> edges = choice.atEdge();
             String chosen = (choice.scores().size() == 1 ? "(one setting)" : choice.chosen().map(ReportTables::point)
                     .orElse("none: every point had a diverged tuning run"))
-                    + (edges.isEmpty() ? "" : " ⚠ at the edge (" + Fmt.edges(edges) + "): widen the grid");
+                    + (edges.isEmpty() ? "" : " ⚠ at the edge (" + Fmt.edges(edges) + "): widen the grid")
+                    + (choice.chosenUnstable() ? " ⚠ unstable: every configuration had a tuning run flagged unstable"
+                    : "");
             Optional<PointScore> score = choice.chosen().isPresent() ? choice.chosenScore()
                     : choice.scores().size() == 1 ? Optional.of(choice.scores().get(0)) : Optional.empty();
             String validation = score.map(x -> Fmt.meanCi(percentIfError(x.summary(), s))).orElse("–");
@@ -288,7 +290,9 @@ public final class ReportTables {
                 + c.tuneSeeds().stream().map(String::valueOf).collect(Collectors.joining(", "))
                 + (s.policy().metric().id().equals("validation-error") ? " (in %)" : "")
                 + "; test metrics were not read. The evaluation columns come from fresh seeds (paired against none, "
-                + "Holm-adjusted). ⚠ marks a choice at the smallest or largest value of a swept parameter."
+                + "Holm-adjusted). ⚠ marks a choice at the smallest or largest value of a swept parameter. A "
+                + "configuration with a diverged tuning run is never chosen, one with a tuning run flagged unstable "
+                + "only when every configuration has one."
                 + budgetWarning(c).map(w -> " " + w).orElse("");
         return Optional.of(new Table(headers, rows, note));
     }

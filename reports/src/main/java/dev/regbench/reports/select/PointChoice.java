@@ -50,6 +50,20 @@ public record PointChoice(SelectionPolicy policy, List<PointScore> scores, Optio
         return out;
     }
 
+    /**
+     * @param scores every grid point's score
+     * @return the points the selector may choose from: the stable ones, or the eligible ones when none is stable
+     */
+    public static List<PointScore> candidates(List<PointScore> scores) {
+        boolean anyStable = scores.stream().anyMatch(PointScore::stable);
+        return scores.stream().filter(anyStable ? PointScore::stable : PointScore::eligible).toList();
+    }
+
+    /** @return whether the choice was made among unstable points only (every eligible point had a flagged run) */
+    public boolean chosenUnstable() {
+        return chosenScore().map(s -> s.unstable() > 0).orElse(false);
+    }
+
     /** @return the chosen point's score, if a point was chosen */
     public Optional<PointScore> chosenScore() {
         return chosen.flatMap(c -> scores.stream().filter(s -> s.point().equals(c)).findFirst());

@@ -12,8 +12,16 @@ import java.util.Map;
  *                 completed tuning runs
  * @param diverged tuning runs of this point that diverged (a point with any is never chosen)
  * @param seeds    per completed tuning run: seed, chosen epoch and metric value
+ * @param unstable completed tuning runs of this point flagged unstable (such a point is chosen only when every
+ *                 eligible point has one)
  */
-public record PointScore(Map<String, Double> point, Summary summary, int diverged, List<SeedScore> seeds) {
+public record PointScore(Map<String, Double> point, Summary summary, int diverged, List<SeedScore> seeds,
+                         int unstable) {
+
+    /** A point without unstable runs. */
+    public PointScore(Map<String, Double> point, Summary summary, int diverged, List<SeedScore> seeds) {
+        this(point, summary, diverged, seeds, 0);
+    }
 
     /**
      * One tuning run's contribution.
@@ -28,5 +36,10 @@ public record PointScore(Map<String, Double> point, Summary summary, int diverge
     /** @return whether the point can be chosen: at least one completed run and none diverged */
     public boolean eligible() {
         return diverged == 0 && summary.n() > 0;
+    }
+
+    /** @return whether the point is eligible and none of its tuning runs is flagged unstable */
+    public boolean stable() {
+        return eligible() && unstable == 0;
     }
 }

@@ -11,7 +11,10 @@ import java.util.Optional;
 /**
  * Chooses a regularizer's grid point on the tuning seeds (DeepOBS, AlgoPerf): for every point, the validation
  * metric at each run's epoch chosen on validation, averaged over the tuning seeds; the point with the lowest mean
- * wins. A point with a diverged tuning run is never chosen. Ties go to the point that sorts first by its
+ * wins. A point with a diverged tuning run is never chosen; a point with a tuning run flagged unstable (its training
+ * loss rose markedly: {@link dev.regbench.reports.schema.Instability}) only when every eligible point has one — a
+ * configuration whose numbers depend on where an oscillation stopped is not a choice to report when a stable one
+ * exists. Both rules read training and validation data only. Ties go to the point that sorts first by its
  * parameter values (in key order), so the choice does not depend on the order the runs are given in. Reads runs
  * only through {@link TuningRun}: it cannot see a test metric.
  */
@@ -33,21 +36,22 @@ public final class Selector {
         for (Map.Entry<Map<String, Double>, List<TuningRun>> e : byPoint.entrySet()) {
             List<PointScore.SeedScore> seeds = new ArrayList<>();
             int diverged = 0;
+            int unstable = 0;
             for (TuningRun r : e.getValue().stream().sorted(Comparator.comparingLong(TuningRun::seed)).toList()) {
                 if (r.diverged()) {
                     diverged++;
                 } else {
+                    unstable += r.unstable() ? 1 : 0;
                     seeds.add(new PointScore.SeedScore(r.seed(), policy.chooseEpoch(r.curve()),
                             policy.valueAtChosenEpoch(r.curve())));
                 }
             }
             scores.add(new PointScore(e.getKey(),
                     Summary.of(seeds.stream().mapToDouble(PointScore.SeedScore::value).toArray()), diverged,
-                    List.copyOf(seeds)));
+                    List.copyOf(seeds), unstable));
         }
         scores.sort(Selector::gridOrder);
-        Optional<Map<String, Double>> chosen = scores.stream().filter(PointScore::eligible)
-                .min(Comparator.comparingDouble((PointScore s) -> s.summary().mean()).thenComparing(Selector::gridOrder))
+        Optional<Map<String, Double>> chosen = PointChoice.candidates(scores).stream().min(Comparator.comparingDouble((PointScore s) -> s.summary().mean()).thenComparing(Selector::gridOrder))
                 .map(PointScore::point);
         return new PointChoice(policy, List.copyOf(scores), chosen);
     }

@@ -5,14 +5,16 @@ import dev.regbench.reports.schema.RunStatus;
 import java.util.Map;
 
 /**
- * What the selector may know about one tuning run: its grid point, its seed, and its validation curve (absent if
- * it diverged). Nothing else of the run is copied — in particular no test metric.
+ * What the selector may know about one tuning run: its grid point, its seed, its validation curve (absent if it
+ * diverged) and whether its training loss rose markedly ({@link dev.regbench.reports.schema.Instability}, decided
+ * on training loss alone). Nothing else of the run is copied — in particular no test metric.
  *
- * @param point the swept parameters of its grid point
- * @param seed  its seed
- * @param curve its validation curve; null if the run diverged
+ * @param point    the swept parameters of its grid point
+ * @param seed     its seed
+ * @param curve    its validation curve; null if the run diverged
+ * @param unstable whether the run is flagged unstable
  */
-public record TuningRun(Map<String, Double> point, long seed, ValidationCurve curve) {
+public record TuningRun(Map<String, Double> point, long seed, ValidationCurve curve, boolean unstable) {
     /**
      * Copies the point, keeping its order (the result file's): {@code Map.copyOf} iterates in an order that changes
      * from one JVM to the next, which made the report print a chosen point's values in a different order each
@@ -22,13 +24,19 @@ public record TuningRun(Map<String, Double> point, long seed, ValidationCurve cu
         point = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(point));
     }
 
+    /** A run not flagged unstable. */
+    public TuningRun(Map<String, Double> point, long seed, ValidationCurve curve) {
+        this(point, seed, curve, false);
+    }
+
     /**
      * @param run a tuning run's result
      * @return its validation-only view
      */
     public static TuningRun of(RunResult run) {
-        return new TuningRun(run.point(), run.seed(),
-                run.status() == RunStatus.COMPLETED ? ValidationCurve.of(run.epochs()) : null);
+        boolean completed = run.status() == RunStatus.COMPLETED;
+        return new TuningRun(run.point(), run.seed(), completed ? ValidationCurve.of(run.epochs()) : null,
+                completed && run.unstable().isPresent());
     }
 
     /** @return true if the run diverged */

@@ -260,17 +260,18 @@ public final class ReportBuilder {
     }
 
     /**
-     * The expected-best curves of every selection: each eligible grid point's validation score (the selector's)
+     * The expected-best curves of every selection: each grid point the selector may choose (stable, or eligible when
+     * none is stable), its validation score (the selector's)
      * and its tuning runs' mean test performance, up to the largest grid of the condition.
      */
     private static List<TuningBudget> budgets(Map<String, PointChoice> selection, Map<String, List<RunResult>> tuning,
                                               TaskType task) {
         Metric perf = Metric.testPerformance(task);
-        int largest = selection.values().stream().mapToInt(c -> (int) c.scores().stream().filter(PointScore::eligible)
-                .count()).max().orElse(0);
+        int largest = selection.values().stream().mapToInt(c -> PointChoice.candidates(c.scores()).size()).max()
+                .orElse(0);
         List<TuningBudget> out = new ArrayList<>();
         selection.forEach((name, choice) -> {
-            List<PointScore> eligible = choice.scores().stream().filter(PointScore::eligible).toList();
+            List<PointScore> eligible = PointChoice.candidates(choice.scores());
             double[] validation = eligible.stream().mapToDouble(x -> x.summary().mean()).toArray();
             double[] test = eligible.stream().mapToDouble(x -> {
                 double[] v = values(tuning.get(name).stream().filter(r -> r.status() == RunStatus.COMPLETED

@@ -19,11 +19,11 @@ import java.util.stream.IntStream;
  * {@code r} (1-based) is the best of {@code n} draws with probability {@code ((N − r + 1)/N)^n − ((N − r)/N)^n}
  * — Dodge et al.'s eq. 1 with the empirical distribution. Scores are the selector's (each configuration's mean
  * validation metric over the tuning seeds, at each run's chosen epoch, lower is better); test values are the
- * same runs' mean test performance and are shown, never used to choose. A configuration with a diverged tuning
- * run cannot be chosen and is left out of the draws.
+ * same runs' mean test performance and are shown, never used to choose. A configuration the selector cannot choose
+ * (a diverged tuning run; an unstable one while stable configurations exist) is left out of the draws.
  *
  * @param regularizer    the regularizer's name
- * @param configurations eligible configurations in its grid, N ≥ 1
+ * @param configurations configurations the selector may choose from, N ≥ 0
  * @param steps          one per budget n = 1, 2, …, up to the largest grid of the section (n &gt; N draws the
  *                       same N configurations again: the curve flattens towards the grid's best)
  */

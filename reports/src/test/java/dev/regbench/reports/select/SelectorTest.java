@@ -1,6 +1,7 @@
 package dev.regbench.reports.select;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -119,6 +120,30 @@ class SelectorTest {
                 .orElseThrow().diverged());
         List<TuningRun> allDiverged = List.of(new TuningRun(Map.of("lambda", 1.0), 1, null));
         assertTrue(Selector.choose(LOSS_FINAL, allDiverged).chosen().isEmpty(), "nothing to choose");
+    }
+
+    /**
+     * A point whose tuning run's training loss rose markedly (0.1 → 0.5 between evaluations, Instability's rule)
+     * loses to a stable point even with the lower validation loss; with every point unstable the lowest wins and
+     * the choice says so. The flag is read from training loss: the test losses here are the same everywhere.
+     */
+    @Test
+    void anUnstablePointIsChosenOnlyWhenNoStableOneExists() throws Exception {
+        List<RunResult> runs = new ArrayList<>();
+        for (long seed = 1; seed <= 2; seed++) {
+            runs.add(Runs.run("l2", Stage.TUNE, Map.of("lambda", 1e-3), seed, List.of(Runs.Epoch.of(2, 2, 2),
+                    Runs.Epoch.of(0.1, 0.3, 0.3), Runs.Epoch.of(0.5, 0.2, 0.3))));
+            runs.add(Runs.run("l2", Stage.TUNE, Map.of("lambda", 1e-2), seed, List.of(Runs.Epoch.of(2, 2, 2),
+                    Runs.Epoch.of(0.2, 0.4, 0.3), Runs.Epoch.of(0.15, 0.35, 0.3))));
+        }
+        assertTrue(runs.get(0).unstable().isPresent() && runs.get(1).unstable().isEmpty());
+        PointChoice c = choose(runs);
+        assertEquals(Map.of("lambda", 1e-2), c.chosen().orElseThrow(), "the stable point, despite 0.35 > 0.2");
+        assertFalse(c.chosenUnstable());
+        assertEquals(2, c.scores().get(0).unstable());
+        PointChoice onlyUnstable = choose(runs.stream().filter(r -> r.point().get("lambda") == 1e-3).toList());
+        assertEquals(Map.of("lambda", 1e-3), onlyUnstable.chosen().orElseThrow());
+        assertTrue(onlyUnstable.chosenUnstable());
     }
 
     @Test
