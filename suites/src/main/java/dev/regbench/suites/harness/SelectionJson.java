@@ -70,6 +70,7 @@ final class SelectionJson {
                     point(p.putObject("point"), s.point());
                     p.put("n", s.summary().n());
                     p.put("diverged", s.diverged());
+                    p.put("unstable", s.unstable());
                     number(p, "mean", s.summary().mean());
                     number(p, "sd", s.summary().sd());
                     number(p, "ciLow", s.summary().ciLow());
