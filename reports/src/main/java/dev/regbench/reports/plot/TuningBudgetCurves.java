@@ -39,8 +39,9 @@ public final class TuningBudgetCurves {
                 cls ? "test error (%)" : "test MSE");
         for (TuningBudget b : condition.budgets()) {
             java.awt.Color color = Colors.of(section, b.regularizer(), kindOf(condition, b.regularizer()));
-            add(validation, b, color, percent ? 100 : 1, true);
-            add(test, b, color, 1, false);
+            double scale = percent ? 100 : 1;
+            add(validation, b, color, x -> scale * x.validation());
+            add(test, b, color, TuningBudget.Step::test);
         }
         validation.getStyler().setLegendVisible(true);
         String caption = "If only n configurations, drawn at random from the grid regbench tried, had been tuned: "
@@ -61,23 +62,25 @@ public final class TuningBudgetCurves {
         return chart;
     }
 
-    private static void add(XYChart chart, TuningBudget b, java.awt.Color color, double scale, boolean named) {
+    /** Adds a regularizer's curve of {@code value} to one panel: markers within its grid, dotted beyond. */
+    private static void add(XYChart chart, TuningBudget b, java.awt.Color color,
+                            java.util.function.ToDoubleFunction<TuningBudget.Step> value) {
         List<TuningBudget.Step> steps = b.steps();
         if (steps.isEmpty()) {
             return;
         }
         int own = Math.min(b.configurations(), steps.size());
         double[] x = steps.stream().limit(own).mapToDouble(TuningBudget.Step::budget).toArray();
-        double[] y = steps.stream().limit(own).mapToDouble(s -> scale * (named ? s.validation() : s.test())).toArray();
-        XYSeries inGrid = chart.addSeries(b.regularizer() + (named ? "" : " "), x, y);
+        double[] y = steps.stream().limit(own).mapToDouble(value).toArray();
+        XYSeries inGrid = chart.addSeries(b.regularizer(), x, y);
         inGrid.setLineColor(color);
         inGrid.setMarkerColor(color);
         inGrid.setMarker(SeriesMarkers.CIRCLE);
         if (own < steps.size()) {
             List<TuningBudget.Step> beyond = steps.subList(own - 1, steps.size());
-            XYSeries more = chart.addSeries(b.regularizer() + " beyond its grid" + (named ? "" : " "),
+            XYSeries more = chart.addSeries(b.regularizer() + " beyond its grid",
                     beyond.stream().mapToDouble(TuningBudget.Step::budget).toArray(),
-                    beyond.stream().mapToDouble(s -> scale * (named ? s.validation() : s.test())).toArray());
+                    beyond.stream().mapToDouble(value).toArray());
             more.setLineColor(color);
             more.setMarker(SeriesMarkers.NONE);
             more.setLineStyle(new java.awt.BasicStroke(1.2f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER,
