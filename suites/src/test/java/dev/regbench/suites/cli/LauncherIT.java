@@ -35,6 +35,20 @@ class LauncherIT {
         return pb.start();
     }
 
+    /** @return whether SIGINT (2) is in this process's ignored-signal mask ({@code SigIgn} of /proc/self/status) */
+    private static boolean sigintIgnored() throws java.io.IOException {
+        Path status = Path.of("/proc/self/status");
+        if (!Files.exists(status)) {
+            return false;
+        }
+        for (String line : Files.readAllLines(status)) {
+            if (line.startsWith("SigIgn:")) {
+                return (Long.parseUnsignedLong(line.substring(7).trim(), 16) & (1L << (2 - 1))) != 0;
+            }
+        }
+        return false;
+    }
+
     /** @return every live process whose command line names {@code out} */
     private static List<ProcessHandle> writersOf(Path out) {
         return ProcessHandle.allProcesses().filter(p -> p.info().commandLine().map(c -> c.contains(out.toString()))
@@ -59,7 +73,15 @@ class LauncherIT {
                 """);
         Path out = dir.resolve("out");
         Map<String, Integer> expectedExit = Map.of("TERM", 143, "INT", 130, "KILL", 137);
-        for (String signal : List.of("TERM", "INT", "KILL")) {
+        // A process started in the background by a non-interactive shell (nohup …  &) inherits SIGINT as ignored,
+        // and an ignored signal stays ignored in every child (the launcher and its JVM): INT then cannot stop the
+        // run, whatever the launcher does. Test INT only where this JVM receives it.
+        List<String> signals = sigintIgnored() ? List.of("TERM", "KILL") : List.of("TERM", "INT", "KILL");
+        if (signals.size() == 2) {
+            System.err.println("LauncherIT: SIGINT is ignored by this test's process (started in the background); "
+                    + "INT not tested");
+        }
+        for (String signal : signals) {
             Path log = dir.resolve(signal + ".out");
             Process launcher = launch(suite, out, log);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
