@@ -97,7 +97,7 @@ public final class Conclusion {
     private static String regularizer(RegularizerStats r, RegularizerStats none, Metric perf, String perfName,
                                       String unit, String diffUnit) {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "%s (%s): %s %s%s", r.name(), Fmt.settings(r.regularizer()), perfName,
+        b.append(String.format(Locale.ROOT, "%s (%s): %s %s%s", r.name(), Fmt.settings(r.regularizer(), r.point()), perfName,
                 Fmt.meanCi(r.summary(perf)), unit));
         Optional<Comparison> cp = r.comparison(perf);
         boolean better = cp.map(c -> significant(c) && c.difference() < 0).orElse(false);

@@ -101,6 +101,27 @@ public final class Fmt {
     }
 
     /**
+     * @param r     a regularizer as recorded
+     * @param point the grid point its runs trained at (may hold training axes: learning rate, momentum)
+     * @return {@link #settings(dev.regbench.reports.schema.RegularizerInfo)} followed by the point's training-axis
+     *         values, e.g. {@code λ = 0.001, learningRate = 0.002} (just {@code learningRate = 0.001} for none)
+     */
+    public static String settings(dev.regbench.reports.schema.RegularizerInfo r, java.util.Map<String, Double> point) {
+        java.util.List<String> training = new java.util.ArrayList<>();
+        point.forEach((key, value) -> {
+            if (!r.parameters().containsKey(key)) {
+                training.add(parameterLabel(key) + " " + compact(value));
+            }
+        });
+        String own = settings(r);
+        if (training.isEmpty()) {
+            return own;
+        }
+        // A regularizer without settings (none) is named by its training axes alone.
+        return (own.equals(r.kind()) ? "" : own + ", ") + String.join(", ", training);
+    }
+
+    /**
      * @param key a regularizer parameter as suite files key it
      * @return its name for humans: {@code λ =}, {@code L1 λ =}, {@code keep hidden}, {@code max-norm c =}, …
      */
@@ -113,6 +134,7 @@ public final class Fmt {
             case "maxNorm" -> "max-norm c =";
             case "inputRetain" -> "keep input";
             case "hiddenRetain" -> "keep hidden";
+            case "learningRate" -> "learning rate";
             default -> key + " =";
         };
     }

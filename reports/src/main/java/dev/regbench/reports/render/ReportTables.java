@@ -52,7 +52,7 @@ public final class ReportTables {
         columns.forEach(m -> headers.add(m == Metric.NEAR_ZERO ? "|w| < 1e-3 (%)" : m.label(s.task())));
         List<List<String>> rows = new ArrayList<>();
         for (RegularizerStats r : c.headline()) {
-            List<String> row = new ArrayList<>(List.of(r.name(), Fmt.settings(r.regularizer()),
+            List<String> row = new ArrayList<>(List.of(r.name(), Fmt.settings(r.regularizer(), r.point()),
                     Integer.toString(r.completed().size()), Integer.toString(r.diverged().size())));
             for (Metric m : columns) {
                 Summary v = r.summary(m);
