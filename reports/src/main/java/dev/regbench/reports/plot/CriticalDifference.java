@@ -62,7 +62,7 @@ public final class CriticalDifference {
             int arm = order[i];
             double rank = ranks.averageRanks().get(arm);
             boolean onLeft = i < rows;
-            double y = -(onLeft ? i + 1 : k - i) - 0.0;
+            double y = -(onLeft ? i + 1 : k - i);
             double end = onLeft ? 0.6 : k + 0.4;
             line(chart, "arm " + arm, new double[] {rank, rank, end}, new double[] {0, y, y}, Color.DARK_GRAY, 1f);
             String label = String.format(Locale.ROOT, "%s (%.2f)", ranks.arms().get(arm), rank);

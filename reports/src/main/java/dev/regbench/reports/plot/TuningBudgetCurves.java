@@ -32,7 +32,7 @@ public final class TuningBudgetCurves {
             return Optional.empty();
         }
         boolean cls = section.task() == TaskType.CLASSIFICATION;
-        boolean percent = section.policy().metric().id().equals("validation-error");
+        boolean percent = section.policy().metric().inPercent();
         String metric = section.policy().metric().label();
         XYChart validation = chart("expected best " + metric, metric + (percent ? " (%)" : ""));
         XYChart test = chart("test " + (cls ? "error" : "MSE") + " of that choice",

@@ -19,6 +19,7 @@ import dev.regbench.reports.stats.RegularizerStats;
 import dev.regbench.reports.stats.ReportModel;
 import dev.regbench.reports.stats.Section;
 import dev.regbench.reports.stats.Summary;
+import dev.regbench.reports.stats.TuningBudget;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Map;
@@ -231,7 +232,7 @@ public final class JsonSummary {
             e.getValue().atEdge().forEach(edge -> edges.add(Fmt.edges(java.util.List.of(edge))));
         }
         ArrayNode budgets = o.putArray("tuningBudget");
-        for (dev.regbench.reports.stats.TuningBudget b : c.budgets()) {
+        for (TuningBudget b : c.budgets()) {
             ObjectNode bo = budgets.addObject().put("regularizer", b.regularizer())
                     .put("configurations", b.configurations());
             ArrayNode steps = bo.putArray("expectedBest");

@@ -14,6 +14,7 @@ import dev.regbench.reports.stats.Comparison;
 import dev.regbench.reports.stats.Equivalence;
 import dev.regbench.reports.stats.Condition;
 import dev.regbench.reports.stats.Metric;
+import dev.regbench.reports.stats.RankComparison;
 import dev.regbench.reports.stats.RegularizationPath;
 import dev.regbench.reports.stats.RegularizerStats;
 import dev.regbench.reports.stats.Section;
@@ -288,7 +289,7 @@ public final class ReportTables {
         }
         String note = "Chosen on " + s.policy().describe() + ", mean over tuning seeds "
                 + c.tuneSeeds().stream().map(String::valueOf).collect(Collectors.joining(", "))
-                + (s.policy().metric().id().equals("validation-error") ? " (in %)" : "")
+                + (s.policy().metric().inPercent() ? " (in %)" : "")
                 + "; test metrics were not read. The evaluation columns come from fresh seeds (paired against none, "
                 + "Holm-adjusted). ⚠ marks a choice at the smallest or largest value of a swept parameter. A "
                 + "configuration with a diverged tuning run is never chosen, one with a tuning run flagged unstable "
@@ -314,7 +315,7 @@ public final class ReportTables {
             budgets.add(n);
         }
         budgets.add(largest);
-        boolean percent = s.policy().metric().id().equals("validation-error");
+        boolean percent = s.policy().metric().inPercent();
         String perf = s.task() == TaskType.CLASSIFICATION ? "test error %" : "test MSE";
         List<String> headers = new ArrayList<>(List.of("regularizer", "grid"));
         budgets.forEach(n -> headers.add(n + (n == 1 ? " configuration" : " configurations")));
@@ -342,7 +343,7 @@ public final class ReportTables {
      * @return per regularizer, best average rank first: its average rank and its rank in every condition; the note
      *         gives Friedman's test, Iman–Davenport's F and the Nemenyi critical difference
      */
-    public static Table ranks(dev.regbench.reports.stats.RankComparison ranks) {
+    public static Table ranks(RankComparison ranks) {
         List<String> headers = new ArrayList<>(List.of("regularizer", "average rank"));
         headers.addAll(ranks.blocks());
         List<List<String>> rows = new ArrayList<>();
@@ -362,7 +363,7 @@ public final class ReportTables {
                         + "Nemenyi critical difference at α = %s: %s%s. The unit of these tests is the condition, "
                         + "not the seed.", ranks.blocks().size(), ranks.chiSquare(), ranks.arms().size() - 1,
                 Fmt.p(ranks.pValue()), Fmt.num(ranks.imanDavenport()), Fmt.p(ranks.pImanDavenport()),
-                dev.regbench.reports.stats.RankComparison.ALPHA, Double.isNaN(ranks.criticalDifference())
+                RankComparison.ALPHA, Double.isNaN(ranks.criticalDifference())
                         ? "not tabulated for more than 10 regularizers" : String.format(Locale.ROOT, "%.2f",
                         ranks.criticalDifference()),
                 !ranks.ranksDiffer() ? "; the Friedman test finds no difference between the ranks, so no pair is "
@@ -573,7 +574,7 @@ public final class ReportTables {
     }
 
     private static Summary percentIfError(Summary s, Section section) {
-        return section.policy().metric().id().equals("validation-error") ? scaled(s, 100) : s;
+        return section.policy().metric().inPercent() ? scaled(s, 100) : s;
     }
 
     static Summary scaled(Summary s, double factor) {

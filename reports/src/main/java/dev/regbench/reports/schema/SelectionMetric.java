@@ -20,6 +20,11 @@ public enum SelectionMetric {
         return id;
     }
 
+    /** @return whether reports print it in percent (the error; the selector works with the fraction) */
+    public boolean inPercent() {
+        return this == VALIDATION_ERROR;
+    }
+
     /** @return the name for humans, e.g. {@code validation loss} */
     public String label() {
         return id.replace('-', ' ');

@@ -18,11 +18,6 @@ import java.util.Map;
 public record PointScore(Map<String, Double> point, Summary summary, int diverged, List<SeedScore> seeds,
                          int unstable) {
 
-    /** A point without unstable runs. */
-    public PointScore(Map<String, Double> point, Summary summary, int diverged, List<SeedScore> seeds) {
-        this(point, summary, diverged, seeds, 0);
-    }
-
     /**
      * One tuning run's contribution.
      *

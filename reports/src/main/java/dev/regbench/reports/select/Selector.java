@@ -51,7 +51,8 @@ public final class Selector {
                     List.copyOf(seeds), unstable));
         }
         scores.sort(Selector::gridOrder);
-        Optional<Map<String, Double>> chosen = PointChoice.candidates(scores).stream().min(Comparator.comparingDouble((PointScore s) -> s.summary().mean()).thenComparing(Selector::gridOrder))
+        Optional<Map<String, Double>> chosen = PointChoice.candidates(scores).stream()
+                .min(Comparator.comparingDouble((PointScore s) -> s.summary().mean()).thenComparing(Selector::gridOrder))
                 .map(PointScore::point);
         return new PointChoice(policy, List.copyOf(scores), chosen);
     }

@@ -24,11 +24,6 @@ public record TuningRun(Map<String, Double> point, long seed, ValidationCurve cu
         point = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(point));
     }
 
-    /** A run not flagged unstable. */
-    public TuningRun(Map<String, Double> point, long seed, ValidationCurve curve) {
-        this(point, seed, curve, false);
-    }
-
     /**
      * @param run a tuning run's result
      * @return its validation-only view

@@ -68,7 +68,7 @@ public record RankComparison(List<String> arms, List<String> blocks, List<List<D
             for (int j = 0; j < k; j++) {
                 rankSums[j] += r[j];
             }
-            ties += tieTerm(row);
+            ties += tieTerm(r);
         }
         double[] average = Arrays.stream(rankSums).map(s -> s / n).toArray();
         double sumSquares = Arrays.stream(average).map(r -> r * r).sum();
@@ -107,20 +107,10 @@ public record RankComparison(List<String> arms, List<String> blocks, List<List<D
         return r;
     }
 
-    private static double tieTerm(double[] row) {
-        double[] sorted = row.clone();
-        Arrays.sort(sorted);
-        double term = 0;
-        for (int i = 0; i < sorted.length; ) {
-            int j = i;
-            while (j + 1 < sorted.length && sorted[j + 1] == sorted[i]) {
-                j++;
-            }
-            double t = j - i + 1;
-            term += t * t * t - t;
-            i = j + 1;
-        }
-        return term;
+    /** @return Σ(t³ − t) over the tie groups of one block, read off its ranks (tied values share one rank) */
+    private static double tieTerm(double[] ranks) {
+        return Arrays.stream(ranks).boxed().collect(java.util.stream.Collectors.groupingBy(r -> r,
+                java.util.stream.Collectors.counting())).values().stream().mapToDouble(t -> t * t * t - t).sum();
     }
 
     /** @return whether the Friedman test rejects equal average ranks at {@link #ALPHA} */

@@ -73,11 +73,6 @@ public final class ReportBuilder {
     }
 
     /**
-     * Every pair of sections of one suite (two result directories: two implementations, backends or machines): per
-     * data condition and regularizer present in both, the primary metric's means against the margin — paired by
-     * seed where the two share at least two seeds, Welch otherwise.
-     */
-    /**
      * The blocks of the rank comparison: every data condition of every section with headline numbers, each suite's
      * condition once (a second result set of the same suite, e.g. a CUDA run, is the same condition measured
      * again, not a new one), with at least 2 regularizers of finite mean test performance.
@@ -119,6 +114,11 @@ public final class ReportBuilder {
         return Optional.of(RankComparison.of(arms, used, values));
     }
 
+    /**
+     * Every pair of sections of one suite (two result directories: two implementations, backends or machines): per
+     * data condition and regularizer present in both, the primary metric's means against the margin — paired by
+     * seed where the two share at least two seeds, Welch otherwise.
+     */
     static List<Agreement> agreements(List<Section> sections, EquivalenceMargins margins) {
         List<Agreement> out = new ArrayList<>();
         for (int i = 0; i < sections.size(); i++) {
@@ -261,8 +261,8 @@ public final class ReportBuilder {
 
     /**
      * The expected-best curves of every selection: each grid point the selector may choose (stable, or eligible when
-     * none is stable), its validation score (the selector's)
-     * and its tuning runs' mean test performance, up to the largest grid of the condition.
+     * none is stable) with its validation score (the selector's) and its tuning runs' mean test performance, up to
+     * the largest grid of the condition.
      */
     private static List<TuningBudget> budgets(Map<String, PointChoice> selection, Map<String, List<RunResult>> tuning,
                                               TaskType task) {
@@ -271,9 +271,9 @@ public final class ReportBuilder {
                 .orElse(0);
         List<TuningBudget> out = new ArrayList<>();
         selection.forEach((name, choice) -> {
-            List<PointScore> eligible = PointChoice.candidates(choice.scores());
-            double[] validation = eligible.stream().mapToDouble(x -> x.summary().mean()).toArray();
-            double[] test = eligible.stream().mapToDouble(x -> {
+            List<PointScore> candidates = PointChoice.candidates(choice.scores());
+            double[] validation = candidates.stream().mapToDouble(x -> x.summary().mean()).toArray();
+            double[] test = candidates.stream().mapToDouble(x -> {
                 double[] v = values(tuning.get(name).stream().filter(r -> r.status() == RunStatus.COMPLETED
                         && r.point().equals(x.point())).toList(), perf);
                 return v.length == 0 ? Double.NaN : Arrays.stream(v).average().orElseThrow();

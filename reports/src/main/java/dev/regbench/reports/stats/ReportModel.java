@@ -2,6 +2,7 @@ package dev.regbench.reports.stats;
 
 import dev.regbench.reports.input.ThroughputMeasurement;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The complete, computed content of a report; every writer renders this and nothing else.
@@ -17,5 +18,6 @@ import java.util.List;
  * @param generated  when the report was computed (ISO-8601 UTC; fixed in tests for golden files)
  */
 public record ReportModel(List<Section> sections, List<ThroughputMeasurement> throughput, List<Agreement> agreements,
-                          java.util.Optional<RankComparison> ranks, List<String> problems, List<String> notes, String generated) {
+                          Optional<RankComparison> ranks, List<String> problems, List<String> notes,
+                          String generated) {
 }

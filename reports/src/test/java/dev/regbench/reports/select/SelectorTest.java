@@ -34,7 +34,7 @@ class SelectorTest {
         for (List<String> order : List.of(List.of("lambda", "hiddenRetain"), List.of("hiddenRetain", "lambda"))) {
             Map<String, Double> point = new java.util.LinkedHashMap<>();
             order.forEach(k -> point.put(k, k.length() / 10.0));
-            assertEquals(order, List.copyOf(new TuningRun(point, 1, null).point().keySet()));
+            assertEquals(order, List.copyOf(new TuningRun(point, 1, null, false).point().keySet()));
         }
     }
 
@@ -113,12 +113,12 @@ class SelectorTest {
         assertEquals(Map.of("lambda", 1e-3), choose(runs).chosen().orElseThrow(), "a tie goes to the smaller value");
         RunResult diverged = RunResultFiles.read(Fixtures.dir("unstable").resolve("runs/l2-seed1.json"));
         List<TuningRun> withDivergence = new ArrayList<>(runs.stream().map(TuningRun::of).toList());
-        withDivergence.add(new TuningRun(Map.of("lambda", 1e-3), 3, TuningRun.of(diverged).curve()));
+        withDivergence.add(new TuningRun(Map.of("lambda", 1e-3), 3, TuningRun.of(diverged).curve(), false));
         PointChoice c = Selector.choose(LOSS_FINAL, withDivergence);
         assertEquals(Map.of("lambda", 1e-1), c.chosen().orElseThrow(), "the diverged point is out");
         assertEquals(1, c.scores().stream().filter(s -> s.point().equals(Map.of("lambda", 1e-3))).findFirst()
                 .orElseThrow().diverged());
-        List<TuningRun> allDiverged = List.of(new TuningRun(Map.of("lambda", 1.0), 1, null));
+        List<TuningRun> allDiverged = List.of(new TuningRun(Map.of("lambda", 1.0), 1, null, false));
         assertTrue(Selector.choose(LOSS_FINAL, allDiverged).chosen().isEmpty(), "nothing to choose");
     }
 
@@ -186,7 +186,8 @@ class SelectorTest {
         java.util.List<PointScore> scores = new java.util.ArrayList<>();
         for (double lambda : new double[] {1e-6, 1e-5, 1e-4}) {
             for (double keep : new double[] {0.5, 0.9}) {
-                scores.add(new PointScore(java.util.Map.of("lambda", lambda, "hiddenRetain", keep), any, 0, java.util.List.of()));
+                scores.add(new PointScore(java.util.Map.of("lambda", lambda, "hiddenRetain", keep), any, 0, java.util.List.of(),
+                        0));
             }
         }
         PointChoice lowest = new PointChoice(SelectionPolicy.DEFAULT, scores,
